@@ -1,0 +1,33 @@
+/**
+ * Gloss's IndexedDB database. The schema lives here and only here: every
+ * change adds a `version(n)` with an `upgrade()` and a fixture test.
+ */
+import Dexie, { type EntityTable } from 'dexie';
+import type { Annotation, Page } from './types';
+
+/** Version 1 of the schema: primary key first, then indexes (`*` = multi-entry). */
+export const SCHEMA_V1 = {
+  annotations: 'id, url, createdAt, updatedAt, *tags, *words',
+  pages: 'url, lastVisited, site',
+} as const;
+
+/** The typed database. Open it with `createDb()`. */
+export class GlossDB extends Dexie {
+  // `declare`: with class fields defined by the compiler, a plain field would
+  // overwrite the tables Dexie sets up in `stores()` with undefined.
+  declare annotations: EntityTable<Annotation, 'id'>;
+  declare pages: EntityTable<Page, 'url'>;
+
+  constructor(name: string, options?: ConstructorParameters<typeof Dexie>[1]) {
+    super(name, options);
+    this.version(1).stores(SCHEMA_V1);
+  }
+}
+
+/**
+ * Opens (lazily, on first use) Gloss's database. Tests pass their own name,
+ * or `{ indexedDB, IDBKeyRange }` from fake-indexeddb.
+ */
+export function createDb(name = 'gloss', options?: ConstructorParameters<typeof Dexie>[1]): GlossDB {
+  return new GlossDB(name, options);
+}

@@ -1,0 +1,8 @@
+/** Gloss's database: the typed Dexie class, its store operations and shared types. */
+export { createDb, GlossDB, SCHEMA_V1 } from './database';
+export { StoreError, type StoreErrorCode } from './errors';
+export * from './store';
+export type * from './types';
+export { HIGHLIGHT_COLORS } from './types';
+export { LIMITS } from './validate';
+export { requestPersistentStorage } from './persist';

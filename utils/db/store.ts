@@ -1,0 +1,130 @@
+/**
+ * The store: every read and write of annotations and pages, validated. Each
+ * operation returns a typed result or throws a StoreError; a write that fails
+ * leaves the database as it was (one transaction per operation).
+ */
+import type { GlossDB } from './database';
+import { guard, StoreError } from './errors';
+import { annotationRecord, annotationWords, newAnnotationRecord, pageRecord } from './records';
+import type { Annotation, AnnotationPatch, NewAnnotation, Page } from './types';
+import { patch as checkPatch, string } from './validate';
+import { wordsOf } from './words';
+
+export { importAnnotations, type ImportResult } from './import';
+
+/** Saves a new highlight; fills in id (if absent), timestamps, exact and search words. */
+export function saveAnnotation(db: GlossDB, input: NewAnnotation): Promise<Annotation> {
+  return guard(async () => {
+    const record = newAnnotationRecord(input, Date.now(), () => crypto.randomUUID());
+    await db.transaction('rw', db.annotations, async () => {
+      if (await db.annotations.get(record.id)) throw new StoreError('invalid', `id: ${record.id} already exists`);
+      await db.annotations.add(record);
+    });
+    return record;
+  });
+}
+
+/** One annotation by id. */
+export function getAnnotation(db: GlossDB, id: string): Promise<Annotation> {
+  return guard(async () => {
+    const found = await db.annotations.get(string(id, 'id', 64));
+    if (!found) throw new StoreError('not-found', `No highlight with id ${id}.`);
+    return found;
+  });
+}
+
+/** Changes the note, tags or colour of a highlight; returns the updated record. */
+export function updateAnnotation(db: GlossDB, id: string, patch: AnnotationPatch): Promise<Annotation> {
+  return guard(() =>
+    db.transaction('rw', db.annotations, async () => {
+      const changes = checkPatch(patch);
+      const old = await getAnnotation(db, id);
+      const updated: Annotation = { ...old, ...changes, updatedAt: Math.max(Date.now(), old.updatedAt) };
+      updated.words = annotationWords(updated);
+      await db.annotations.put(updated);
+      return updated;
+    }),
+  );
+}
+
+/** Deletes a highlight and returns it, so the caller can undo with `restoreAnnotation`. */
+export function deleteAnnotation(db: GlossDB, id: string): Promise<Annotation> {
+  return guard(() =>
+    db.transaction('rw', db.annotations, async () => {
+      const old = await getAnnotation(db, id);
+      await db.annotations.delete(old.id);
+      return old;
+    }),
+  );
+}
+
+/** Puts back a record returned by `deleteAnnotation` (checked like any input). */
+export function restoreAnnotation(db: GlossDB, record: Annotation): Promise<Annotation> {
+  return guard(async () => {
+    const checked = annotationRecord(record);
+    await db.annotations.put(checked);
+    return checked;
+  });
+}
+
+/** A page's highlights, in text order. */
+export function listAnnotations(db: GlossDB, url: string): Promise<Annotation[]> {
+  return guard(async () => {
+    const found = await db.annotations.where('url').equals(string(url, 'url', 8192)).toArray();
+    return found.sort(
+      (a, b) => a.target.selectors.position.start - b.target.selectors.position.start || a.createdAt - b.createdAt,
+    );
+  });
+}
+
+/**
+ * Highlights whose words start with every word of `query` (folded like the
+ * index), most recently changed first. An empty query finds nothing.
+ */
+export function searchAnnotations(db: GlossDB, query: string, limit = 200): Promise<Annotation[]> {
+  return guard(async () => {
+    const terms = wordsOf(string(query, 'query', 1000));
+    if (terms.length === 0) return [];
+    // The index narrows by the longest term (the most selective); the rest are checked here.
+    const longest = terms.reduce((a, b) => (b.length > a.length ? b : a));
+    const candidates = await db.annotations.where('words').startsWith(longest).distinct().toArray();
+    return candidates
+      .filter((a) => terms.every((t) => a.words.some((w) => w.startsWith(t))))
+      .sort((a, b) => b.updatedAt - a.updatedAt)
+      .slice(0, limit);
+  });
+}
+
+/** Every highlight, oldest first. */
+export function allAnnotations(db: GlossDB): Promise<Annotation[]> {
+  return guard(() => db.annotations.orderBy('createdAt').toArray());
+}
+
+/**
+ * Records a visit to a page. Metadata the page did not give this time (null
+ * byline or date, empty title) keeps what an earlier visit found.
+ */
+export function upsertPage(db: GlossDB, page: Page): Promise<Page> {
+  return guard(() =>
+    db.transaction('rw', db.pages, async () => {
+      const next = pageRecord(page);
+      const old = await db.pages.get(next.url);
+      const merged: Page = old
+        ? {
+            ...next,
+            title: next.title || old.title,
+            byline: next.byline ?? old.byline,
+            published: next.published ?? old.published,
+            lastVisited: Math.max(next.lastVisited, old.lastVisited),
+          }
+        : next;
+      await db.pages.put(merged);
+      return merged;
+    }),
+  );
+}
+
+/** Every page, most recently visited first. */
+export function listPages(db: GlossDB): Promise<Page[]> {
+  return guard(() => db.pages.orderBy('lastVisited').reverse().toArray());
+}

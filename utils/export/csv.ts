@@ -1,0 +1,42 @@
+/**
+ * CSV export (RFC 4180): a header row, then one row per highlight, CRLF line
+ * ends, fields quoted when they hold a comma, quote or line break.
+ */
+import type { Annotation, Page } from '../db/types';
+import { groupByPage } from './group';
+
+/** The columns, in order. */
+export const CSV_COLUMNS = [
+  'id', 'url', 'title', 'site', 'byline', 'published', 'created', 'modified',
+  'color', 'exact', 'note', 'tags', 'prefix', 'suffix', 'start', 'end',
+] as const;
+
+/**
+ * One field, quoted if needed. Text that a spreadsheet would run as a formula
+ * (starting with = + - @ or a tab) gets a leading apostrophe, as OWASP advises:
+ * a note must never execute when the file is opened.
+ */
+export function csvField(value: string | number | null): string {
+  if (value === null) return '';
+  let text = String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+function row(page: Page, a: Annotation): Array<string | number | null> {
+  const { quote, position } = a.target.selectors;
+  return [
+    a.id, a.url, page.title, page.site, page.byline, page.published,
+    new Date(a.createdAt).toISOString(), new Date(a.updatedAt).toISOString(),
+    a.color, a.exact, a.note, a.tags.join('; '), quote.prefix, quote.suffix, position.start, position.end,
+  ];
+}
+
+/** All highlights as CSV, grouped like the Markdown export (pages by last visit, text order). */
+export function toCsv(pages: Page[], annotations: Annotation[]): string {
+  const lines = [CSV_COLUMNS.join(',')];
+  for (const { page, annotations: list } of groupByPage(pages, annotations)) {
+    for (const a of list) lines.push(row(page, a).map(csvField).join(','));
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}
