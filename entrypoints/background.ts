@@ -1,1 +1,20 @@
-export default defineBackground(() => {});
+import { browser } from 'wxt/browser';
+import { AnalysisService } from '../utils/background/analysis-service';
+import { createHandlers } from '../utils/background/handlers';
+import { route } from '../utils/background/router';
+import { createDb } from '../utils/db';
+
+export default defineBackground(() => {
+  const db = createDb();
+  const analysis = new AnalysisService(async () => {
+    const response = await fetch(browser.runtime.getURL('/models/ner.bin'));
+    return new Uint8Array(await response.arrayBuffer());
+  });
+  const handlers = createHandlers(db, analysis);
+  const own = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
+
+  browser.runtime.onMessage.addListener((message, sender) => route(message, sender, handlers, own));
+
+  // Browsers may evict IndexedDB under disk pressure unless storage is persistent.
+  void navigator.storage?.persist?.().catch(() => {});
+});

@@ -19,74 +19,109 @@ export type TextMap = { text: string; segments: TextSegment[] };
 
 const SPACE = /[\s\u00a0]/;
 
+/** White space test, with the common ASCII cases answered without a regex. */
+function isSpace(code: number, ch: string): boolean {
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return code === 160 || SPACE.test(ch);
+}
+
 /**
  * Builds a TextMap from text nodes in document order. White space is collapsed
  * as a browser renders it (runs become one space, none at block edges); blocks
  * are separated with `separate()`.
  */
 export class TextMapBuilder {
-  private text = '';
+  // The text is kept in parts with its length and last characters tracked:
+  // growing, testing and trimming one long string was quadratic on big pages.
+  private parts: string[] = [];
+  private length = 0;
+  private tail = '';
   private segments: TextSegment[] = [];
   /** Whether the text ends with white space or a separator (or is empty). */
   private atBreak = true;
+  /** A collapsed space not yet written: dropped if a block ends first. */
+  private pendingSpace: { node: Text; offset: number } | null = null;
 
   /** Appends a text node's characters, collapsing white space unless told not to. */
   appendNode(node: Text, preserveWhitespace = false): void {
     const data = node.data;
-    let current: TextSegment | null = null;
-    let out = '';
-    for (let i = 0; i < data.length; i++) {
-      let ch = data[i];
-      if (!preserveWhitespace && SPACE.test(ch)) {
-        if (this.atBreak) {
-          current = null;
-          continue;
+    const n = data.length;
+    let i = 0;
+    while (i < n) {
+      if (!preserveWhitespace && isSpace(data.charCodeAt(i), data[i])) {
+        if (!this.atBreak) {
+          this.pendingSpace = { node, offset: i };
+          this.atBreak = true;
         }
-        ch = ' ';
-        this.atBreak = true;
-      } else {
-        this.atBreak = ch === '\n';
+        i++;
+        continue;
       }
-      const at = this.text.length + out.length;
-      if (current && current.end === at && current.nodeOffset + (at - current.start) === i) {
-        current.end++;
-      } else {
-        current = { start: at, end: at + 1, node, nodeOffset: i };
-        this.segments.push(current);
+      // A run of characters kept as they are.
+      let j = i + 1;
+      if (preserveWhitespace) j = n;
+      else while (j < n && !isSpace(data.charCodeAt(j), data[j])) j++;
+      if (this.pendingSpace) {
+        this.emit(' ', this.pendingSpace.node, this.pendingSpace.offset);
+        this.pendingSpace = null;
       }
-      out += ch;
+      this.emit(data.slice(i, j), node, i);
+      this.atBreak = data[j - 1] === '\n';
+      i = j;
     }
-    this.text += out;
+  }
+
+  /** Writes characters that map one to one onto `node` from `offset`. */
+  private emit(chars: string, node: Text, offset: number): void {
+    const at = this.length;
+    const last = this.segments[this.segments.length - 1];
+    if (last && last.node === node && last.end === at && last.nodeOffset + (at - last.start) === offset) last.end += chars.length;
+    else this.segments.push({ start: at, end: at + chars.length, node, nodeOffset: offset });
+    this.push(chars);
   }
 
   /** Ends a block: trailing white space is dropped and `separator` appended once. */
   separate(separator = '\n\n'): void {
-    if (this.text.length === 0 || this.text.endsWith(separator)) return;
+    if (this.length === 0 || this.endsWith(separator)) return;
     this.appendSeparator(separator);
   }
 
   /** Appends characters that map to no node (e.g. a line break for `<br>`). */
   appendSeparator(chars: string): void {
     this.trimTrailingSpace();
-    this.text += chars;
+    this.push(chars);
     this.atBreak = true;
   }
 
   /** The text, without trailing white space, and its segments. */
   build(): TextMap {
     this.trimTrailingSpace();
-    const text = this.text.replace(/\s+$/, '');
+    const text = this.parts.join('').replace(/\s+$/, '');
     const segments = this.segments.filter((s) => s.start < text.length);
     const last = segments[segments.length - 1];
     if (last && last.end > text.length) last.end = text.length;
     return { text, segments };
   }
 
+  private push(chars: string): void {
+    if (!chars) return;
+    this.parts.push(chars);
+    this.length += chars.length;
+    this.tail = (this.tail + chars).slice(-8);
+  }
+
+  private endsWith(s: string): boolean {
+    return s.length <= this.tail.length ? this.tail.endsWith(s) : this.parts.join('').endsWith(s);
+  }
+
   private trimTrailingSpace(): void {
-    if (!this.text.endsWith(' ')) return;
-    this.text = this.text.slice(0, -1);
+    this.pendingSpace = null;
+    if (!this.tail.endsWith(' ')) return; // a literal space from preserved white space
+    const lastPart = this.parts[this.parts.length - 1];
+    this.parts[this.parts.length - 1] = lastPart.slice(0, -1);
+    this.length--;
+    this.tail = this.tail.slice(0, -1);
     const last = this.segments[this.segments.length - 1];
-    if (last && last.end > this.text.length) {
+    if (last && last.end > this.length) {
       last.end--;
       if (last.end === last.start) this.segments.pop();
     }
@@ -147,12 +182,39 @@ export function textRange(map: TextMap, start: number, end: number): Range | nul
   return range.collapsed ? null : range;
 }
 
-/** The text offset of a DOM position, or null if it is not in the map. */
-export function textOffset(map: TextMap, node: Node, offset: number): number | null {
-  for (const seg of map.segments) {
-    if (seg.node !== node) continue;
-    const len = seg.end - seg.start;
-    if (offset >= seg.nodeOffset && offset <= seg.nodeOffset + len) return seg.start + offset - seg.nodeOffset;
+/**
+ * The text offset of a DOM boundary point (as in a Selection's Range), which
+ * may sit in a text node or between elements. A point between segments snaps
+ * forward for a start and backward for an end; null if no text is there.
+ */
+export function boundaryOffset(map: TextMap, node: Node, offset: number, edge: 'start' | 'end'): number | null {
+  const { segments } = map;
+  if (segments.length === 0) return null;
+  const doc = node.nodeType === 9 ? (node as Document) : node.ownerDocument;
+  if (!doc) return null;
+  const probe = doc.createRange();
+  try {
+    probe.setStart(node, offset);
+  } catch {
+    return null;
   }
-  return null;
+  probe.collapse(true);
+  // Last segment that starts at or before the point: segments are in document order.
+  let lo = 0;
+  let hi = segments.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const seg = segments[mid];
+    if (seg.node.ownerDocument !== doc || probe.comparePoint(seg.node, seg.nodeOffset) <= 0) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  if (found === -1) return edge === 'start' ? segments[0].start : null;
+  const seg = segments[found];
+  const length = seg.end - seg.start;
+  if (node === seg.node && offset <= seg.nodeOffset + length) return seg.start + offset - seg.nodeOffset;
+  if (edge === 'end') return seg.end;
+  return segments[found + 1]?.start ?? null;
 }

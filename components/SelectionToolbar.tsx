@@ -1,0 +1,119 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { HighlightColor } from '../utils/db/types';
+
+/** Highlight colours in the order the toolbar offers them. */
+export const COLOURS: HighlightColor[] = ['yellow', 'green', 'blue', 'pink', 'purple'];
+
+/** What the reader chose in the toolbar. */
+export type ToolbarChoice = { color: HighlightColor; note: string; tags: string[] };
+
+type Props = {
+  /** Where the selection is, in viewport coordinates. */
+  rect: { left: number; top: number; bottom: number };
+  onSave: (choice: ToolbarChoice) => Promise<void>;
+  onClose: () => void;
+};
+
+/** Splits "a, b  #c" into tags: commas or spaces separate, a leading # is dropped. */
+export function parseTags(input: string): string[] {
+  const tags = input
+    .split(/[,\s]+/)
+    .map((t) => t.replace(/^#/, '').trim())
+    .filter(Boolean);
+  return [...new Set(tags)];
+}
+
+/** The small toolbar shown over a text selection: colour, note, tags, save. */
+export function SelectionToolbar({ rect, onSave, onClose }: Props) {
+  const [color, setColor] = useState<HighlightColor>('yellow');
+  const [note, setNote] = useState('');
+  const [tags, setTags] = useState('');
+  const [expanded, setExpanded] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const noteRef = useRef<HTMLTextAreaElement>(null);
+
+  useEffect(() => {
+    if (expanded) noteRef.current?.focus();
+  }, [expanded]);
+
+  const save = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await onSave({ color, note: note.trim(), tags: parseTags(tags) });
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+      setBusy(false);
+    }
+  };
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Escape') onClose();
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void save();
+  };
+
+  const below = rect.top < 140;
+  const style = {
+    left: `${Math.max(8, Math.min(rect.left, window.innerWidth - 300))}px`,
+    top: below ? `${rect.bottom + 8}px` : undefined,
+    bottom: below ? undefined : `${window.innerHeight - rect.top + 8}px`,
+  };
+
+  return (
+    <div class="toolbar" role="dialog" aria-label="Save highlight" style={style} onKeyDown={onKeyDown}>
+      <div class="row">
+        <div class="swatches" role="radiogroup" aria-label="Colour">
+          {COLOURS.map((c) => (
+            <button
+              key={c}
+              type="button"
+              role="radio"
+              aria-checked={c === color}
+              aria-label={c}
+              title={c}
+              class={`swatch ${c}`}
+              onClick={() => setColor(c)}
+            />
+          ))}
+        </div>
+        {!expanded && (
+          <button type="button" class="link" onClick={() => setExpanded(true)}>
+            Note…
+          </button>
+        )}
+        <button type="button" class="primary" data-action="save" disabled={busy} onClick={() => void save()}>
+          Highlight
+        </button>
+        <button type="button" class="close" aria-label="Close" title="Close (Esc)" onClick={onClose}>
+          ×
+        </button>
+      </div>
+      {expanded && (
+        <div class="more">
+          <textarea
+            ref={noteRef}
+            rows={3}
+            placeholder="Note (optional)"
+            aria-label="Note"
+            value={note}
+            onInput={(e) => setNote(e.currentTarget.value)}
+          />
+          <input
+            type="text"
+            placeholder="Tags, separated by commas"
+            aria-label="Tags"
+            value={tags}
+            onInput={(e) => setTags(e.currentTarget.value)}
+          />
+          <div class="hint">Ctrl+Enter saves · Esc closes</div>
+        </div>
+      )}
+      {error && (
+        <div class="error" role="alert">
+          {error}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+import { useState } from 'preact/hooks';
+import { EntitiesPanel } from './EntitiesPanel';
+import { ExportBar } from './ExportBar';
+import { NotArticle } from './NotArticle';
+import { NotesPanel } from './NotesPanel';
+import { QuotesPanel } from './QuotesPanel';
+import { SearchPanel } from './SearchPanel';
+import { usePage } from './use-page';
+
+type Tab = 'quotes' | 'entities' | 'notes' | 'search';
+
+/** The popup: the current page's quotations, names and notes; search; export. */
+export function App() {
+  const page = usePage();
+  const { state } = page;
+  const [tab, setTab] = useState<Tab>('quotes');
+  const tabs: { id: Tab; label: string; count?: number }[] = [
+    { id: 'quotes', label: 'Quotes', count: state?.quotes.length },
+    { id: 'entities', label: 'Names', count: state?.entities.length },
+    { id: 'notes', label: 'Notes', count: state?.annotations.length },
+    { id: 'search', label: 'Search' },
+  ];
+  const title = state?.metadata?.title ?? (state ? state.site : 'Gloss');
+
+  return (
+    <div class="popup">
+      <header>
+        <div class="brand">Gloss</div>
+        <div class="page-title" title={title}>
+          {title}
+        </div>
+      </header>
+      <nav class="tabs" role="tablist">
+        {tabs.map((t) => (
+          <button
+            key={t.id}
+            role="tab"
+            id={`tab-${t.id}`}
+            aria-selected={tab === t.id}
+            aria-controls={`panel-${t.id}`}
+            onClick={() => setTab(t.id)}
+          >
+            {t.label}
+            {t.count !== undefined && <span class="count">{t.count}</span>}
+          </button>
+        ))}
+      </nav>
+      <div class="panel" id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`}>
+        {tab === 'search' ? (
+          <SearchPanel />
+        ) : page.problem ? (
+          <p class="empty">{page.problem}</p>
+        ) : !state ? (
+          <p class="empty">Loading…</p>
+        ) : tab === 'notes' ? (
+          <NotesPanel page={page} />
+        ) : state.status !== 'article' ? (
+          <NotArticle page={page} />
+        ) : tab === 'quotes' ? (
+          <QuotesPanel page={page} />
+        ) : (
+          <EntitiesPanel page={page} />
+        )}
+      </div>
+      <ExportBar />
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { Annotation } from '../../utils/db/types';
+import { searchAnnotations } from '../../utils/db/store';
+import { popupDb } from './db';
+import { NoteItem } from './NoteItem';
+
+/** Searches every saved highlight, note and tag; every word must match the start of a word. */
+export function SearchPanel() {
+  const [query, setQuery] = useState('');
+  const [results, setResults] = useState<Annotation[] | null>(null);
+  useEffect(() => {
+    let live = true;
+    const q = query.trim();
+    if (!q) return setResults(null);
+    const timer = setTimeout(() => {
+      void searchAnnotations(popupDb(), q).then((found) => live && setResults(found));
+    }, 120);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [query]);
+  return (
+    <div>
+      <input
+        type="search"
+        class="search"
+        placeholder="Search all your notes"
+        aria-label="Search all your notes"
+        value={query}
+        onInput={(e) => setQuery(e.currentTarget.value)}
+        autoFocus
+      />
+      {results === null ? (
+        <p class="empty">Type to search your highlights, notes and tags on every page.</p>
+      ) : results.length === 0 ? (
+        <p class="empty">Nothing matches “{query.trim()}”.</p>
+      ) : (
+        <ul class="notes">
+          {results.map((a) => (
+            <NoteItem key={a.id} annotation={a} source={a.url} />
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+/**
+ * `npm run demo [-- PAGE]`: opens the seed article (or an .html file, or a
+ * URL) in headless Chromium with the built extension, and writes screenshots
+ * of the highlighted page and of the popup to a folder it names.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
+import { launchChromium } from '../tests/browser/harness/chromium';
+import { otherTabId } from '../tests/browser/harness/page';
+import { serve } from '../tests/browser/harness/server';
+
+async function main(target = 'tests/fixtures/pages/seed/index.html'): Promise<void> {
+  const out = resolve('demo-out', new Date().toISOString().replace(/[:.]/g, '-'));
+  mkdirSync(out, { recursive: true });
+  let url = target;
+  let server: Awaited<ReturnType<typeof serve>> | null = null;
+  if (!/^https?:\/\//.test(target)) {
+    if (!existsSync(target)) throw new Error(`No such page: ${target}`);
+    server = await serve({ page: dirname(resolve(target)) });
+    url = `${server.origin}/page/${basename(target)}`;
+  }
+  const session = await launchChromium();
+  try {
+    const page = session.context.pages()[0] ?? (await session.context.newPage());
+    await page.goto(url);
+    await page
+      .waitForFunction(() => [...CSS.highlights.keys()].some((k) => k.startsWith('gloss-')), null, { timeout: 20_000 })
+      .catch(() => console.warn('No highlights appeared (not an article?)'));
+    await page.screenshot({ path: resolve(out, 'page.png') });
+
+    const popup = await session.context.newPage();
+    await popup.setViewportSize({ width: 380, height: 600 });
+    await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
+    const tabId = await popup.evaluate(otherTabId);
+    for (const tab of ['quotes', 'entities', 'notes']) {
+      await popup.goto(`chrome-extension://${session.extensionId}/popup.html?tab=${tabId}`);
+      await popup.locator(`#tab-${tab}`).click();
+      await popup.waitForTimeout(300);
+      await popup.screenshot({ path: resolve(out, `popup-${tab}.png`) });
+    }
+    console.log(`Screenshots in ${out}: page.png, popup-quotes.png, popup-entities.png, popup-notes.png`);
+  } finally {
+    await session.close();
+    await server?.close();
+  }
+}
+
+main(process.argv[2]).catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,63 @@
+/**
+ * Probes run in the page's main world. `CSS.highlights` is one registry per
+ * document, shared by the page and the content script's world.
+ */
+
+/** Texts of the ranges of every Gloss highlight layer, by layer name. */
+export function readHighlights(): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  CSS.highlights.forEach((highlight, name) => {
+    if (!name.startsWith('gloss-')) return;
+    out[name] = [...highlight].map((r) => (r as Range).toString());
+  });
+  return out;
+}
+
+/** Selects the first occurrence of `text` in the body and releases the mouse, as a reader would. */
+export function selectText(text: string): boolean {
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const i = (n as Text).data.indexOf(text);
+    if (i < 0) continue;
+    const range = document.createRange();
+    range.setStart(n, i);
+    range.setEnd(n, i + text.length);
+    const selection = getSelection()!;
+    selection.removeAllRanges();
+    selection.addRange(range);
+    const rect = range.getBoundingClientRect();
+    document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, clientX: rect.right, clientY: rect.bottom }));
+    return true;
+  }
+  return false;
+}
+
+/**
+ * The page's DOM as it would be without Gloss: the served HTML parsed afresh,
+ * compared with the live body. Returns null when equal, else a description.
+ */
+export async function domDifference(): Promise<string | null> {
+  const html = await (await fetch(location.href)).text();
+  const fresh = new DOMParser().parseFromString(html, 'text/html');
+  const strip = (el: Element) => el.outerHTML.replace(/\s+/g, ' ');
+  const live = strip(document.body);
+  const expected = strip(fresh.body);
+  if (document.querySelector('html > :not(head):not(body)')) return 'an element was added to <html>';
+  if (live === expected) return null;
+  let i = 0;
+  while (live[i] === expected[i]) i++;
+  return `body differs at ${i}: live "${live.slice(i, i + 80)}" vs served "${expected.slice(i, i + 80)}"`;
+}
+
+/**
+ * Run in one of Gloss's own pages: the id of the other tab (the article),
+ * for opening the popup as `popup.html?tab=ID`.
+ */
+export async function otherTabId(): Promise<number> {
+  type Tabs = { getCurrent(): Promise<{ id?: number } | undefined>; query(q: object): Promise<{ id?: number }[]> };
+  const api = (globalThis as unknown as { browser?: { tabs: Tabs }; chrome: { tabs: Tabs } }).browser ?? (globalThis as unknown as { chrome: { tabs: Tabs } }).chrome;
+  const self = await api.tabs.getCurrent();
+  const other = (await api.tabs.query({})).find((t) => t.id !== self?.id);
+  if (other?.id === undefined) throw new Error('no other tab');
+  return other.id;
+}

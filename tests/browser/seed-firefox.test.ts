@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { launchFirefox, type FirefoxSession } from './harness/firefox';
+import { domDifference, readHighlights, selectText } from './harness/page';
+import { ROOTS, serve } from './harness/server';
+import { SEED_ENTITIES, SEED_QUOTES } from './seed-expectations';
+
+let session: FirefoxSession;
+let server: Awaited<ReturnType<typeof serve>>;
+let page: Page;
+let url: string;
+
+async function waitForHighlights(p: Page, layer: string): Promise<Record<string, string[]>> {
+  await p.waitForFunction((name: string) => CSS.highlights.has(name), { timeout: 30_000 }, layer);
+  return p.evaluate(readHighlights);
+}
+
+beforeAll(async () => {
+  server = await serve({ fixtures: ROOTS.fixtures });
+  session = await launchFirefox();
+  page = (await session.browser.pages())[0] ?? (await session.browser.newPage());
+  url = `${server.origin}/fixtures/seed/index.html`;
+});
+
+afterAll(async () => {
+  await session?.close();
+  await server?.close();
+});
+
+describe('the seed article in Firefox', () => {
+  it('paints both quotations and the entities a careful reader would mark', async () => {
+    await page.goto(url);
+    const layers = await waitForHighlights(page, 'gloss-quote');
+    expect(layers['gloss-quote']).toEqual(SEED_QUOTES);
+    for (const [type, names] of Object.entries(SEED_ENTITIES)) {
+      for (const name of names) expect(layers[`gloss-${type}`] ?? [], `${type} ${name}`).toContain(name);
+    }
+    expect(await page.evaluate(domDifference)).toBeNull();
+  });
+
+  it('saves a highlight through the toolbar and paints it again after a reload', async () => {
+    const words = 'original mission of human rights governance';
+    expect(await page.evaluate(selectText, words)).toBe(true);
+    await page.waitForSelector('gloss-overlay >>> .toolbar');
+    await (await page.waitForSelector('gloss-overlay >>> button[data-action="save"]'))!.click();
+    await page.waitForSelector('gloss-overlay', { hidden: true });
+    expect((await waitForHighlights(page, 'gloss-user-yellow'))['gloss-user-yellow']).toEqual([words]);
+
+    await page.reload();
+    expect((await waitForHighlights(page, 'gloss-user-yellow'))['gloss-user-yellow']).toEqual([words]);
+  });
+});

@@ -1,0 +1,99 @@
+import type { Browser } from 'wxt/browser';
+import { errorReply, isEnvelope } from '../messaging/client';
+import type { BackgroundProtocol, Reply } from '../messaging/protocol';
+import { MAX_TEXT } from './analysis-service';
+
+type Req<K extends keyof BackgroundProtocol> = BackgroundProtocol[K][0];
+type Res<K extends keyof BackgroundProtocol> = BackgroundProtocol[K][1];
+
+/** Who sent a message: a content script in a web page, or one of Gloss's own pages. */
+export type Caller = { kind: 'content'; origin: string } | { kind: 'extension' };
+
+/** One handler per request; each receives a payload whose shape was already checked. */
+export type Handlers = { [K in keyof BackgroundProtocol]: (payload: Req<K>, caller: Caller) => Promise<Res<K>> };
+
+/** Requests a content script may make; the rest are for Gloss's own pages. */
+const FROM_CONTENT = new Set<keyof BackgroundProtocol>([
+  'analyze',
+  'annotations:list',
+  'annotation:save',
+  'annotation:update',
+  'annotation:delete',
+  'annotation:restore',
+  'page:visit',
+]);
+
+/** An error with a code the caller can act on. */
+export class RequestError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const isString = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Checks the outer shape of each payload; the store checks records field by field. */
+const SHAPES: { [K in keyof BackgroundProtocol]: (p: Record<string, unknown>) => boolean } = {
+  analyze: (p) => isString(p.text, MAX_TEXT * 4),
+  'annotations:list': (p) => isString(p.url, 4096),
+  'annotation:save': (p) => isObject(p.annotation),
+  'annotation:update': (p) => isString(p.id, 128) && isObject(p.patch),
+  'annotation:delete': (p) => isString(p.id, 128),
+  'annotation:restore': (p) => isObject(p.annotation),
+  'annotations:import': (p) => isString(p.json, 200_000_000),
+  'page:visit': (p) => isObject(p.page),
+};
+
+/**
+ * Decides who sent a message. Only Gloss's own content scripts (in a tab, on
+ * an http(s) page) and Gloss's own pages are callers; anything else is refused.
+ */
+export function identifyCaller(sender: Browser.runtime.MessageSender, ownId: string, ownOrigin: string): Caller | null {
+  if (sender.id !== ownId) return null;
+  const url = sender.url ?? '';
+  if (url.startsWith(ownOrigin)) return { kind: 'extension' };
+  if (sender.tab && /^https?:\/\//.test(url)) return { kind: 'content', origin: new URL(url).origin };
+  return null;
+}
+
+/** The origin of an http(s) URL, or null. */
+export function originOf(url: string): string | null {
+  try {
+    const u = new URL(url);
+    return /^https?:$/.test(u.protocol) ? u.origin : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Answers one message: checks the sender and the payload's shape, then runs
+ * the handler. Never throws: every failure becomes an error reply.
+ */
+export async function route(
+  message: unknown,
+  sender: Browser.runtime.MessageSender,
+  handlers: Handlers,
+  own: { id: string; origin: string },
+): Promise<Reply<unknown> | undefined> {
+  if (!isEnvelope(message)) return undefined; // not ours: let other listeners answer
+  const caller = identifyCaller(sender, own.id, own.origin);
+  if (!caller) return { ok: false, error: { code: 'forbidden', message: 'Unknown sender.' } };
+  const type = message.type as keyof BackgroundProtocol;
+  if (!Object.hasOwn(SHAPES, type)) return { ok: false, error: { code: 'invalid', message: `Unknown request "${type}".` } };
+  if (caller.kind === 'content' && !FROM_CONTENT.has(type)) {
+    return { ok: false, error: { code: 'forbidden', message: `"${type}" is not allowed from a page.` } };
+  }
+  const payload = message.payload as Record<string, unknown>;
+  if (!SHAPES[type](payload)) return { ok: false, error: { code: 'invalid', message: `Malformed "${type}" request.` } };
+  try {
+    const handler = handlers[type] as (p: unknown, c: Caller) => Promise<unknown>;
+    return { ok: true, value: await handler(payload, caller) };
+  } catch (err) {
+    return errorReply(err);
+  }
+}

@@ -1,0 +1,156 @@
+import type { ContentScriptContext } from '#imports';
+import { describe } from '../anchoring';
+import type { Annotation } from '../db/types';
+import { boundaryOffset, type TextMap } from '../dom/text-map';
+import { detectArticle, extractArticle } from '../extract';
+import type { Extraction } from '../extract/types';
+import { sendToBackground } from '../messaging/client';
+import type { PageState, TabProtocol } from '../messaging/protocol';
+import { getSiteMode } from '../settings';
+import { normalizeUrl, siteOf } from '../url';
+import { ArticleLayer, PRIORITY } from './article-layer';
+import { AnnotationLayer } from './annotation-layer';
+import { Highlighter, isDarkPage } from './highlighter';
+import { Overlay } from './overlay';
+import { pageTextMap } from './page-text';
+import type { ToolbarChoice } from '../../components/SelectionToolbar';
+
+/**
+ * Gloss on one page: decides whether it is an article, paints its quotations
+ * and entities, anchors and paints the reader's highlights, and answers the
+ * popup. Restarted on in-page navigation.
+ */
+export class PageSession {
+  readonly highlighter = new Highlighter();
+  readonly article = new ArticleLayer(this.highlighter);
+  readonly notes = new AnnotationLayer(this.highlighter);
+  readonly overlay: Overlay;
+  private extraction: Extraction | null = null;
+  private status: PageState['status'] = 'not-article';
+  private error: string | undefined;
+  private analysedText = '';
+  private generation = 0;
+
+  constructor(private readonly ctx: ContentScriptContext) {
+    this.overlay = new Overlay(ctx);
+  }
+
+  /** This page's URL as annotations are stored under it. */
+  get url(): string {
+    const canonical = document.querySelector<HTMLLinkElement>('link[rel~="canonical"]')?.href;
+    return normalizeUrl(location.href, canonical);
+  }
+
+  /** (Re)starts on the current document; `force` analyses it even if it is not an article. */
+  async start(force = false): Promise<void> {
+    const generation = ++this.generation;
+    this.article.clear();
+    this.extraction = null;
+    this.analysedText = '';
+    this.error = undefined;
+    const mode = await getSiteMode(siteOf(location.href));
+    if (generation !== this.generation) return;
+    if (mode === 'never' && !force) this.status = 'never';
+    else if (force || mode === 'always' || detectArticle(document).isArticle) await this.analyse(force || mode === 'always');
+    else this.status = 'not-article';
+    await this.loadAnnotations();
+  }
+
+  /** Extracts and analyses the article again if its text changed (late paragraphs, edits). */
+  async refresh(): Promise<void> {
+    if (this.status === 'article' || this.status === 'error') {
+      const next = extractArticle(document, { force: true });
+      if (next.map.text !== this.analysedText) await this.analyse(true);
+    }
+    if (this.notes.state().length) this.anchorNotes(this.notes.state().map((s) => s.annotation));
+  }
+
+  private async analyse(force: boolean): Promise<void> {
+    const generation = this.generation;
+    const extraction = extractArticle(document, { force });
+    if (!extraction.isArticle && !force) {
+      this.status = 'not-article';
+      return;
+    }
+    this.extraction = extraction;
+    this.status = 'analysing';
+    try {
+      const analysis = await sendToBackground('analyze', { text: extraction.map.text });
+      if (generation !== this.generation) return;
+      this.analysedText = extraction.map.text;
+      this.article.show(extraction.map, analysis, isDarkPage());
+      this.status = 'article';
+    } catch (err) {
+      this.status = 'error';
+      this.error = err instanceof Error ? err.message : String(err);
+    }
+  }
+
+  /** Loads the reader's annotations of this page and anchors them. */
+  async loadAnnotations(): Promise<void> {
+    try {
+      const list = await sendToBackground('annotations:list', { url: this.url });
+      this.anchorNotes(list);
+    } catch (err) {
+      console.warn('Gloss: could not load your highlights:', err);
+    }
+  }
+
+  private anchorNotes(list: Annotation[]): void {
+    if (list.length === 0 && this.notes.state().length === 0) return;
+    this.notes.anchorAll(pageTextMap(document, this.overlay.host), list, isDarkPage());
+  }
+
+  /** What the popup shows of this page. */
+  state(): PageState {
+    return {
+      url: this.url,
+      site: siteOf(location.href),
+      status: this.status,
+      error: this.error,
+      isNews: this.extraction?.isNews ?? false,
+      metadata: this.extraction?.metadata ?? null,
+      quotes: this.article.quotes,
+      entities: this.article.entities,
+      annotations: this.notes.state(),
+    };
+  }
+
+  /** Scrolls to a quotation, an entity's `step`-th mention or an annotation, and flashes it. */
+  reveal({ kind, index, step }: TabProtocol['page:reveal'][0]): boolean {
+    const range =
+      kind === 'annotation' ? this.notes.rangeOf(String(index)) : this.article.rangeOf(kind, Number(index), step ?? 0);
+    if (!range) return false;
+    const rect = range.getBoundingClientRect();
+    window.scrollBy({ top: rect.top - window.innerHeight / 3, behavior: 'smooth' });
+    this.highlighter.set('gloss-focus', [range], PRIORITY.focus);
+    this.ctx.setTimeout(() => this.highlighter.set('gloss-focus', [], 0), 2000);
+    return true;
+  }
+
+  /** Saves the current selection as a highlight with the reader's choice. */
+  async saveSelection(range: Range, choice: ToolbarChoice): Promise<Annotation> {
+    const map: TextMap = pageTextMap(document, this.overlay.host);
+    const start = boundaryOffset(map, range.startContainer, range.startOffset, 'start');
+    const end = boundaryOffset(map, range.endContainer, range.endOffset, 'end');
+    if (start === null || end === null || end <= start) throw new Error('Gloss cannot highlight this selection.');
+    const url = this.url;
+    const selectors = describe(map.text, start, end);
+    const saved = await sendToBackground('annotation:save', {
+      annotation: { url, target: { source: url, selectors }, color: choice.color, note: choice.note, tags: choice.tags },
+    });
+    const meta = this.extraction?.metadata;
+    await sendToBackground('page:visit', {
+      page: {
+        url,
+        title: meta?.title || document.title || url,
+        site: siteOf(url),
+        byline: meta?.byline ?? null,
+        published: meta?.published ?? null,
+        lastVisited: Date.now(),
+      },
+    }).catch(() => {}); // the page record is a convenience for export; the highlight is saved
+    this.notes.add(saved, range.cloneRange());
+    return saved;
+  }
+}

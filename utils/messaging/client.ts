@@ -1,0 +1,60 @@
+import { browser } from 'wxt/browser';
+import type { BackgroundProtocol, Envelope, Reply, TabProtocol } from './protocol';
+
+type Req<P, K extends keyof P> = P[K] extends [infer R, unknown] ? R : never;
+type Res<P, K extends keyof P> = P[K] extends [unknown, infer R] ? R : never;
+
+/** An error the other side reported, with its code ('invalid', 'quota', ...). */
+export class MessageError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'MessageError';
+  }
+}
+
+function unwrap<T>(reply: Reply<T> | undefined): T {
+  if (!reply || typeof reply !== 'object') throw new MessageError('no-answer', 'Gloss did not answer. Try reloading the page.');
+  if (!reply.ok) throw new MessageError(reply.error.code, reply.error.message);
+  return reply.value;
+}
+
+/** Sends a request to the background and returns its value, or throws its error. */
+export async function sendToBackground<K extends keyof BackgroundProtocol>(
+  type: K,
+  payload: Req<BackgroundProtocol, K>,
+): Promise<Res<BackgroundProtocol, K>> {
+  const envelope: Envelope<BackgroundProtocol, K> = { gloss: 1, type, payload } as Envelope<BackgroundProtocol, K>;
+  return unwrap((await browser.runtime.sendMessage(envelope)) as Reply<Res<BackgroundProtocol, K>>);
+}
+
+/** Sends a request to a tab's content script. */
+export async function sendToTab<K extends keyof TabProtocol>(
+  tabId: number,
+  type: K,
+  payload: Req<TabProtocol, K>,
+): Promise<Res<TabProtocol, K>> {
+  const envelope = { gloss: 1, type, payload };
+  return unwrap((await browser.tabs.sendMessage(tabId, envelope)) as Reply<Res<TabProtocol, K>>);
+}
+
+/** True when `message` has the shape of a Gloss envelope. */
+export function isEnvelope(message: unknown): message is { gloss: 1; type: string; payload: unknown } {
+  return (
+    typeof message === 'object' &&
+    message !== null &&
+    (message as { gloss?: unknown }).gloss === 1 &&
+    typeof (message as { type?: unknown }).type === 'string' &&
+    typeof (message as { payload?: unknown }).payload === 'object' &&
+    (message as { payload?: unknown }).payload !== null
+  );
+}
+
+/** Turns a thrown value into a reply the other side can show. */
+export function errorReply(err: unknown): Reply<never> {
+  const code = typeof (err as { code?: unknown })?.code === 'string' ? (err as { code: string }).code : 'unknown';
+  const message = err instanceof Error ? err.message : String(err);
+  return { ok: false, error: { code, message } };
+}

@@ -1,0 +1,65 @@
+/**
+ * The typed messages Gloss's parts exchange. Each name says its direction:
+ * requests to the background (the one writer of the database) and requests
+ * to a tab's content script (the one that knows the live page).
+ */
+import type { Analysis } from '../analysis/types';
+import type { Annotation, AnnotationPatch, NewAnnotation, Page } from '../db/types';
+import type { ArticleMetadata } from '../extract/types';
+
+/** Requests the background answers: name → [payload, result]. */
+export type BackgroundProtocol = {
+  analyze: [{ text: string }, Analysis];
+  'annotations:list': [{ url: string }, Annotation[]];
+  'annotation:save': [{ annotation: NewAnnotation }, Annotation];
+  'annotation:update': [{ id: string; patch: AnnotationPatch }, Annotation];
+  'annotation:delete': [{ id: string }, Annotation];
+  'annotation:restore': [{ annotation: Annotation }, Annotation];
+  'annotations:import': [{ json: string }, { imported: number }];
+  'page:visit': [{ page: Page }, null];
+};
+
+/** Per-site choice of whether Gloss analyses pages there. */
+export type SiteMode = 'auto' | 'always' | 'never';
+
+/** A quotation as the content script reports it to the popup. */
+export type PageQuote = { index: number; text: string; speaker: string | null };
+
+/** An entity as the content script reports it to the popup. */
+export type PageEntity = { index: number; name: string; type: string; count: number };
+
+/** A saved annotation and whether it was found on the page. */
+export type PageAnnotation = { annotation: Annotation; anchored: boolean };
+
+/** What the content script knows of its page. */
+export type PageState = {
+  url: string;
+  site: string;
+  /** 'article' when analysed, 'not-article' when left alone, 'never' when the reader said so. */
+  status: 'article' | 'not-article' | 'never' | 'analysing' | 'error';
+  error?: string;
+  isNews: boolean;
+  metadata: ArticleMetadata | null;
+  quotes: PageQuote[];
+  entities: PageEntity[];
+  annotations: PageAnnotation[];
+};
+
+/** Requests a tab's content script answers: name → [payload, result]. */
+export type TabProtocol = {
+  'page:state': [Record<string, never>, PageState];
+  'page:analyse': [Record<string, never>, PageState];
+  'page:reveal': [{ kind: 'quote' | 'entity' | 'annotation'; index: number | string; step?: number }, boolean];
+  /** The popup changed annotations of this page: load them again. */
+  'page:annotations-changed': [Record<string, never>, PageState];
+};
+
+/** A request on the wire. */
+export type Envelope<P, K extends keyof P = keyof P> = {
+  gloss: 1;
+  type: K;
+  payload: P[K] extends [infer Req, unknown] ? Req : never;
+};
+
+/** A reply on the wire: a value, or an error the caller can show. */
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
