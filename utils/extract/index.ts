@@ -1,42 +1,31 @@
-import { TextMapBuilder } from '../dom/text-map';
+/**
+ * Article extraction on a live document: is it an article, is it news, its
+ * metadata, and its body text with a map back to the DOM. Read-only: the page
+ * is never modified, so it can run on any site and again after mutations.
+ */
 import type { Extraction } from './types';
+import { detectDetail, type DetectOptions } from './detect';
+import { readMetadata } from './metadata';
+import { extractBody } from './extract-body';
+
+export { detectArticle } from './detect';
+export { extractBody } from './extract-body';
+export type { DetectOptions } from './detect';
+export type { Extraction, Detection, ArticleMetadata } from './types';
 
 /** Options for `extractArticle`. */
-export type ExtractOptions = {
-  /** The page's URL, where the document does not know it (Node). */
-  url?: string;
+export type ExtractOptions = DetectOptions & {
   /** Extract a body even when the page is not recognised as an article. */
   force?: boolean;
 };
 
-/**
- * Finds the article in a live document: whether it is one, its metadata and
- * its body text with a map back to the DOM. (Placeholder until extraction lands.)
- */
+/** Finds the article in a live document: whether it is one, its metadata and its body text. */
 export function extractArticle(doc: Document, options: ExtractOptions = {}): Extraction {
-  const root = doc.querySelector('article') ?? doc.body;
-  const builder = new TextMapBuilder();
-  for (const p of root ? Array.from(root.querySelectorAll('p')) : []) {
-    const walker = doc.createTreeWalker(p, 4 /* NodeFilter.SHOW_TEXT */);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) builder.appendNode(n as Text);
-    builder.separate();
-  }
-  const isArticle = options.force || !!doc.querySelector('article');
-  return {
-    isArticle,
-    isNews: isArticle,
-    reasons: [],
-    metadata: {
-      title: doc.title || null,
-      byline: null,
-      authors: [],
-      publisher: null,
-      published: null,
-      modified: null,
-      canonicalUrl: options.url ?? null,
-      lang: doc.documentElement?.getAttribute('lang') ?? null,
-    },
-    roots: root && isArticle ? [root] : [],
-    map: isArticle ? builder.build() : { text: '', segments: [] },
-  };
+  const det = detectDetail(doc, options);
+  const metadata = readMetadata(doc, det.signals, options.url);
+  const base = { isArticle: det.isArticle, isNews: det.isNews, reasons: det.reasons, metadata };
+  if (!det.isArticle && !options.force) return { ...base, roots: [], map: { text: '', segments: [] } };
+  const body = det.body ?? extractBody(doc, metadata.title ?? '');
+  return { ...base, roots: body.roots, map: body.map };
 }
+

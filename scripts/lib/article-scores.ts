@@ -1,0 +1,96 @@
+/** Scoring helpers for the article evaluation: word-shingle overlap and metadata agreement. */
+import { parseHTML } from 'linkedom';
+import type { ArticleMetadata } from '../../utils/extract/types';
+import { BLOCK_TAGS } from '../../utils/extract/dom';
+
+const SHINGLE = 4;
+// Han, kana and Hangul characters count as words of their own, so CJK text shingles too.
+const TOKEN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]|[^\s\p{P}\p{S}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu;
+
+/** Lower-cased word tokens of a text. */
+export function tokens(text: string): string[] {
+  return text.toLowerCase().match(TOKEN) ?? [];
+}
+
+function shingles(text: string): Map<string, number> {
+  const t = tokens(text);
+  const out = new Map<string, number>();
+  const n = Math.min(SHINGLE, t.length);
+  for (let i = 0; n > 0 && i + n <= t.length; i++) {
+    const k = t.slice(i, i + n).join(' ');
+    out.set(k, (out.get(k) ?? 0) + 1);
+  }
+  return out;
+}
+
+/** Text of an HTML fragment with blocks separated. */
+export function htmlText(html: string): string {
+  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+  const parts: string[] = [];
+  const walk = (n: Node): void => {
+    for (let c = n.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType === 3) parts.push((c as Text).data);
+      else if (c.nodeType === 1) {
+        const tag = (c as Element).localName;
+        if (tag === 'script' || tag === 'style') continue;
+        const block = BLOCK_TAGS.has(tag) || tag === 'br' || tag === 'td' || tag === 'th';
+        if (block) parts.push('\n');
+        walk(c);
+        if (block) parts.push('\n');
+      }
+    }
+  };
+  walk(document.body as unknown as Node);
+  return parts.join('');
+}
+
+/** Precision, recall and F1 of `text` against the text of `expectedHtml`, by multiset word shingles. */
+export function bodyScore(text: string, expectedHtml: string): { p: number; r: number; f1: number } {
+  const got = shingles(text);
+  const want = shingles(htmlText(expectedHtml));
+  let common = 0;
+  let nGot = 0;
+  let nWant = 0;
+  for (const [k, v] of got) {
+    nGot += v;
+    common += Math.min(v, want.get(k) ?? 0);
+  }
+  for (const v of want.values()) nWant += v;
+  if (nGot === 0 && nWant === 0) return { p: 1, r: 1, f1: 1 };
+  const p = nGot ? common / nGot : 0;
+  const r = nWant ? common / nWant : 0;
+  return { p, r, f1: p + r ? (2 * p * r) / (p + r) : 0 };
+}
+
+/** Agreement of one metadata field. */
+export type FieldResult = { field: string; status: 'exact' | 'loose' | 'missing' | 'wrong' | 'extra' | 'none' };
+
+function norm(s: string): string {
+  return s.toLowerCase().replace(/\s+/g, ' ').replace(/[“”"'’‘]/g, '').trim();
+}
+
+function compare(field: string, got: string | null, want: unknown, dates = false): FieldResult {
+  const w = typeof want === 'string' && want.trim() ? want : null;
+  if (!w) return { field, status: got ? 'extra' : 'none' };
+  if (!got) return { field, status: 'missing' };
+  if (dates) {
+    const a = Date.parse(got);
+    const b = Date.parse(w);
+    if (!Number.isNaN(a) && a === b) return { field, status: 'exact' };
+    return { field, status: got.slice(0, 10) === new Date(b).toISOString().slice(0, 10) ? 'loose' : 'wrong' };
+  }
+  const a = norm(got);
+  const b = norm(w);
+  if (a === b) return { field, status: 'exact' };
+  return { field, status: a.includes(b) || b.includes(a) ? 'loose' : 'wrong' };
+}
+
+/** Compares our metadata with Readability's `expected-metadata.json`. */
+export function metadataAgreement(m: ArticleMetadata, want: Record<string, unknown>): FieldResult[] {
+  return [
+    compare('title', m.title, want.title),
+    compare('byline', m.byline, want.byline),
+    compare('publisher', m.publisher, want.siteName),
+    compare('published', m.published, want.publishedTime, true),
+  ];
+}

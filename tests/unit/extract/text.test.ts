@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { parseHTML } from 'linkedom';
+import { extractArticle } from '../../../utils/extract';
+import { readJsonLd } from '../../../utils/extract/jsonld';
+
+const LONG = 'The minister said on Monday that the talks, which began last year, would resume in the spring, and that both sides had agreed to a framework for the next round.';
+
+function doc(body: string, head = ''): Document {
+  return parseHTML(`<!doctype html><html lang="en"><head>${head}</head><body>${body}</body></html>`).document as unknown as Document;
+}
+
+describe('body text', () => {
+  it('separates blocks by a blank line, <br> by a line break, and leaves furniture out', () => {
+    const d = doc(`<article><h1>Talks resume</h1><div class="share">Share: Facebook X</div>
+      <p>${LONG}</p><p>First line<br>second line, ${LONG}</p>
+      <figure><img src="x.jpg"><figcaption>A caption. Photo: Agency</figcaption></figure>
+      <p style="display:none">Hidden text ${LONG}</p><script>var x = 1;</script>
+      <p>${LONG}</p></article>`);
+    const ex = extractArticle(d, { force: true });
+    expect(ex.map.text).toBe(`${LONG}\n\nFirst line\nsecond line, ${LONG}\n\n${LONG}`);
+  });
+});
+
+describe('furniture inside the body', () => {
+  it('leaves out "read more" pointers and advertisement labels', () => {
+    const d = doc(`<article><p>${LONG}</p><p>Read more: <a href="/x">Another story about the talks</a></p>
+      <div>Advertisement</div><p>${LONG}</p><p>${LONG}</p></article>`);
+    expect(extractArticle(d, { force: true }).map.text).toBe([LONG, LONG, LONG].join('\n\n'));
+  });
+});
+
+describe('hidden content', () => {
+  it('skips aria-hidden icons but not a page hidden behind a dialog', () => {
+    const d = doc(`<div id="app" aria-hidden="true"><article><p>${LONG} <span aria-hidden="true">★</span></p><p>${LONG}</p></article></div>
+      <div role="dialog"><p>We use cookies. Accept?</p></div>`);
+    expect(extractArticle(d, { force: true }).map.text).toBe(`${LONG}\n\n${LONG}`);
+  });
+});
+
+describe('detection', () => {
+  it('takes a list of teasers (a front page) for no article', () => {
+    const teaser = (i: number): string => `<article><h2><a href="/s${i}">Story ${i}</a></h2><p>${LONG}</p></article>`;
+    const d = doc(`<main>${[1, 2, 3, 4, 5, 6].map(teaser).join('')}</main>`);
+    expect(extractArticle(d)).toMatchObject({ isArticle: false, isNews: false });
+  });
+
+  it('finds news by its dateline and attribution without any markup', () => {
+    const d = doc(`<div class="story"><p>WASHINGTON (AP) — ${LONG}</p>${`<p>${LONG} ${LONG}</p>`.repeat(4)}</div>`,
+      '<meta property="og:type" content="article"><meta property="article:published_time" content="2024-05-01">');
+    expect(extractArticle(d)).toMatchObject({ isArticle: true, isNews: true });
+  });
+});
+
+describe('JSON-LD', () => {
+  it('finds the article in @graph, with arrays of types and CDATA wrappers', () => {
+    const ld = `<script type="application/ld+json">/*<![CDATA[*/{"@context":"https://schema.org","@graph":[
+      {"@type":"WebSite","name":"Site"},
+      {"@type":["ReportageNewsArticle","Article"],"headline":"H","author":[{"@type":"Person","name":"Ann Lee"},{"@type":"Person","name":"Bo Chen"}],
+       "publisher":{"@type":"NewsMediaOrganization","name":"The Daily"},"datePublished":"2024-05-01T10:00:00Z"}]}/*]]>*/</script>`;
+    const info = readJsonLd(doc('', ld));
+    expect(info.articleTypes).toContain('ReportageNewsArticle');
+    expect(info.publisher).toEqual({ name: 'The Daily', types: ['NewsMediaOrganization'] });
+    const ex = extractArticle(doc(`<p>${LONG}</p>`, ld));
+    expect(ex).toMatchObject({ isArticle: true, isNews: true });
+    expect(ex.metadata).toMatchObject({ title: 'H', authors: ['Ann Lee', 'Bo Chen'], publisher: 'The Daily', published: '2024-05-01T10:00:00Z' });
+  });
+
+  it('does not take a list page for an article', () => {
+    const ld = `<script type="application/ld+json">{"@type":"CollectionPage","mainEntity":{"@type":"ItemList","itemListElement":[{"@type":"NewsArticle","headline":"A"}]}}</script>`;
+    expect(extractArticle(doc(`<p>${LONG}</p>`.repeat(5), ld)).isArticle).toBe(false);
+  });
+});

@@ -1,0 +1,160 @@
+/**
+ * Decides, read-only, which elements inside the chosen body are furniture
+ * rather than article text: Readability's "prepArticle" and conditional
+ * cleaning, judged children first so that a container is measured without
+ * the junk already left out of it.
+ */
+import { BYLINE, DIV_TO_P_BLOCKERS, SHARE, classAndId, classWeight, isHidden, SKIP_TAGS } from './dom';
+import type { Flags } from './body';
+import type { Measured } from './stats';
+
+type Agg = {
+  chars: number; linkChars: number; commas: number; p: number; img: number; li: number;
+  input: number; embed: number; headingChars: number; textishChars: number; listChars: number;
+  dataTable: boolean;
+};
+
+const COMMAS = /[\u002C\u060C\uFE50\uFE10\uFE11\u2E41\u2E34\u2E32\uFF0C]/g;
+const ALWAYS_OUT = new Set(['aside', 'footer', 'nav', 'figcaption', 'link']);
+const CONDITIONAL = new Set(['div', 'section', 'ul', 'table', 'fieldset', 'form']);
+const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+const TEXTISH = new Set(['span', 'li', 'td', ...DIV_TO_P_BLOCKERS]);
+const CAPTION = /caption|credit|(^|[\s_-])(wp-caption|photo-?credit)/i;
+// A short paragraph that only points elsewhere: "Read more: …", "Related: …", "Advertisement".
+const POINTER = /^(?:read (?:more|also|next)|related(?: stories| articles| coverage)?|see also|also read|more on this|recommended|watch|listen|sign up|subscribe|advertisement|story continues below|lire aussi|à lire aussi|voir aussi|leia também|leia mais|lea también|lee también|mehr zum thema|siehe auch|auch interessant|相关阅读|延伸阅读|推荐阅读|関連記事)\b\s*[:：|-]?/iu;
+const AD_WORDS = /^(ad(vertising|vertisement)?|pub(licité)?|werb(ung)?|广告|Реклама|Anuncio)$/iu;
+const LOADING_WORDS = /^((loading|正在加载|Загрузка|chargement|cargando)(…|\.\.\.)?)$/iu;
+
+/** Elements inside `roots` to leave out of the text, given the page title. */
+export function furnitureIn(roots: Element[], m: Measured, flags: Flags, title: string): Set<Element> {
+  const out = new Set<Element>();
+  const ctx = { m, flags, out, titleWords: words(title) };
+  for (const root of roots) visit(root, ctx, false, false, false);
+  return out;
+}
+
+type Ctx = { m: Measured; flags: Flags; out: Set<Element>; titleWords: string[] };
+
+function emptyAgg(): Agg {
+  return { chars: 0, linkChars: 0, commas: 0, p: 0, img: 0, li: 0, input: 0, embed: 0, headingChars: 0, textishChars: 0, listChars: 0, dataTable: false };
+}
+
+function visit(el: Element, ctx: Ctx, inLink: boolean, inFigure: boolean, inData: boolean): Agg | null {
+  const tag = el.localName;
+  if (ctx.m.skipped.has(el) || isHidden(el)) return null;
+  const a = emptyAgg();
+  if (tag === 'img' || tag === 'picture') a.img = 1;
+  if (tag === 'input') a.input = 1;
+  if (tag === 'object' || tag === 'embed' || tag === 'iframe') a.embed = 1;
+  if (SKIP_TAGS.has(tag)) return a; // counted, never text
+  const isLink = tag === 'a';
+  const dataTable = tag === 'table' && isDataTable(el);
+  const figure = inFigure || tag === 'figure';
+  for (let c = el.firstChild; c; c = c.nextSibling) {
+    if (c.nodeType === 3) {
+      const t = (c as Text).data;
+      const n = t.replace(/\s+/g, ' ').length;
+      a.chars += n;
+      if (inLink || isLink) a.linkChars += n;
+      a.commas += t.match(COMMAS)?.length ?? 0;
+      continue;
+    }
+    if (c.nodeType !== 1) continue;
+    const child = c as Element;
+    const ca = visit(child, ctx, inLink || isLink, figure, inData || dataTable);
+    if (!ca) continue;
+    const ct = child.localName;
+    a.chars += ca.chars;
+    a.linkChars += ca.linkChars;
+    a.commas += ca.commas;
+    a.img += ca.img;
+    a.li += ca.li + (ct === 'li' ? 1 : 0);
+    a.input += ca.input;
+    a.embed += ca.embed;
+    a.p += ca.p + (ct === 'p' || (ct === 'div' && !ctx.m.blocky.has(child) && ca.chars > 0) ? 1 : 0);
+    a.headingChars += HEADINGS.has(ct) ? ca.chars : ca.headingChars;
+    a.textishChars += TEXTISH.has(ct) ? ca.chars : ca.textishChars;
+    a.listChars += ct === 'ul' || ct === 'ol' ? ca.chars : ca.listChars;
+    a.dataTable ||= ca.dataTable;
+  }
+  a.dataTable ||= dataTable;
+  if (isFurniture(el, a, ctx, figure, inData)) {
+    ctx.out.add(el);
+    return null;
+  }
+  return a;
+}
+
+function isFurniture(el: Element, a: Agg, ctx: Ctx, inFigure: boolean, inData: boolean): boolean {
+  const tag = el.localName;
+  if (ALWAYS_OUT.has(tag)) return true;
+  if (HEADINGS.has(tag)) return tag === 'h1' || (ctx.flags.weightClasses && classWeight(el) < 0 && tag === 'h2') || similar(ctx.titleWords, el);
+  const s = classAndId(el);
+  if (s && SHARE.test(s) && a.chars < 500) return true;
+  if ((tag === 'p' || tag === 'div' || tag === 'li') && a.chars < 200 && isPointer(el, a)) return true;
+  if (a.chars < 100 && a.p <= 1 && (el.getAttribute('rel') === 'author' || /author/i.test(el.getAttribute('itemprop') ?? '') || (s && BYLINE.test(s)))) return true;
+  if (s && CAPTION.test(s) && a.chars < 300 && a.p <= 1) return true;
+  if (tag === 'header' && a.p === 0) return true;
+  if (!ctx.flags.cleanConditionally || !CONDITIONAL.has(tag) || inData) return false;
+  if (tag === 'div' && !ctx.m.blocky.has(el)) return false; // a paragraph in Readability's eyes
+  if (a.dataTable) return false;
+  return conditionallyOut(el, a, ctx, inFigure);
+}
+
+/** Readability's `_cleanConditionally` rules on already-cleaned measures. */
+function conditionallyOut(el: Element, a: Agg, ctx: Ctx, inFigure: boolean): boolean {
+  const tag = el.localName;
+  const weight = ctx.flags.weightClasses ? classWeight(el) : 0;
+  if (weight < 0) return true;
+  if (a.commas >= 10) return false;
+  const isList = tag === 'ul' || tag === 'ol' || (a.chars > 0 && a.listChars / a.chars > 0.9);
+  const text = (el.textContent ?? '').trim();
+  if (text.length < 40 && (AD_WORDS.test(text) || LOADING_WORDS.test(text))) return true;
+  const li = a.li - 100;
+  const ld = a.chars ? a.linkChars / a.chars : 0;
+  const headingDensity = a.chars ? a.headingChars / a.chars : 0;
+  const textDensity = a.chars ? a.textishChars / a.chars : 0;
+  const remove =
+    (!inFigure && a.img > 1 && a.p / a.img < 0.5) ||
+    (!isList && li > a.p) ||
+    a.input > Math.floor(a.p / 3) ||
+    (!isList && !inFigure && headingDensity < 0.9 && a.chars < 25 && (a.img === 0 || a.img > 2) && ld > 0) ||
+    (!isList && weight < 25 && ld > 0.2) ||
+    (weight >= 25 && ld > 0.5) ||
+    (a.embed === 1 && a.chars < 75) || a.embed > 1 ||
+    (a.img === 0 && textDensity === 0);
+  if (remove && isList && a.img === a.li + 0 && a.img > 0) return false; // a list of images
+  return remove;
+}
+
+/** "Read more: <a>…</a>" and "Advertisement" lines, which are not article text. */
+function isPointer(el: Element, a: Agg): boolean {
+  const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+  if (!POINTER.test(text)) return false;
+  const rest = text.replace(POINTER, '').trim();
+  return rest.length === 0 || /^advertisement$/i.test(text) || a.linkChars / Math.max(1, a.chars) > 0.5;
+}
+
+/** Readability's data-table test: real tables of data are kept whole. */
+function isDataTable(t: Element): boolean {
+  if (t.getAttribute('role') === 'presentation' || t.getAttribute('datatable') === '0') return false;
+  if (t.getAttribute('summary') || t.querySelector('caption, thead, tfoot, colgroup, th')) return true;
+  if (t.querySelector('table')) return false;
+  const rows = t.querySelectorAll('tr');
+  const cols = rows[0] ? rows[0].children.length : 0;
+  return rows.length >= 10 || cols > 4 || rows.length * cols > 10;
+}
+
+function words(s: string): string[] {
+  return s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+}
+
+/** Whether a heading repeats the title (Readability's token similarity above 0.75). */
+function similar(titleWords: string[], el: Element): boolean {
+  if (titleWords.length === 0) return false;
+  const b = words(el.textContent ?? '');
+  if (b.length === 0) return false;
+  const a = new Set(titleWords);
+  const uniqB = b.filter((w) => !a.has(w));
+  return 1 - uniqB.join(' ').length / b.join(' ').length > 0.75;
+}

@@ -1,0 +1,122 @@
+/**
+ * Content evidence, read cheaply from the page's paragraphs: how much
+ * article-shaped prose there is (Readability's `isProbablyReaderable`
+ * measure, tightened), whether it is placeholder text, and the marks of
+ * journalism (datelines, attribution verbs) or of a personal post (first and
+ * second person).
+ */
+import { isHidden, isUnlikely } from './dom';
+
+/** What the paragraphs of a page show. Rates are per 1,000 words (a CJK character is half a word). */
+export type ProseEvidence = {
+  /** Readability's readerable score: Σ √(length − 140) over long paragraphs. */
+  score: number;
+  /** Long paragraphs (≥ 140 characters) and the most of them under one parent. */
+  longParagraphs: number;
+  clustered: number;
+  /** Length of the longest paragraph. */
+  longest: number;
+  /**
+   * Teaser list: the long paragraphs sit in three or more `<article>`s, or
+   * half of them are links (summaries on a front page or in search results).
+   */
+  teasers: boolean;
+  /** Placeholder text (lorem ipsum). */
+  placeholder: boolean;
+  /** A dateline opens one of the first paragraphs ("BEIJING, Feb. 24 (Xinhua) --"). */
+  dateline: boolean;
+  /** Attribution verbs ("said", "told", "according to", …). */
+  attribution: number;
+  /** First person ("I", "my", "we") and second person ("you", "your"), English only. */
+  firstPerson: number;
+  secondPerson: number;
+  words: number;
+};
+
+const MAX_PARAGRAPHS = 400;
+const DATELINE = [
+  // WASHINGTON (AP) — / BEIJING, Feb. 24 (Xinhua) -- / LONDON, March 3 — / PARIS:
+  /^\p{Lu}[\p{Lu}\p{M} .'’-]{2,40}(?:,\s?[\p{L}\p{M} .'’-]{0,30})?(?:,?\s?[\p{L}.]+\.? \d{1,2}(?:,? \d{4})?)?\s*(?:\([^)]{2,40}\))?\s*(?:--|—|–|-|:)\s/u,
+  /^\s*(?:新华社|中新社|中新网|本报|人民网|央视网|记者)[^。]{0,30}(?:电|讯)/u,
+  /^\s*[（(](?:记者|通讯员)/u,
+  /^\s*【[^】]{1,20}】/u,
+];
+// 新华社北京2月24日电 / 10月14日报道: may stand in a short paragraph of its own.
+const CJK_DATELINE = /\d{1,2}月\d{1,2}日(?:电|讯|报道|消息)/u;
+const ATTRIBUTION =
+  /\b(?:said|says|told|according to|declared|a (?:déclaré|dit|affirmé|ajouté)|selon|dijo|afirmó|según|disse|afirmou|segundo|sagte|erklärte|laut|řekl|uvedla?|uvedl)\b|表示|指出|介绍|说|と述べ|によると|と話/giu;
+const FIRST_PERSON = /\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|my|me|mine|we|we're|we’re|our|us)\b/g;
+const SECOND_PERSON = /\b(?:you|your|you're|you’re|yourself)\b/gi;
+const PLACEHOLDER = /\b(?:lorem ipsum|dolor sit amet|consectetur adipisicing|eiusmod tempor|duis aute irure|ullamco laboris)\b/i;
+const QUOTED = /“[^”]{0,600}”|"[^"]{0,600}"|«[^»]{0,600}»|„[^“”]{0,600}[“”]/g;
+const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/g;
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** Reads the page's paragraphs once (bounded) and measures them. */
+export function proseEvidence(doc: Document): ProseEvidence {
+  const ev: ProseEvidence = {
+    score: 0, longParagraphs: 0, clustered: 0, longest: 0, teasers: false, placeholder: false, dateline: false,
+    attribution: 0, firstPerson: 0, secondPerson: 0, words: 0,
+  };
+  const perParent = new Map<Element, number>();
+  let seen = 0;
+  let shortSeen = 0;
+  let linked = 0;
+  const articles = new Set<Element>();
+  const counts = { attribution: 0, firstPerson: 0, secondPerson: 0 };
+  for (const p of Array.from(doc.querySelectorAll('p, pre'))) {
+    if (++seen > MAX_PARAGRAPHS) break;
+    const text = (p.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (text.length < 8) continue;
+    if (shortSeen++ < 5 && PLACEHOLDER.test(text)) ev.placeholder = true;
+    if (shortSeen <= 8 && !ev.longParagraphs && CJK_DATELINE.test(text)) ev.dateline = true;
+    // CJK characters carry about three Latin characters' worth of text.
+    const cjk = text.match(CJK)?.length ?? 0;
+    const length = text.length + 2 * cjk;
+    if (length < 140 || !visibleAndLikely(p)) continue;
+    if (p.parentElement?.closest('li')) continue;
+    ev.longParagraphs++;
+    ev.longest = Math.max(ev.longest, length);
+    if (p.closest('a') || linkShare(p) > 0.5) linked++;
+    const article = p.closest('article');
+    if (article) articles.add(article);
+    ev.score += Math.sqrt(length - 140);
+    // Paragraphs each wrapped in a box of their own still cluster at the grandparent.
+    const parent = p.parentElement;
+    const grand = parent?.parentElement;
+    if (parent) perParent.set(parent, (perParent.get(parent) ?? 0) + 1);
+    if (grand) perParent.set(grand, (perParent.get(grand) ?? 0) + 1);
+    if (ev.longParagraphs <= 3 && DATELINE.some((re) => re.test(text))) ev.dateline = true;
+    ev.words += (cjk ? text.replace(CJK, ' ') : text).match(WORD)?.length ?? 0;
+    ev.words += cjk / 2;
+    counts.attribution += text.match(ATTRIBUTION)?.length ?? 0;
+    // Quoted speech is the sources' voice, not the writer's.
+    const own = text.replace(QUOTED, ' ');
+    counts.firstPerson += own.match(FIRST_PERSON)?.length ?? 0;
+    counts.secondPerson += own.match(SECOND_PERSON)?.length ?? 0;
+  }
+  for (const n of perParent.values()) ev.clustered = Math.max(ev.clustered, n);
+  ev.teasers = articles.size >= 3 || (ev.longParagraphs > 0 && linked / ev.longParagraphs >= 0.5);
+  if (ev.words) {
+    ev.attribution = (counts.attribution * 1000) / ev.words;
+    ev.firstPerson = (counts.firstPerson * 1000) / ev.words;
+    ev.secondPerson = (counts.secondPerson * 1000) / ev.words;
+  }
+  return ev;
+}
+
+/** Share of a paragraph's characters inside links. */
+function linkShare(p: Element): number {
+  const links = p.querySelectorAll('a');
+  if (links.length === 0) return 0;
+  let n = 0;
+  for (const a of Array.from(links)) n += (a.textContent ?? '').length;
+  return n / Math.max(1, (p.textContent ?? '').length);
+}
+
+function visibleAndLikely(el: Element): boolean {
+  for (let a: Element | null = el, i = 0; a && i < 6; a = a.parentElement, i++) {
+    if (isHidden(a) || isUnlikely(a)) return false;
+  }
+  return true;
+}
