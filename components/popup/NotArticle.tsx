@@ -7,6 +7,7 @@ const MESSAGES: Record<string, string> = {
   'not-article': 'This page does not look like a news article, so Gloss left it alone.',
   never: 'You asked Gloss never to analyse pages on this site.',
   analysing: 'Analysing…',
+  starting: 'Looking at the page…',
 };
 
 /** Shown when the page was not analysed: analyse it anyway, or choose for the whole site. */

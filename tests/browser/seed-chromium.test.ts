@@ -37,6 +37,28 @@ describe('the seed article in Chromium', () => {
     }
   });
 
+  it('names the speaker when the pointer rests on a quotation', async () => {
+    const box = await page.evaluate(() => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const i = (n as Text).data.indexOf('mutual learning');
+        if (i < 0) continue;
+        const range = document.createRange();
+        range.setStart(n, i);
+        range.setEnd(n, i + 6);
+        const r = range.getBoundingClientRect();
+        return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+      }
+      return null;
+    });
+    await page.mouse.move(box!.x, box!.y);
+    const card = page.locator('gloss-overlay .card');
+    await card.waitFor();
+    expect(await card.locator('.card-detail').textContent()).toBe('Wang Yi');
+    await page.mouse.move(5, 5);
+    await card.waitFor({ state: 'detached' });
+  });
+
   it('leaves the page DOM as it was served', async () => {
     expect(await page.evaluate(domDifference)).toBeNull();
   });
@@ -78,6 +100,13 @@ describe('the seed article in Chromium', () => {
       expect.arrayContaining(['United Nations Human Rights Council', 'Xinhua']),
     );
 
+    // Each click on a name steps to its next mention in the page.
+    await popup.locator('section[data-type="PER"] .chip', { hasText: 'Wang Yi' }).click();
+    await page.waitForFunction(() => CSS.highlights.has('gloss-focus'));
+    expect((await page.evaluate(readHighlights))['gloss-focus']).toEqual(['Wang Yi']);
+    await popup.locator('section[data-type="PER"] .chip', { hasText: 'Wang Yi' }).click();
+    await page.waitForFunction(() => [...(CSS.highlights.get('gloss-focus') ?? [])].some((r) => r.toString() === 'Wang'));
+
     await popup.getByRole('tab', { name: /Notes/ }).click();
     await popup.locator('.note .note-text', { hasText: 'The core claim' }).waitFor();
     expect(await popup.locator('.note .tags').textContent()).toBe('#rights #un');
@@ -92,6 +121,53 @@ describe('the seed article in Chromium', () => {
     expect(markdown).toContain('> essential to remember the original mission');
     expect(markdown).toContain('The core claim');
     expect(markdown).toContain('#rights');
+    await popup.close();
+  });
+
+  it('deletes a highlight from the popup, and undoes it', async () => {
+    const popup = await session.context.newPage();
+    await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
+    const tabId = await popup.evaluate(otherTabId);
+    await popup.goto(`chrome-extension://${session.extensionId}/popup.html?tab=${tabId}`);
+    await popup.getByRole('tab', { name: /Notes/ }).click();
+    await popup.getByRole('button', { name: 'Delete highlight' }).click();
+    await popup.getByText('No highlights here yet').waitFor();
+    await page.waitForFunction(() => !CSS.highlights.has('gloss-user-green'));
+    await popup.getByRole('button', { name: 'Undo' }).click();
+    await popup.locator('.note .note-text', { hasText: 'The core claim' }).waitFor();
+    await page.waitForFunction(() => CSS.highlights.has('gloss-user-green'));
+    await popup.close();
+  });
+
+  it('leaves a front page alone, analyses it on request, and remembers "never" for the site', async () => {
+    const front = await session.context.newPage();
+    await front.goto(`${server.origin}/fixtures/front/index.html`);
+    const popup = await session.context.newPage();
+    await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
+    const tabId = await popup.evaluate(async () => {
+      const tabs = await chrome.tabs.query({});
+      return tabs[tabs.length - 2].id!;
+    });
+    await popup.goto(`chrome-extension://${session.extensionId}/popup.html?tab=${tabId}`);
+    await popup.getByText('does not look like a news article').waitFor();
+    expect(await front.evaluate(() => [...CSS.highlights.keys()].filter((k) => k.startsWith('gloss-')))).toEqual([]);
+
+    await popup.getByRole('button', { name: 'Analyse this page' }).click();
+    await front.waitForFunction(() => CSS.highlights.has('gloss-quote'));
+    expect((await front.evaluate(readHighlights))['gloss-quote']).toEqual(['We will rebuild,']);
+
+    await popup.getByRole('tab', { name: /Notes/ }).click();
+    await popup.getByRole('tab', { name: /Quotes/ }).click();
+    await popup.locator('section.group', { hasText: 'We will rebuild' }).waitFor();
+
+    await front.reload();
+    await popup.reload();
+    await popup.getByRole('combobox').selectOption('never');
+    await front.reload();
+    await popup.reload();
+    await popup.getByText('never to analyse pages on this site').waitFor();
+    await popup.getByRole('combobox').selectOption('auto');
+    await front.close();
     await popup.close();
   });
 });

@@ -2,7 +2,7 @@ import type { ContentScriptContext } from '#imports';
 import { describe } from '../anchoring';
 import type { Annotation } from '../db/types';
 import { boundaryOffset, type TextMap } from '../dom/text-map';
-import { detectArticle, extractArticle } from '../extract';
+import { extractArticle } from '../extract';
 import type { Extraction } from '../extract/types';
 import { sendToBackground } from '../messaging/client';
 import type { PageState, TabProtocol } from '../messaging/protocol';
@@ -26,7 +26,7 @@ export class PageSession {
   readonly notes = new AnnotationLayer(this.highlighter);
   readonly overlay: Overlay;
   private extraction: Extraction | null = null;
-  private status: PageState['status'] = 'not-article';
+  private status: PageState['status'] = 'starting';
   private error: string | undefined;
   private analysedText = '';
   private generation = 0;
@@ -44,6 +44,7 @@ export class PageSession {
   /** (Re)starts on the current document; `force` analyses it even if it is not an article. */
   async start(force = false): Promise<void> {
     const generation = ++this.generation;
+    this.status = 'starting';
     this.article.clear();
     this.extraction = null;
     this.analysedText = '';
@@ -51,23 +52,28 @@ export class PageSession {
     const mode = await getSiteMode(siteOf(location.href));
     if (generation !== this.generation) return;
     if (mode === 'never' && !force) this.status = 'never';
-    else if (force || mode === 'always' || detectArticle(document).isArticle) await this.analyse(force || mode === 'always');
-    else this.status = 'not-article';
+    else await this.analyse(force || mode === 'always');
     await this.loadAnnotations();
   }
 
-  /** Extracts and analyses the article again if its text changed (late paragraphs, edits). */
+  /**
+   * Looks again once the page settles after a change: a page that renders its
+   * article late is detected then; an article whose text changed (late
+   * paragraphs, "continue reading", edits) is analysed again; the reader's
+   * highlights are re-anchored.
+   */
   async refresh(): Promise<void> {
-    if (this.status === 'article' || this.status === 'error') {
+    if (this.status === 'not-article') await this.analyse(false);
+    else if (this.status === 'article' || this.status === 'error') {
       const next = extractArticle(document, { force: true });
-      if (next.map.text !== this.analysedText) await this.analyse(true);
+      if (next.map.text !== this.analysedText) await this.analyse(true, next);
     }
     if (this.notes.state().length) this.anchorNotes(this.notes.state().map((s) => s.annotation));
   }
 
-  private async analyse(force: boolean): Promise<void> {
+  /** Extracts the article (detection first: a page that is not one costs almost nothing) and paints its analysis. */
+  private async analyse(force: boolean, extraction = extractArticle(document, { force })): Promise<void> {
     const generation = this.generation;
-    const extraction = extractArticle(document, { force });
     if (!extraction.isArticle && !force) {
       this.status = 'not-article';
       return;

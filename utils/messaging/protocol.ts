@@ -35,8 +35,12 @@ export type PageAnnotation = { annotation: Annotation; anchored: boolean };
 export type PageState = {
   url: string;
   site: string;
-  /** 'article' when analysed, 'not-article' when left alone, 'never' when the reader said so. */
-  status: 'article' | 'not-article' | 'never' | 'analysing' | 'error';
+  /**
+   * 'starting' until Gloss has decided, 'analysing' while the background
+   * works, 'article' when painted, 'not-article' when left alone, 'never'
+   * when the reader said so for the site, 'error' when analysis failed.
+   */
+  status: 'starting' | 'article' | 'not-article' | 'never' | 'analysing' | 'error';
   error?: string;
   isNews: boolean;
   metadata: ArticleMetadata | null;

@@ -61,3 +61,32 @@ export async function otherTabId(): Promise<number> {
   if (other?.id === undefined) throw new Error('no other tab');
   return other.id;
 }
+
+/**
+ * Installed before any page script: records every DOM mutation made after
+ * DOMContentLoaded (when the parser is done), in `window.__glossTestMutations`.
+ */
+export function recordLateMutations(): void {
+  const log: string[] = [];
+  (window as unknown as { __glossTestMutations: string[] }).__glossTestMutations = log;
+  document.addEventListener('DOMContentLoaded', () => {
+    new MutationObserver((records) => {
+      for (const r of records) {
+        const target = r.target.nodeType === 1 ? (r.target as Element).tagName : r.target.nodeName;
+        log.push(`${r.type} on ${target}${r.attributeName ? `[${r.attributeName}]` : ''}`);
+      }
+    }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+  });
+}
+
+/** Run in one of Gloss's pages: the content script's state for a tab, or null while it cannot answer. */
+export async function pageStateOf(tabId: number): Promise<{ status: string } | null> {
+  type Api = { tabs: { sendMessage(id: number, m: object): Promise<{ ok: boolean; value: { status: string } }> } };
+  const api = (globalThis as unknown as { chrome: Api }).chrome;
+  try {
+    const reply = await api.tabs.sendMessage(tabId, { gloss: 1, type: 'page:state', payload: {} });
+    return reply?.ok ? reply.value : null;
+  } catch {
+    return null;
+  }
+}
