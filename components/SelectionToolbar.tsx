@@ -12,6 +12,8 @@ type Props = {
   rect: { left: number; top: number; bottom: number };
   onSave: (choice: ToolbarChoice) => Promise<void>;
   onClose: () => void;
+  /** Take the focus (when the reader selected with the keyboard). */
+  autoFocus?: boolean;
 };
 
 /** Splits "a, b  #c" into tags: commas or spaces separate, a leading # is dropped. */
@@ -24,7 +26,7 @@ export function parseTags(input: string): string[] {
 }
 
 /** The small toolbar shown over a text selection: colour, note, tags, save. */
-export function SelectionToolbar({ rect, onSave, onClose }: Props) {
+export function SelectionToolbar({ rect, onSave, onClose, autoFocus }: Props) {
   const [color, setColor] = useState<HighlightColor>('yellow');
   const [note, setNote] = useState('');
   const [tags, setTags] = useState('');
@@ -32,6 +34,11 @@ export function SelectionToolbar({ rect, onSave, onClose }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const noteRef = useRef<HTMLTextAreaElement>(null);
+  const saveRef = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (autoFocus) saveRef.current?.focus();
+  }, [autoFocus]);
 
   useEffect(() => {
     if (expanded) noteRef.current?.focus();
@@ -82,7 +89,7 @@ export function SelectionToolbar({ rect, onSave, onClose }: Props) {
             Note…
           </button>
         )}
-        <button type="button" class="primary" data-action="save" disabled={busy} onClick={() => void save()}>
+        <button ref={saveRef} type="button" class="primary" data-action="save" disabled={busy} onClick={() => void save()}>
           Highlight
         </button>
         <button type="button" class="close" aria-label="Close" title="Close (Esc)" onClick={onClose}>

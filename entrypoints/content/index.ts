@@ -39,6 +39,7 @@ export default defineContentScript({
         const rect = range.getBoundingClientRect();
         void session.overlay.showToolbar({
           rect: { left: rect.left, top: rect.top, bottom: rect.bottom },
+          focus: event.type === 'keyup',
           onSave: async (choice) => {
             await session.saveSelection(range, choice);
             document.getSelection()?.removeAllRanges();

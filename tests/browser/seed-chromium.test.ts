@@ -81,6 +81,16 @@ describe('the seed article in Chromium', () => {
     expect((await waitForHighlights(page, 'gloss-user-green'))['gloss-user-green']).toEqual([words]);
   });
 
+  it('offers the toolbar to a keyboard selection, focused, so Enter saves', async () => {
+    const words = 'civilizational exchange';
+    expect(await page.evaluate(selectText, [words, 'keyboard'] as const)).toBe(true);
+    await page.locator('gloss-overlay .toolbar').waitFor();
+    await page.waitForFunction(() => document.activeElement?.tagName === 'GLOSS-OVERLAY');
+    await page.keyboard.press('Enter');
+    await page.locator('gloss-overlay').waitFor({ state: 'detached' });
+    expect((await waitForHighlights(page, 'gloss-user-yellow'))['gloss-user-yellow']).toEqual([words]);
+  });
+
   it('shows quotations by speaker, entities by type and the note in the popup, and exports Markdown', async () => {
     const popup = await session.context.newPage();
     await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
@@ -109,7 +119,7 @@ describe('the seed article in Chromium', () => {
 
     await popup.getByRole('tab', { name: /Notes/ }).click();
     await popup.locator('.note .note-text', { hasText: 'The core claim' }).waitFor();
-    expect(await popup.locator('.note .tags').textContent()).toBe('#rights #un');
+    expect(await popup.locator('.note', { hasText: 'The core claim' }).locator('.tags').textContent()).toBe('#rights #un');
 
     const [download] = await Promise.all([
       popup.waitForEvent('download'),
@@ -130,8 +140,9 @@ describe('the seed article in Chromium', () => {
     const tabId = await popup.evaluate(otherTabId);
     await popup.goto(`chrome-extension://${session.extensionId}/popup.html?tab=${tabId}`);
     await popup.getByRole('tab', { name: /Notes/ }).click();
-    await popup.getByRole('button', { name: 'Delete highlight' }).click();
-    await popup.getByText('No highlights here yet').waitFor();
+    const note = popup.locator('.note', { hasText: 'The core claim' });
+    await note.getByRole('button', { name: 'Delete highlight' }).click();
+    await note.waitFor({ state: 'detached' });
     await page.waitForFunction(() => !CSS.highlights.has('gloss-user-green'));
     await popup.getByRole('button', { name: 'Undo' }).click();
     await popup.locator('.note .note-text', { hasText: 'The core claim' }).waitFor();
@@ -144,10 +155,7 @@ describe('the seed article in Chromium', () => {
     await front.goto(`${server.origin}/fixtures/front/index.html`);
     const popup = await session.context.newPage();
     await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
-    const tabId = await popup.evaluate(async () => {
-      const tabs = await chrome.tabs.query({});
-      return tabs[tabs.length - 2].id!;
-    });
+    const tabId = await popup.evaluate(otherTabId);
     await popup.goto(`chrome-extension://${session.extensionId}/popup.html?tab=${tabId}`);
     await popup.getByText('does not look like a news article').waitFor();
     expect(await front.evaluate(() => [...CSS.highlights.keys()].filter((k) => k.startsWith('gloss-')))).toEqual([]);

@@ -4,7 +4,12 @@ import { HoverCard, type HoverInfo } from '../../components/HoverCard';
 import { SelectionToolbar, type ToolbarChoice } from '../../components/SelectionToolbar';
 import css from '../../components/overlay.css?inline';
 
-type ToolbarState = { rect: { left: number; top: number; bottom: number }; onSave: (c: ToolbarChoice) => Promise<void> };
+type ToolbarState = {
+  rect: { left: number; top: number; bottom: number };
+  onSave: (c: ToolbarChoice) => Promise<void>;
+  /** Whether the toolbar takes the focus (a keyboard selection). */
+  focus?: boolean;
+};
 
 /**
  * Gloss's UI inside the page (the selection toolbar and the hover card), in
@@ -71,6 +76,7 @@ export class Overlay {
             rect={toolbar.rect}
             onSave={toolbar.onSave}
             onClose={() => void this.hideToolbar()}
+            autoFocus={toolbar.focus}
           />
         )}
         {card && <HoverCard {...card} />}

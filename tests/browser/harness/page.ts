@@ -13,8 +13,12 @@ export function readHighlights(): Record<string, string[]> {
   return out;
 }
 
-/** Selects the first occurrence of `text` in the body and releases the mouse, as a reader would. */
-export function selectText(text: string): boolean {
+/**
+ * Selects the first occurrence of `text` in the body and ends the selection as
+ * a reader would: releasing the mouse, or (`by: 'keyboard'`) releasing Shift.
+ */
+export function selectText(arg: string | readonly [string, 'mouse' | 'keyboard']): boolean {
+  const [text, by] = typeof arg === 'string' ? [arg, 'mouse'] : arg;
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     const i = (n as Text).data.indexOf(text);
@@ -26,7 +30,8 @@ export function selectText(text: string): boolean {
     selection.removeAllRanges();
     selection.addRange(range);
     const rect = range.getBoundingClientRect();
-    document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, clientX: rect.right, clientY: rect.bottom }));
+    if (by === 'keyboard') document.dispatchEvent(new KeyboardEvent('keyup', { bubbles: true, key: 'Shift', shiftKey: true }));
+    else document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, clientX: rect.right, clientY: rect.bottom }));
     return true;
   }
   return false;
@@ -50,16 +55,16 @@ export async function domDifference(): Promise<string | null> {
 }
 
 /**
- * Run in one of Gloss's own pages: the id of the other tab (the article),
+ * Run in one of Gloss's own pages: the id of the newest other tab (the article),
  * for opening the popup as `popup.html?tab=ID`.
  */
 export async function otherTabId(): Promise<number> {
   type Tabs = { getCurrent(): Promise<{ id?: number } | undefined>; query(q: object): Promise<{ id?: number }[]> };
   const api = (globalThis as unknown as { browser?: { tabs: Tabs }; chrome: { tabs: Tabs } }).browser ?? (globalThis as unknown as { chrome: { tabs: Tabs } }).chrome;
   const self = await api.tabs.getCurrent();
-  const other = (await api.tabs.query({})).find((t) => t.id !== self?.id);
-  if (other?.id === undefined) throw new Error('no other tab');
-  return other.id;
+  const others = (await api.tabs.query({})).filter((t) => t.id !== undefined && t.id !== self?.id);
+  if (!others.length) throw new Error('no other tab');
+  return Math.max(...others.map((t) => t.id!));
 }
 
 /**
