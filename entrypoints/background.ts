@@ -14,7 +14,4 @@ export default defineBackground(() => {
   const own = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
 
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender, handlers, own));
-
-  // Browsers may evict IndexedDB under disk pressure unless storage is persistent.
-  void navigator.storage?.persist?.().catch(() => {});
 });

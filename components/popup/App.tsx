@@ -1,4 +1,5 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import { requestPersistentStorage } from '../../utils/db';
 import { EntitiesPanel } from './EntitiesPanel';
 import { ExportBar } from './ExportBar';
 import { NotArticle } from './NotArticle';
@@ -14,6 +15,8 @@ export function App() {
   const page = usePage();
   const { state } = page;
   const [tab, setTab] = useState<Tab>('quotes');
+  // Only a window can ask for persistent storage, so that browsers do not evict the notes.
+  useEffect(() => void requestPersistentStorage().catch(() => false), []);
   const tabs: { id: Tab; label: string; count?: number }[] = [
     { id: 'quotes', label: 'Quotes', count: state?.quotes.length },
     { id: 'entities', label: 'Names', count: state?.entities.length },

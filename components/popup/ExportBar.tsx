@@ -33,7 +33,7 @@ export function ExportBar() {
         ? toMarkdown(pages, annotations)
         : format === 'json'
           ? toWebAnnotationJson(pages, annotations)
-          : toCsv(pages, annotations);
+          : '\uFEFF' + toCsv(pages, annotations); // the byte-order mark tells spreadsheets it is UTF-8
     const date = new Date().toISOString().slice(0, 10);
     download(content, `gloss-notes-${date}.${FORMATS[format].ext}`, FORMATS[format].type);
     setMessage(`Exported ${annotations.length} highlight${annotations.length === 1 ? '' : 's'}.`);
@@ -41,8 +41,10 @@ export function ExportBar() {
   const importFile = async (file: File | undefined) => {
     if (!file) return;
     try {
-      const { imported } = await sendToBackground('annotations:import', { json: await file.text() });
-      setMessage(`Imported ${imported} highlight${imported === 1 ? '' : 's'}.`);
+      const { added, updated, skipped } = await sendToBackground('annotations:import', { json: await file.text() });
+      const parts = [`${added} new`, `${updated} updated`];
+      if (skipped) parts.push(`${skipped} kept as they were (yours are newer)`);
+      setMessage(`Imported: ${parts.join(', ')}.`);
     } catch (err) {
       setMessage(`Nothing was imported: ${err instanceof Error ? err.message : String(err)}`);
     }

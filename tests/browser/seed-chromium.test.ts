@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchChromium, type ChromiumSession } from './harness/chromium';
@@ -126,11 +127,18 @@ describe('the seed article in Chromium', () => {
       popup.getByRole('button', { name: 'Markdown' }).click(),
     ]);
     const path = await download.path();
-    const markdown = (await import('node:fs')).readFileSync(path!, 'utf8');
+    const markdown = readFileSync(path!, 'utf8');
     expect(markdown).toContain('China reaffirms commitment to international cooperation in human rights');
     expect(markdown).toContain('> essential to remember the original mission');
     expect(markdown).toContain('The core claim');
     expect(markdown).toContain('#rights');
+
+    // JSON out, and the same file back in: nothing new, nothing lost.
+    const [json] = await Promise.all([popup.waitForEvent('download'), popup.getByRole('button', { name: 'JSON' }).click()]);
+    const exported = JSON.parse(readFileSync((await json.path())!, 'utf8'));
+    expect(exported['@context']).toContain('http://www.w3.org/ns/anno.jsonld');
+    await popup.locator('.import input[type=file]').setInputFiles((await json.path())!);
+    await popup.getByText('Imported: 0 new, 2 updated.').waitFor();
     await popup.close();
   });
 

@@ -49,9 +49,7 @@ export function createHandlers(db: GlossDB, analysis: AnalysisService): Handlers
       return restoreAnnotation(db, annotation);
     },
     'annotations:import': async ({ json }) => {
-      const parsed = parseWebAnnotationJson(json);
-      await importAnnotations(db, parsed);
-      return { imported: parsed.annotations.length };
+      return importAnnotations(db, parseWebAnnotationJson(json));
     },
     'page:visit': async ({ page }, caller) => {
       checkOrigin(caller, String((page as { url?: unknown }).url ?? ''));

@@ -4,6 +4,7 @@
  * to a tab's content script (the one that knows the live page).
  */
 import type { Analysis } from '../analysis/types';
+import type { ImportResult } from '../db/import';
 import type { Annotation, AnnotationPatch, NewAnnotation, Page } from '../db/types';
 import type { ArticleMetadata } from '../extract/types';
 
@@ -15,7 +16,7 @@ export type BackgroundProtocol = {
   'annotation:update': [{ id: string; patch: AnnotationPatch }, Annotation];
   'annotation:delete': [{ id: string }, Annotation];
   'annotation:restore': [{ annotation: Annotation }, Annotation];
-  'annotations:import': [{ json: string }, { imported: number }];
+  'annotations:import': [{ json: string }, ImportResult];
   'page:visit': [{ page: Page }, null];
 };
 
