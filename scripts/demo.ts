@@ -3,7 +3,7 @@
  * URL) in headless Chromium with the built extension, and writes screenshots
  * of the highlighted page and of the popup to a folder it names.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { launchChromium } from '../tests/browser/harness/chromium';
 import { otherTabId } from '../tests/browser/harness/page';
@@ -38,7 +38,17 @@ async function main(target = 'tests/fixtures/pages/seed/index.html'): Promise<vo
       await popup.waitForTimeout(300);
       await popup.screenshot({ path: resolve(out, `popup-${tab}.png`) });
     }
-    console.log(`Screenshots in ${out}: page.png, popup-quotes.png, popup-entities.png, popup-notes.png`);
+    // One picture of both, page and popup side by side, for the README.
+    const img = (name: string) => `data:image/png;base64,${readFileSync(resolve(out, name)).toString('base64')}`;
+    const sheet = await session.context.newPage();
+    await sheet.setViewportSize({ width: 1620, height: 920 });
+    await sheet.setContent(
+      `<body style="margin:0;background:#e9ecef;display:flex;gap:20px;padding:10px;align-items:flex-start">` +
+        `<img src="${img('page.png')}" style="width:1200px;box-shadow:0 2px 8px #0003">` +
+        `<img src="${img('popup-quotes.png')}" style="width:380px;box-shadow:0 2px 8px #0003"></body>`,
+    );
+    await sheet.screenshot({ path: resolve(out, 'overview.png') });
+    console.log(`Screenshots in ${out}: page.png, popup-quotes.png, popup-entities.png, popup-notes.png, overview.png`);
   } finally {
     await session.close();
     await server?.close();

@@ -25,7 +25,7 @@ export function QuotesPanel({ page }: { page: PageHandle }) {
             {g.quotes.map((q) => (
               <li key={q.index}>
                 <button class="quote" onClick={() => void page.ask('page:reveal', { kind: 'quote', index: q.index })}>
-                  “{q.text}”
+                  “{q.text.replace(/[,;:\s]+$/, '')}”
                 </button>
               </li>
             ))}

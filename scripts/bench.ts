@@ -1,0 +1,104 @@
+/**
+ * `npm run bench`: prints Gloss's sizes and speeds. Figures, not tests: a slow
+ * machine changes them, and nothing here fails because of that.
+ *   - size of each built entry point (raw and gzipped), Chrome and Firefox;
+ *   - model load time; analysis time on the seed article and on corpus texts;
+ *   - detection and extraction time per corpus page (as the content script runs them).
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { parseHTML } from 'linkedom';
+import { analyzeText } from '../utils/analysis/analyze';
+import { loadTagger } from '../utils/analysis/ner';
+import { detectArticle, extractArticle } from '../utils/extract';
+
+const CORPUS = resolve('../shared/corpus');
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? NaN;
+}
+function p95(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(s.length * 0.95))] ?? NaN;
+}
+const ms = (x: number) => `${x.toFixed(2)} ms`;
+const kb = (x: number) => `${(x / 1024).toFixed(1)} kB`;
+
+function sizes(): void {
+  for (const target of ['chrome-mv3', 'firefox-mv2']) {
+    const dir = resolve('.output', target);
+    if (!existsSync(dir)) {
+      console.log(`${target}: not built (npm run build)`);
+      continue;
+    }
+    console.log(`\n${target} (raw / gzip)`);
+    const walk = (d: string): string[] =>
+      readdirSync(d).flatMap((f) => (statSync(join(d, f)).isDirectory() ? walk(join(d, f)) : [join(d, f)]));
+    let total = 0;
+    for (const file of walk(dir).filter((f) => /\.(js|css|html|bin)$/.test(f))) {
+      const raw = readFileSync(file);
+      total += raw.length;
+      console.log(`  ${relative(dir, file).padEnd(40)} ${kb(raw.length).padStart(10)} ${kb(gzipSync(raw).length).padStart(10)}`);
+    }
+    console.log(`  ${'total'.padEnd(40)} ${kb(total).padStart(10)}`);
+  }
+}
+
+function analysis(): void {
+  const bytes = readFileSync('public/models/ner.bin');
+  const loads: number[] = [];
+  let tagger = loadTagger(bytes);
+  for (let i = 0; i < 5; i++) {
+    const t = performance.now();
+    tagger = loadTagger(bytes);
+    loads.push(performance.now() - t);
+  }
+  console.log(`\nmodel: ${kb(bytes.length)}, load ${ms(median(loads))} (median of 5)`);
+  const seed = readFileSync(resolve('../shared/seed/xinhua-2025-02-25-human-rights.txt'), 'utf8');
+  const runs: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const t = performance.now();
+    analyzeText(seed, tagger);
+    runs.push(performance.now() - t);
+  }
+  console.log(`seed article (${seed.length} chars): analysis ${ms(median(runs))} (median of 20)`);
+  const dev = join(CORPUS, 'polnear/dev.jsonl');
+  if (existsSync(dev)) {
+    const texts = readFileSync(dev, 'utf8').trim().split('\n').map((l) => JSON.parse(l).text as string);
+    const chars = texts.reduce((n, t) => n + t.length, 0);
+    const t = performance.now();
+    for (const text of texts) analyzeText(text, tagger);
+    const s = (performance.now() - t) / 1000;
+    console.log(`polnear dev: ${texts.length} articles, ${(texts.length / s).toFixed(0)} articles/s, ${(chars / s / 1e6).toFixed(2)} M chars/s`);
+  }
+}
+
+function extraction(): void {
+  const dir = join(CORPUS, 'readability');
+  if (!existsSync(dir)) return;
+  const detect: number[] = [];
+  const extract: number[] = [];
+  const notArticles: number[] = [];
+  for (const name of readdirSync(dir)) {
+    const file = join(dir, name, 'source.html');
+    if (!existsSync(file)) continue;
+    const { document } = parseHTML(readFileSync(file, 'utf8'));
+    const doc = document as unknown as Document;
+    let t = performance.now();
+    const d = detectArticle(doc);
+    detect.push(performance.now() - t);
+    if (!d.isArticle) notArticles.push(detect[detect.length - 1]);
+    t = performance.now();
+    extractArticle(doc);
+    extract.push(performance.now() - t);
+  }
+  console.log(`\nreadability corpus (linkedom): ${detect.length} pages`);
+  console.log(`  detectArticle: median ${ms(median(detect))}, p95 ${ms(p95(detect))}; on pages judged not articles: median ${ms(median(notArticles))}`);
+  console.log(`  extractArticle: median ${ms(median(extract))}, p95 ${ms(p95(extract))}, max ${ms(Math.max(...extract))}`);
+}
+
+sizes();
+analysis();
+extraction();
