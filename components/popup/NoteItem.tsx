@@ -1,4 +1,6 @@
-import type { Annotation } from '../../utils/db/types';
+import { useState } from 'preact/hooks';
+import type { Annotation, AnnotationPatch } from '../../utils/db/types';
+import { COLOURS, parseTags } from '../SelectionToolbar';
 
 type Props = {
   annotation: Annotation;
@@ -6,13 +8,27 @@ type Props = {
   source?: string;
   onShow?: () => void;
   onDelete?: () => void;
+  /** Saves an edit of the note, tags or colour; shown as an Edit button when given. */
+  onEdit?: (patch: AnnotationPatch) => Promise<void>;
 };
 
-/** One saved highlight: its colour, the words, the note and tags. */
-export function NoteItem({ annotation: a, source, onShow, onDelete }: Props) {
+/** One saved highlight: its colour, the words, the note and tags; editable in place. */
+export function NoteItem({ annotation: a, source, onShow, onDelete, onEdit }: Props) {
+  const [editing, setEditing] = useState(false);
+  const [note, setNote] = useState(a.note);
+  const [tags, setTags] = useState(a.tags.join(', '));
+  const [color, setColor] = useState(a.color);
+  const save = async () => {
+    try {
+      await onEdit?.({ note: note.trim(), tags: parseTags(tags), color });
+      setEditing(false);
+    } catch {
+      // Stay in the form, with the reader's text; the panel shows the error.
+    }
+  };
   return (
     <li class="note" data-id={a.id}>
-      <span class={`dot ${a.color}`} aria-label={`${a.color} highlight`} />
+      <span class={`dot ${editing ? color : a.color}`} aria-label={`${a.color} highlight`} />
       <div class="note-body">
         {onShow ? (
           <button class="exact" onClick={onShow} title="Show on the page">
@@ -21,15 +37,51 @@ export function NoteItem({ annotation: a, source, onShow, onDelete }: Props) {
         ) : (
           <div class="exact">“{a.exact}”</div>
         )}
-        {a.note && <div class="note-text">{a.note}</div>}
-        {a.tags.length > 0 && <div class="tags">{a.tags.map((t) => `#${t}`).join(' ')}</div>}
+        {editing ? (
+          <form
+            class="edit"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void save();
+            }}
+            onKeyDown={(e) => e.key === 'Escape' && setEditing(false)}
+          >
+            <div class="swatches" role="radiogroup" aria-label="Colour">
+              {COLOURS.map((c) => (
+                <button key={c} type="button" role="radio" aria-checked={c === color} aria-label={c} class={`swatch ${c}`} onClick={() => setColor(c)} />
+              ))}
+            </div>
+            <textarea aria-label="Note" rows={3} value={note} onInput={(e) => setNote(e.currentTarget.value)} autoFocus />
+            <input aria-label="Tags" placeholder="Tags, separated by commas" value={tags} onInput={(e) => setTags(e.currentTarget.value)} />
+            <div class="edit-actions">
+              <button type="submit" class="primary">
+                Save
+              </button>
+              <button type="button" onClick={() => setEditing(false)}>
+                Cancel
+              </button>
+            </div>
+          </form>
+        ) : (
+          <>
+            {a.note && <div class="note-text">{a.note}</div>}
+            {a.tags.length > 0 && <div class="tags">{a.tags.map((t) => `#${t}`).join(' ')}</div>}
+          </>
+        )}
         {source && <div class="source">{source}</div>}
       </div>
-      {onDelete && (
-        <button class="delete" aria-label="Delete highlight" title="Delete" onClick={onDelete}>
-          ×
-        </button>
-      )}
+      <div class="note-actions">
+        {onEdit && !editing && (
+          <button class="icon" aria-label="Edit note" title="Edit note and tags" onClick={() => setEditing(true)}>
+            ✎
+          </button>
+        )}
+        {onDelete && (
+          <button class="icon" aria-label="Delete highlight" title="Delete" onClick={onDelete}>
+            ×
+          </button>
+        )}
+      </div>
     </li>
   );
 }

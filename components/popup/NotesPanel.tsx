@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { Annotation } from '../../utils/db/types';
+import type { Annotation, AnnotationPatch } from '../../utils/db/types';
 import { sendToBackground } from '../../utils/messaging/client';
 import { NoteItem } from './NoteItem';
 import type { PageHandle } from './use-page';
@@ -12,6 +12,7 @@ export function NotesPanel({ page }: { page: PageHandle }) {
   const found = all.filter((a) => a.anchored);
   const lost = all.filter((a) => !a.anchored);
 
+  /** Runs a change, then has the page re-anchor; a failure is shown and thrown on to the caller. */
   const run = async (action: () => Promise<unknown>) => {
     setError(null);
     try {
@@ -19,15 +20,18 @@ export function NotesPanel({ page }: { page: PageHandle }) {
       await page.ask('page:annotations-changed', {});
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
+      throw err;
     }
   };
+  const edit = (id: string) => (patch: AnnotationPatch) =>
+    run(() => sendToBackground('annotation:update', { id, patch }));
   const remove = (a: Annotation) =>
-    run(async () => setDeleted(await sendToBackground('annotation:delete', { id: a.id })));
+    run(async () => setDeleted(await sendToBackground('annotation:delete', { id: a.id }))).catch(() => {});
   const undo = () =>
     run(async () => {
       if (deleted) await sendToBackground('annotation:restore', { annotation: deleted });
       setDeleted(null);
-    });
+    }).catch(() => {});
 
   return (
     <div>
@@ -50,6 +54,7 @@ export function NotesPanel({ page }: { page: PageHandle }) {
               annotation={a}
               onShow={() => void page.ask('page:reveal', { kind: 'annotation', index: a.id })}
               onDelete={() => void remove(a)}
+              onEdit={edit(a.id)}
             />
           ))}
         </ul>
@@ -60,7 +65,12 @@ export function NotesPanel({ page }: { page: PageHandle }) {
           <p class="hint">The page changed and these words are no longer there.</p>
           <ul class="notes">
             {lost.map(({ annotation: a }) => (
-              <NoteItem key={a.id} annotation={a} onDelete={() => void remove(a)} />
+              <NoteItem
+                key={a.id}
+                annotation={a}
+                onDelete={() => void remove(a)}
+                onEdit={edit(a.id)}
+              />
             ))}
           </ul>
         </section>

@@ -142,19 +142,26 @@ describe('the seed article in Chromium', () => {
     await popup.close();
   });
 
-  it('deletes a highlight from the popup, and undoes it', async () => {
+  it('edits a highlight from the popup, deletes it, and undoes the deletion', async () => {
     const popup = await session.context.newPage();
     await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
     const tabId = await popup.evaluate(otherTabId);
     await popup.goto(`chrome-extension://${session.extensionId}/popup.html?tab=${tabId}`);
     await popup.getByRole('tab', { name: /Notes/ }).click();
-    const note = popup.locator('.note', { hasText: 'The core claim' });
+    await popup.locator('.note', { hasText: 'The core claim' }).getByRole('button', { name: 'Edit note' }).click();
+    await popup.getByRole('textbox', { name: 'Note' }).fill('The central claim');
+    await popup.getByRole('radio', { name: 'blue' }).click();
+    await popup.getByRole('button', { name: 'Save' }).click();
+    const note = popup.locator('.note', { hasText: 'The central claim' });
+    await note.waitFor();
+    await page.waitForFunction(() => CSS.highlights.has('gloss-user-blue') && !CSS.highlights.has('gloss-user-green'));
+
     await note.getByRole('button', { name: 'Delete highlight' }).click();
     await note.waitFor({ state: 'detached' });
-    await page.waitForFunction(() => !CSS.highlights.has('gloss-user-green'));
+    await page.waitForFunction(() => !CSS.highlights.has('gloss-user-blue'));
     await popup.getByRole('button', { name: 'Undo' }).click();
-    await popup.locator('.note .note-text', { hasText: 'The core claim' }).waitFor();
-    await page.waitForFunction(() => CSS.highlights.has('gloss-user-green'));
+    await popup.locator('.note .note-text', { hasText: 'The central claim' }).waitFor();
+    await page.waitForFunction(() => CSS.highlights.has('gloss-user-blue'));
     await popup.close();
   });
 
