@@ -16,3 +16,23 @@ export async function setSiteMode(site: string, mode: SiteMode): Promise<void> {
   else modes[site] = mode;
   await siteModes.setValue(modes);
 }
+
+/**
+ * Sites where the reader has saved highlights. Content scripts check it before
+ * asking the background for a page's highlights, so that ordinary pages do not
+ * wake the background at all. It only grows: a stale entry costs one request.
+ */
+const annotatedSites = storage.defineItem<Record<string, true>>('local:annotatedSites', { fallback: {}, version: 1 });
+
+/** Whether the reader may have highlights on `site`. */
+export async function mayHaveAnnotations(site: string): Promise<boolean> {
+  return (await annotatedSites.getValue())[site] === true;
+}
+
+/** Records that `sites` have highlights (after a save, a restore or an import). */
+export async function markAnnotated(sites: string[]): Promise<void> {
+  const known = await annotatedSites.getValue();
+  const missing = sites.filter((s) => s && !known[s]);
+  if (!missing.length) return;
+  await annotatedSites.setValue({ ...known, ...Object.fromEntries(missing.map((s) => [s, true as const])) });
+}

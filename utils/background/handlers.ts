@@ -10,7 +10,8 @@ import {
   upsertPage,
 } from '../db/store';
 import { parseWebAnnotationJson } from '../export';
-import { isSameSite } from '../url';
+import { markAnnotated } from '../settings';
+import { isSameSite, siteOf } from '../url';
 import type { AnalysisService } from './analysis-service';
 import { originOf, RequestError, type Caller, type Handlers } from './router';
 
@@ -34,7 +35,9 @@ export function createHandlers(db: GlossDB, analysis: AnalysisService): Handlers
     },
     'annotation:save': async ({ annotation }, caller) => {
       checkOrigin(caller, String((annotation as { url?: unknown }).url ?? ''));
-      return saveAnnotation(db, annotation);
+      const saved = await saveAnnotation(db, annotation);
+      await markAnnotated([siteOf(saved.url)]);
+      return saved;
     },
     'annotation:update': async ({ id, patch }, caller) => {
       if (caller.kind === 'content') checkOrigin(caller, (await getAnnotation(db, id)).url);
@@ -46,10 +49,15 @@ export function createHandlers(db: GlossDB, analysis: AnalysisService): Handlers
     },
     'annotation:restore': async ({ annotation }, caller) => {
       checkOrigin(caller, String((annotation as { url?: unknown }).url ?? ''));
-      return restoreAnnotation(db, annotation);
+      const restored = await restoreAnnotation(db, annotation);
+      await markAnnotated([siteOf(restored.url)]);
+      return restored;
     },
     'annotations:import': async ({ json }) => {
-      return importAnnotations(db, parseWebAnnotationJson(json));
+      const parsed = parseWebAnnotationJson(json);
+      const result = await importAnnotations(db, parsed);
+      await markAnnotated([...new Set(parsed.annotations.map((a) => siteOf(a.url)))]);
+      return result;
     },
     'page:visit': async ({ page }, caller) => {
       checkOrigin(caller, String((page as { url?: unknown }).url ?? ''));

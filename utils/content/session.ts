@@ -6,7 +6,7 @@ import { extractArticle } from '../extract';
 import type { Extraction } from '../extract/types';
 import { sendToBackground } from '../messaging/client';
 import type { PageState, TabProtocol } from '../messaging/protocol';
-import { getSiteMode } from '../settings';
+import { getSiteMode, mayHaveAnnotations } from '../settings';
 import { normalizeUrl, siteOf } from '../url';
 import { ArticleLayer, PRIORITY } from './article-layer';
 import { AnnotationLayer } from './annotation-layer';
@@ -95,6 +95,7 @@ export class PageSession {
   /** Loads the reader's annotations of this page and anchors them. */
   async loadAnnotations(): Promise<void> {
     try {
+      if (this.notes.state().length === 0 && !(await mayHaveAnnotations(siteOf(this.url)))) return;
       const list = await sendToBackground('annotations:list', { url: this.url });
       this.anchorNotes(list);
     } catch (err) {

@@ -11,6 +11,7 @@ import { findTitle, type Signals } from './metadata';
 import { extractBody, type Body } from './extract-body';
 import { proseEvidence, type ProseEvidence } from './evidence';
 import { isFrontUrl, isNewsByEvidence, newsEvidence, pageUrl } from './news-signals';
+import { inWriterSpace } from './platform-signals';
 
 /** Options for `detectArticle`. */
 export type DetectOptions = { url?: string };
@@ -47,10 +48,11 @@ export function detectDetail(doc: Document, options: DetectOptions = {}): Detect
   const url = pageUrl(doc, signals, options.url);
   if (!articleMarkup && isFrontUrl(url)) return no('front or section page URL');
 
-  if (newsMarkup) {
-    // The site's own statement decides, without reading the text. Blogging
-    // platforms that mark every post as news are the price.
-    reasons.push(`news markup (${[...ld.articleTypes, ...micro.filter((t) => NEWS_TYPES.has(t))][0]})`);
+  const newsType = [...ld.articleTypes, ...micro.filter((t) => NEWS_TYPES.has(t))][0];
+  const writerSpace = newsMarkup && inWriterSpace(url, authorUrls(signals));
+  if (newsMarkup && !writerSpace) {
+    // The site's own statement decides, without reading the text.
+    reasons.push(`news markup (${newsType})`);
     return { isArticle: true, isNews: true, reasons, signals, prose: null };
   }
   const prose = proseEvidence(doc);
@@ -68,8 +70,17 @@ export function detectDetail(doc: Document, options: DetectOptions = {}): Detect
 
   if (articleMarkup) reasons.push(`article markup (${ld.articleTypes[0] ?? 'microdata'})`);
   else reasons.push(body ? 'article-shaped body' : `article prose (score ${Math.round(prose.score)})`);
-  const evidence = newsEvidence(doc, signals, prose, ogType, url, reasons);
+  // Platforms of individual writers mark every post as news: there the
+  // markup is one mark among others.
+  if (writerSpace) reasons.push(`news markup (${newsType}) in a writer's space on a platform: weighed with the rest`);
+  const evidence = newsEvidence(doc, signals, prose, ogType, url, reasons, writerSpace);
   return { isArticle, isNews: isNewsByEvidence(evidence), reasons, signals, prose, body };
+}
+
+/** The authors' addresses: JSON-LD `author.url`, or an `article:author` that is a URL. */
+function authorUrls(sig: Signals): string[] {
+  const meta = metaValue(sig.meta, 'article:author');
+  return meta && /^https?:/.test(meta) ? [...sig.ld.authorUrls, meta] : sig.ld.authorUrls;
 }
 
 /** One or two `<article>` elements (more are a list of teasers) or an `articleBody`. */

@@ -21,15 +21,19 @@ export type ProseEvidence = {
    * half of them are links (summaries on a front page or in search results).
    */
   teasers: boolean;
-  /** Placeholder text (lorem ipsum). */
+  /** Placeholder text: lorem ipsum, or one paragraph repeated over most of the page. */
   placeholder: boolean;
   /** A dateline opens one of the first paragraphs ("BEIJING, Feb. 24 (Xinhua) --"). */
   dateline: boolean;
+  /** A date alone opens one of the first paragraphs, as a dateline does ("Feb. 23, 2015 -- "). */
+  dateLead: boolean;
   /** Attribution verbs ("said", "told", "according to", …). */
   attribution: number;
   /** First person ("I", "my", "we") and second person ("you", "your"), English only. */
   firstPerson: number;
   secondPerson: number;
+  /** The prose is English (its commonest words are), so the person rates mean something. */
+  english: boolean;
   words: number;
 };
 
@@ -41,12 +45,16 @@ const DATELINE = [
   /^\s*[（(](?:记者|通讯员)/u,
   /^\s*【[^】]{1,20}】/u,
 ];
+const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
+// Feb. 23, 2015 -- / 23 February 2015 — / 2015-02-23 --: a dash, not a hyphen or colon.
+const DATE_LEAD = new RegExp(`^(?:${MONTH}\\s+\\d{1,2},?\\s+(?:19|20)\\d\\d|\\d{1,2}\\.?\\s+${MONTH}\\s+(?:19|20)\\d\\d|(?:19|20)\\d\\d-\\d\\d-\\d\\d)\\s*(?:--|—|–)\\s`, 'i');
 // 新华社北京2月24日电 / 10月14日报道: may stand in a short paragraph of its own.
 const CJK_DATELINE = /\d{1,2}月\d{1,2}日(?:电|讯|报道|消息)/u;
 const ATTRIBUTION =
   /\b(?:said|says|told|according to|declared|a (?:déclaré|dit|affirmé|ajouté)|selon|dijo|afirmó|según|disse|afirmou|segundo|sagte|erklärte|laut|řekl|uvedla?|uvedl)\b|表示|指出|介绍|说|と述べ|によると|と話/giu;
 const FIRST_PERSON = /\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|my|me|mine|we|we're|we’re|our|us)\b/g;
 const SECOND_PERSON = /\b(?:you|your|you're|you’re|yourself)\b/gi;
+const ENGLISH = /\b(?:the|and|of)\b/gi;
 const PLACEHOLDER = /\b(?:lorem ipsum|dolor sit amet|consectetur adipisicing|eiusmod tempor|duis aute irure|ullamco laboris)\b/i;
 const QUOTED = /“[^”]{0,600}”|"[^"]{0,600}"|«[^»]{0,600}»|„[^“”]{0,600}[“”]/g;
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/g;
@@ -55,15 +63,18 @@ const WORD = /[\p{L}\p{N}]+/gu;
 /** Reads the page's paragraphs once (bounded) and measures them. */
 export function proseEvidence(doc: Document): ProseEvidence {
   const ev: ProseEvidence = {
-    score: 0, longParagraphs: 0, clustered: 0, longest: 0, teasers: false, placeholder: false, dateline: false,
-    attribution: 0, firstPerson: 0, secondPerson: 0, words: 0,
+    score: 0, longParagraphs: 0, clustered: 0, longest: 0, teasers: false, placeholder: false, dateline: false, dateLead: false,
+    attribution: 0, firstPerson: 0, secondPerson: 0, english: false, words: 0,
   };
   const perParent = new Map<Element, number>();
   let seen = 0;
   let shortSeen = 0;
   let linked = 0;
   const articles = new Set<Element>();
-  const counts = { attribution: 0, firstPerson: 0, secondPerson: 0 };
+  const counts = { attribution: 0, firstPerson: 0, secondPerson: 0, english: 0 };
+  // Long paragraphs by their letters alone, to find one paragraph repeated (generated filler).
+  const repeats = new Map<string, number>();
+  let mostRepeated = 0;
   for (const p of Array.from(doc.querySelectorAll('p, pre'))) {
     if (++seen > MAX_PARAGRAPHS) break;
     const text = (p.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -73,6 +84,8 @@ export function proseEvidence(doc: Document): ProseEvidence {
     // CJK characters carry about three Latin characters' worth of text.
     const cjk = text.match(CJK)?.length ?? 0;
     const length = text.length + 2 * cjk;
+    // The lead may be short ("Feb. 23, 2015 -- Peanut allergies are on the rise.").
+    if (!ev.dateLead && ev.longParagraphs < 3 && DATE_LEAD.test(text) && visibleAndLikely(p)) ev.dateLead = true;
     if (length < 140 || !visibleAndLikely(p)) continue;
     if (p.parentElement?.closest('li')) continue;
     ev.longParagraphs++;
@@ -87,20 +100,29 @@ export function proseEvidence(doc: Document): ProseEvidence {
     if (parent) perParent.set(parent, (perParent.get(parent) ?? 0) + 1);
     if (grand) perParent.set(grand, (perParent.get(grand) ?? 0) + 1);
     if (ev.longParagraphs <= 3 && DATELINE.some((re) => re.test(text))) ev.dateline = true;
+    const letters = text.replace(/[^\p{L}]+/gu, '').toLowerCase();
+    const n = (repeats.get(letters) ?? 0) + 1;
+    repeats.set(letters, n);
+    mostRepeated = Math.max(mostRepeated, n);
     ev.words += (cjk ? text.replace(CJK, ' ') : text).match(WORD)?.length ?? 0;
     ev.words += cjk / 2;
     counts.attribution += text.match(ATTRIBUTION)?.length ?? 0;
-    // Quoted speech is the sources' voice, not the writer's.
+    counts.english += text.match(ENGLISH)?.length ?? 0;
+    // Quoted speech and block quotations are the sources' voice, not the writer's.
+    if (p.closest('blockquote')) continue;
     const own = text.replace(QUOTED, ' ');
     counts.firstPerson += own.match(FIRST_PERSON)?.length ?? 0;
     counts.secondPerson += own.match(SECOND_PERSON)?.length ?? 0;
   }
   for (const n of perParent.values()) ev.clustered = Math.max(ev.clustered, n);
+  // A page shown twice repeats each paragraph once; filler repeats one paragraph many times.
+  if (mostRepeated >= 3 && mostRepeated * 2 >= ev.longParagraphs) ev.placeholder = true;
   ev.teasers = articles.size >= 3 || (ev.longParagraphs > 0 && linked / ev.longParagraphs >= 0.5);
   if (ev.words) {
     ev.attribution = (counts.attribution * 1000) / ev.words;
     ev.firstPerson = (counts.firstPerson * 1000) / ev.words;
     ev.secondPerson = (counts.secondPerson * 1000) / ev.words;
+    ev.english = (counts.english * 1000) / ev.words >= 60;
   }
   return ev;
 }

@@ -33,11 +33,13 @@ export type JsonLdInfo = {
   /** The article item's publication date and whether it names an author. */
   datePublished: string | null;
   hasAuthor: boolean;
+  /** Addresses of the article item's authors (their `url` or `@id`). */
+  authorUrls: string[];
 };
 
 /** Parses every JSON-LD script of the document; malformed ones are ignored. */
 export function readJsonLd(doc: Document): JsonLdInfo {
-  const info: JsonLdInfo = { types: [], article: null, articleTypes: [], publisher: null, datePublished: null, hasAuthor: false };
+  const info: JsonLdInfo = { types: [], article: null, articleTypes: [], publisher: null, datePublished: null, hasAuthor: false, authorUrls: [] };
   for (const script of Array.from(doc.querySelectorAll('script[type]'))) {
     if (!/ld\+json/i.test(script.getAttribute('type') ?? '')) continue;
     let data: unknown;
@@ -85,6 +87,7 @@ function consider(item: Record<string, unknown>, info: JsonLdInfo): void {
     info.articleTypes = types;
     info.datePublished = stringProp(item, 'datePublished');
     info.hasAuthor = authorsOf(item).length > 0;
+    info.authorUrls = authorUrlsOf(item);
     const pub = (item.publisher ?? item.sourceOrganization) as unknown;
     const p = Array.isArray(pub) ? pub[0] : pub;
     if (p && typeof p === 'object') info.publisher = { name: nameOf(p), types: typesOf(p as Record<string, unknown>) };
@@ -112,6 +115,19 @@ export function authorsOf(item: Record<string, unknown>): string[] {
   const list = Array.isArray(raw) ? raw : raw ? [raw] : [];
   const names = list.map(nameOf).filter((n): n is string => !!n && !/^https?:/.test(n));
   return [...new Set(names)];
+}
+
+/** Addresses (`url`, else `@id`) of an item's authors. */
+function authorUrlsOf(item: Record<string, unknown>): string[] {
+  const raw = item.author ?? item.creator;
+  const list = Array.isArray(raw) ? raw : raw ? [raw] : [];
+  const urls: string[] = [];
+  for (const a of list) {
+    const o = a && typeof a === 'object' ? (a as Record<string, unknown>) : null;
+    const u = typeof a === 'string' ? a : o && (o.url ?? o['@id']);
+    if (typeof u === 'string' && /^https?:/.test(u)) urls.push(u);
+  }
+  return urls;
 }
 
 /** A string property of an item (first of an array). */

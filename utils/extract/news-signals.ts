@@ -8,6 +8,7 @@ import { metaValue } from './meta';
 import { visibleText } from './dom';
 import type { Signals } from './metadata';
 import type { ProseEvidence } from './evidence';
+import { isBlogUrl, isChapterUrl } from './platform-signals';
 
 // "News" in a few languages, for site names, sections, keywords and URL paths.
 const NEWS_WORD = /(?:^|[^\p{L}])(?:news|nachrichten|meldung|noticias|notícias|nouvelles|actualités|zprávy|zpravy|notizie|nieuws|wiadomości|новости)(?:$|[^\p{L}])|新闻|新聞|ニュース|뉴스|资讯|報道|报道/iu;
@@ -47,7 +48,9 @@ export type NewsEvidence = {
 };
 
 /** Weighs the marks of journalism of a page that has no news markup. */
-export function newsEvidence(doc: Document, sig: Signals, prose: ProseEvidence, ogType: string, url: string | null, reasons: string[]): NewsEvidence {
+export function newsEvidence(
+  doc: Document, sig: Signals, prose: ProseEvidence, ogType: string, url: string | null, reasons: string[], newsMarkup = false,
+): NewsEvidence {
   const ev: NewsEvidence = { strong: 0, weak: 0, against: 0, dated: false };
   const add = (kind: 'strong' | 'weak' | 'against', n: number, why: string): void => {
     ev[kind] += n;
@@ -56,19 +59,23 @@ export function newsEvidence(doc: Document, sig: Signals, prose: ProseEvidence, 
   const { meta, ld } = sig;
   if (ld.publisher?.types.includes('NewsMediaOrganization')) add('strong', 3, 'news publisher');
   if (prose.dateline) add('strong', 3, 'dateline');
+  else if (prose.dateLead) add('strong', 2, 'date leads the story');
   if (prose.attribution >= 7) add('strong', 2, `attribution verbs ${prose.attribution.toFixed(1)}‰`);
   else if (prose.attribution >= 2.4) add('strong', 1, `attribution verbs ${prose.attribution.toFixed(1)}‰`);
   const where = [metaValue(meta, 'og:site_name', 'application-name', 'topic', 'keywords', 'article:section'), url].join(' ');
   if (NEWS_WORD.test(where)) add('strong', 1, 'news site or section');
   if (url && /\/(?:19|20)\d\d[/-]?[01]\d[/-]?[0-3]\d(?:\/|[-_]|$)/.test(url)) add('strong', 1, 'dated URL');
 
+  if (newsMarkup) add('weak', 1, 'news markup');
   if (ogType === 'article') add('weak', 1, 'og:type article');
   const metaDate = !!(ld.datePublished || metaValue(meta, 'article:published_time', 'parsely-pub-date', 'pubdate', 'publishdate', 'date', 'dc:date'));
   if (metaDate) add('weak', 1, 'published date');
   else if (visibleDate(doc)) add('weak', 1, 'visible date');
   if (hasByline(doc, sig)) add('weak', 1, 'byline');
   if (metaValue(meta, 'article:section', 'news_keywords', 'parsely-section', 'article:tag')) add('weak', 1, 'section or tags');
-  ev.dated = metaDate || prose.dateline || ogType === 'article';
+  // The writer stays out of the story: no "I", "we" or "you" outside quotations.
+  if (prose.english && prose.words >= 300 && prose.firstPerson < 3 && prose.secondPerson < 10) add('weak', 1, 'impersonal voice');
+  ev.dated = metaDate || prose.dateline || prose.dateLead || ogType === 'article';
 
   if (prose.firstPerson >= 20) add('against', -3, `first person ${prose.firstPerson.toFixed(1)}‰`);
   else if (prose.firstPerson >= 15) add('against', -2, `first person ${prose.firstPerson.toFixed(1)}‰`);
@@ -76,6 +83,8 @@ export function newsEvidence(doc: Document, sig: Signals, prose: ProseEvidence, 
   if (prose.secondPerson >= 20) add('against', -1, `second person ${prose.secondPerson.toFixed(1)}‰`);
   const types = [...ld.articleTypes, ...sig.micro];
   if (types.some((t) => t === 'Blog' || t === 'BlogPosting' || t === 'SocialMediaPosting')) add('against', -1, 'marked as a blog or social post');
+  if (isBlogUrl(url)) add('against', -1, 'blog address');
+  if (isChapterUrl(url)) add('against', -3, 'filed as a chapter (serial fiction)');
   return ev;
 }
 

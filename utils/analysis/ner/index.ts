@@ -1,17 +1,46 @@
-import type { EntityGroup, EntityMention } from '../types';
+/**
+ * Named entities: a statistical tagger (averaged perceptron over hashed
+ * features, trained on CoNLL-2003 by scripts/train-ner.ts) and in-article
+ * coreference of short forms.
+ */
+import type { EntityMention } from '../types';
+import { FEATURE_VERSION } from './features';
+import { labelSpans } from './labels';
+import { decodeModel } from './model';
+import { markDatelines } from './dateline';
+import { applyTitles, dropArticles, dropVerbs } from './rules';
+import { splitSentences } from './sentences';
+import { tagWords } from './tagger';
+import { tokenize } from './tokenize';
 
-/** A loaded named-entity tagger. (Placeholder until the trained tagger lands.) */
+export { resolveEntities } from './coref';
+
+/** A loaded named-entity tagger. */
 export type Tagger = { tag(text: string): EntityMention[] };
 
-/** Loads a tagger from the bytes of `public/models/ner.bin`. */
-export function loadTagger(_bytes: Uint8Array): Tagger {
-  return { tag: () => [] };
-}
-
-/** Groups mentions that refer to the same entity (in-article coreference). */
-export function resolveEntities(
-  _text: string,
-  mentions: EntityMention[],
-): { entities: EntityMention[]; groups: EntityGroup[] } {
-  return { entities: mentions, groups: [] };
+/**
+ * Loads a tagger from the bytes of `public/models/ner.bin`. Empty bytes give a
+ * tagger that finds nothing (a build without the model still runs); bytes that
+ * are not a model of this version throw.
+ */
+export function loadTagger(bytes: Uint8Array): Tagger {
+  if (bytes.byteLength === 0) return { tag: () => [] };
+  const model = decodeModel(bytes, FEATURE_VERSION);
+  return {
+    tag(text: string): EntityMention[] {
+      const { tokens, lineBreakBefore } = tokenize(text);
+      const sentences = splitSentences(tokens, lineBreakBefore);
+      const words = tokens.map((t) => t.norm);
+      const labels = tagWords(model, { words, sentences });
+      markDatelines(words, sentences, labels);
+      applyTitles(words, labels);
+      dropVerbs(words, labels);
+      dropArticles(words, labels);
+      return labelSpans(labels).map(({ start, end, type }) => {
+        const s = tokens[start].start;
+        const e = tokens[end - 1].end;
+        return { start: s, end: e, text: text.slice(s, e), type };
+      });
+    },
+  };
 }

@@ -1,6 +1,76 @@
 import type { EntityGroup, EntityMention, Quote } from '../types';
+import { attribute, type Frame } from './attribution';
+import { isQuotation } from './classify';
+import { isCue, subjectEndingAt } from './cues';
+import { pairMarks, type MarkedSpan } from './marks';
+import { People } from './speaker';
+import { quoteMask, tokens } from './tokens';
 
-/** Direct quotations in `text` with their speakers. (Placeholder until the quote finder lands.) */
-export function findQuotes(_text: string, _entities: EntityMention[], _groups: EntityGroup[]): Quote[] {
-  return [];
+/** Spans not enclosed by another: nested quotes belong to the quotation around them. */
+function outermost(spans: MarkedSpan[]): MarkedSpan[] {
+  const out: MarkedSpan[] = [];
+  let reach = -1;
+  for (const s of spans) {
+    if (s.open >= reach) {
+      out.push(s);
+      reach = s.close;
+    }
+  }
+  return out;
+}
+
+/** Names every speech cue of the article gives as its subject, so pronouns can find them. */
+function registerSpeakers(text: string, mask: Uint8Array, people: People): void {
+  const toks = tokens(text, 0, text.length, mask);
+  for (let i = 1; i < toks.length; i++) {
+    if (!isCue(toks, i)) continue;
+    const s = subjectEndingAt(text, toks, i - 1, Math.max(0, i - 25));
+    if (s?.kind === 'name') people.addSpeaker(s.start, people.fullName(s.text, s.start, s.end));
+    else if (s?.kind === 'pronoun') {
+      const name = people.pronoun(s.text, s.start);
+      if (name) people.addSpeaker(s.start, name);
+    }
+  }
+}
+
+/**
+ * Direct quotations in `text` with their speakers. A quotation interrupted by its
+ * attribution comes out as two quotes with one speaker; nested quotes are not separate.
+ */
+export function findQuotes(text: string, entities: EntityMention[], groups: EntityGroup[]): Quote[] {
+  const top = outermost(pairMarks(text));
+  if (top.length === 0) return [];
+  const mask = quoteMask(text.length, top);
+  const people = new People(text, entities, groups);
+  registerSpeakers(text, mask, people);
+  const out: Quote[] = [];
+  let last: { speaker: string | null; para: number } | null = null;
+  let para = 0, paraAt = 0;
+  for (let i = 0; i < top.length; i++) {
+    const q = top[i];
+    const paraStart = text.lastIndexOf('\n', q.open - 1) + 1;
+    let paraEnd = text.indexOf('\n', q.close);
+    if (paraEnd < 0) paraEnd = text.length;
+    for (let p = text.indexOf('\n', paraAt); p >= 0 && p < q.open; p = text.indexOf('\n', p + 1)) {
+      if (text[p + 1] !== '\n') para++;
+      paraAt = p + 1;
+    }
+    // A short quote inside the attribution ("wearing “Ted Cruz” pins, said") does not end it.
+    let next = i + 1;
+    while (next < top.length && /^\S+(?:\s\S+){0,2}$/.test(text.slice(top[next].start, top[next].end).trim()) && /\p{L}\s$/u.test(text.slice(top[next].open - 2, top[next].open))) next++;
+    const frame: Frame = { paraStart, paraEnd, nextOpen: top[next]?.open ?? text.length, mask };
+    const a = attribute(text, q, frame);
+    if (!isQuotation(text, q, a)) continue;
+    let speaker = a.subject ? people.resolve(a.subject) : null;
+    // A quotation standing alone continues the last speaker's words (this paragraph or the one
+    // before), or gives the words of the person the paragraph before reports on.
+    if (!a.subject && last?.speaker && para - last.para <= 1) speaker = last.speaker;
+    else if (!a.subject) {
+      const prevPara = text.lastIndexOf('\n', Math.max(0, paraStart - 2));
+      speaker = people.lastSpeaker(prevPara < 0 ? 0 : prevPara, q.open);
+    }
+    out.push({ start: q.start, end: q.end, text: text.slice(q.start, q.end), speaker });
+    last = { speaker, para };
+  }
+  return out;
 }

@@ -1,0 +1,55 @@
+/**
+ * Names learned from the training text (hashes of lower-cased word sequences
+ * with the entity types they were seen as), matched against a document to give
+ * each token a code: for each type, whether it begins, continues, ends or is a
+ * whole known name. Training computes these from the other folds' names only,
+ * so the model learns how far to trust a match rather than memorising it.
+ */
+import { mix1, mix2 } from './hash';
+
+/** Hash of a lower-cased word sequence → bit mask of entity types (bit i: TYPES[i]). */
+export type Gazetteer = ReadonlyMap<number, number>;
+
+/** Longest name looked up, in tokens. */
+export const MAX_NAME = 6;
+
+/** Key of a one-word sequence, from the hash of the lower-cased word. */
+export function firstKey(word: number): number {
+  return mix1(98, word);
+}
+
+/** Key of a sequence extended by one word. */
+export function nextKey(key: number, word: number): number {
+  return mix2(99, key, word);
+}
+
+/**
+ * Per-token codes of known names in the sentences: bit 4*type + position,
+ * position 0 whole, 1 first, 2 middle, 3 last word. Names start at capitalised
+ * words (`caps` 1 or 2), which keeps the look-ups few.
+ */
+export function gazetteerCodes(lowerHashes: Uint32Array, caps: Uint8Array, sentences: [number, number][], gaz: Gazetteer): Uint16Array {
+  const codes = new Uint16Array(lowerHashes.length);
+  if (gaz.size === 0) return codes;
+  for (const [a, b] of sentences) {
+    for (let i = a; i < b; i++) {
+      if (caps[i] !== 1 && caps[i] !== 2) continue;
+      let key = firstKey(lowerHashes[i]);
+      for (let j = i; j < b && j - i < MAX_NAME; j++) {
+        if (j > i) key = nextKey(key, lowerHashes[j]);
+        const mask = gaz.get(key);
+        if (!mask) continue;
+        for (let t = 0; t < 4; t++) {
+          if (!(mask & (1 << t))) continue;
+          if (j === i) codes[i] |= 1 << (4 * t);
+          else {
+            codes[i] |= 1 << (4 * t + 1);
+            for (let k = i + 1; k < j; k++) codes[k] |= 1 << (4 * t + 2);
+            codes[j] |= 1 << (4 * t + 3);
+          }
+        }
+      }
+    }
+  }
+  return codes;
+}

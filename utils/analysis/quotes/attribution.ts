@@ -1,0 +1,209 @@
+/**
+ * The cue of one quotation: after it ("…," Wang said / said Wang), before it (Wang said:
+ * "…" / according to Wang, "…"), or elsewhere in its sentence (Wang called it "a farce").
+ */
+import { isCue, subjectEndingAt, subjectStartingAt, type Subject } from './cues';
+import type { MarkedSpan } from './marks';
+import { NOT_NAMES, TITLES } from './lexicon';
+import { isProperWord, nameAfter } from './names';
+import { sentenceEnd, sentenceStart, tokens, type Tok } from './tokens';
+
+/** What the text around a quotation says about who spoke it. */
+export type Attribution = {
+  subject: Subject | null;
+  /** A cue right next to the quotation ("…," he said / he said: "…"). */
+  adjacent: boolean;
+  /** A cue somewhere in the quotation's sentence. */
+  inSentence: boolean;
+  /** The quotation begins its sentence and no cue follows it: it stands alone. */
+  standalone: boolean;
+};
+
+/** Bounds of the paragraph around a quotation and the next quotation's opening mark. */
+export type Frame = { paraStart: number; paraEnd: number; nextOpen: number; mask: Uint8Array };
+
+type Found = { subject: Subject | null; adjacent: boolean };
+
+const SENTENCE_END = /^[.;!?]$/;
+/** A verb in the past tense: "pressed", "retaliated", "went on". */
+const PAST = /^(?:\p{Ll}{3,}ed|went|came|began|shot|spoke|wrote|told|said)$/u;
+
+/** Words after which a sentence's subject is over ("Romney went after Trump"). */
+const SUBJECT_END = /^(?:to|in|on|at|for|with|from|of|by|about|that|who|after|before|over|against|into|during|under|between|through|than|as)$/;
+/** Words that cannot come before the speaker phrase that opens a tail. */
+const NOT_OPENING = new Set('and but or for while as if because so then when after before in on at'.split(' '));
+
+function isAccording(toks: Tok[], i: number): boolean {
+  return toks[i]?.w === 'according' && toks[i + 1]?.w === 'to';
+}
+
+/** A cue after the closing mark: "…," said Wang / "…," Wang, the minister, said. */
+function fromTail(text: string, q: MarkedSpan, f: Frame): Found | null {
+  const sentEnd = sentenceEnd(text, q.close, f.paraEnd, f.mask);
+  const end = Math.min(sentEnd, f.nextOpen, q.close + 250);
+  const toks = tokens(text, q.close, end, f.mask);
+  let i = 0;
+  while (toks[i] && /^[,—–]$/.test(toks[i].w)) i++;
+  if (!toks[i]) return null;
+  const endsSentence = /[.!?…]\W*$/.test(text.slice(q.start, q.end));
+  const near = toks[i].s - q.close <= 3;
+  // "…," adding/claiming that …: a participle has no subject of its own; the lead gives it.
+  if (near && isCue(toks, i) && /ing$/.test(toks[i].w)) return { subject: null, adjacent: true };
+  if (near && isCue(toks, i)) return { subject: subjectStartingAt(text, toks, i + 1), adjacent: true };
+  if (near && isAccording(toks, i)) return { subject: subjectStartingAt(text, toks, i + 2), adjacent: true };
+  for (let c = i + 1; c < toks.length && c - i <= 25; c++) {
+    if (SENTENCE_END.test(toks[c].w)) break;
+    // "…?" Hannity pressed / "…," an angry Hollande retaliated: any verb in the past attributes.
+    const pastVerb = near && /[,?!—–-]\W*$/.test(text.slice(q.start, q.end)) && c - i <= 6 && PAST.test(toks[c].w) && !toks[c].cap;
+    if (!isCue(toks, c) && !pastVerb) continue;
+    let subject = subjectEndingAt(text, toks, c - 1, i);
+    if (pastVerb && !isCue(toks, c) && (!subject || subject.start !== toks[i].s)) continue;
+    // "…," J. Gerald Hebert, director of the Campaign Legal Center in Washington, D.C., said.
+    if (near && toks[c - 1].w === ',' && (!subject || subject.start !== toks[i].s)) {
+      const n = toks[i].cap ? nameAfter(text, toks[i].s) : null;
+      if (n && /^,/.test(text.slice(n.end, n.end + 1))) subject = { kind: 'name', ...n };
+    }
+    // A participle takes the subject of the sentence before the quotation: "…," adding that …
+    if (!subject && c === i && /ing$/.test(toks[c].w)) return { subject: null, adjacent: true };
+    // After a finished sentence, "Mills then writes back, “…”" introduces the next quotation.
+    const introducesNext = endsSentence && f.nextOpen < sentEnd;
+    // After a finished sentence only a short attribution belongs to it: "…." Trump said on Monday.
+    const stop = text[q.end - 1] === '.' || text[q.end - 2] === '.';
+    const short = !endsSentence || (stop ? c - i <= 6 && toks.length - c <= 10 : c - i <= 12);
+    // The speaker phrase must open the tail: not "…" for instance, and Trump vowed.
+    const opens = !!subject && toks.every((t, x) => x < i || t.s >= subject!.start || !NOT_OPENING.has(t.w));
+    if (subject && near && short && opens && !introducesNext) {
+      return { subject, adjacent: true };
+    }
+    if (endsSentence || c - i > 14) return null;
+    // Later in the sentence: … is "a disaster" for the country, Wang said / said Wang.
+    if (toks[c - 1].w === ',') return { subject: subjectStartingAt(text, toks, c + 1), adjacent: false };
+    if (subject) return { subject, adjacent: false };
+  }
+  return null;
+}
+
+/** Where the sentence before a quotation starts, reaching into the paragraph before after a colon. */
+function leadStart(text: string, q: MarkedSpan, f: Frame): number {
+  const start = sentenceStart(text, q.open, f.paraStart, f.mask);
+  if (start !== q.open || q.open !== f.paraStart) return start;
+  const m = /:\s*$/.exec(text.slice(Math.max(0, q.open - 6), q.open));
+  if (!m) return start;
+  const colon = text.lastIndexOf(':', q.open);
+  return sentenceStart(text, colon, text.lastIndexOf('\n', colon - 1) + 1, f.mask);
+}
+
+/** The subject a sentence opens with, after a dateline or an opening phrase ("On Monday, …"). */
+function sentenceSubject(text: string, toks: Tok[], c: number): Subject | null {
+  let k = 0;
+  for (let x = 0; x < Math.min(c, 10); x++) if (/^[—–)]$/.test(toks[x].w)) k = x + 1;
+  // Skip an opening phrase: "On Monday, …", "Hours later, …", "In a statement, …".
+  const comma = toks.findIndex((t, x) => x >= k && x < c && t.w === ',');
+  if (comma > k && comma - k <= 6) {
+    const head = toks[k];
+    const word = text.slice(head.s, head.e);
+    if (!head.cap || NOT_NAMES.has(head.w) || !isProperWord(text, word)) k = comma + 1;
+  }
+  const first = toks[k];
+  if (!first || k >= c) return null;
+  const bare = first.w.replace(/['’](?:s|d|ll)$/, '');
+  if (/^(?:he|she|they|we|i)$/.test(bare)) return { kind: 'pronoun', text: bare, start: first.s, end: first.s + bare.length };
+  // The fullest name before the verb: "Republican presidential candidate Donald Trump took …".
+  let best: Subject | null = null;
+  for (let x = k; x < c && x - k < 10; x++) {
+    if (/^[,.;:!?—–()]$/.test(toks[x].w) || SUBJECT_END.test(toks[x].w)) break;
+    if (!toks[x].cap || NOT_NAMES.has(toks[x].w)) continue;
+    const n = nameAfter(text, toks[x].s);
+    if (!n) continue;
+    let end = n.end;
+    // "Secretary of State Madeleine Albright": a title's "of" continues the name.
+    while (x + 1 < c && toks[x + 1].s < end) x++;
+    if (TITLES.has(toks[x].w.replace(/\.$/, '')) && toks[x + 1]?.w === 'of' && toks[x + 2]?.cap) {
+      const rest = nameAfter(text, toks[x + 2].s);
+      if (rest) {
+        end = rest.end;
+        while (x + 1 < c && toks[x + 1].s < end) x++;
+      }
+    }
+    const name = text.slice(n.start, end);
+    if (!best || name.split(' ').length > best.text.split(' ').length) best = { kind: 'name', start: n.start, end, text: name };
+  }
+  if (best && /['’]s?$/.test(best.text)) return subjectStartingAt(text, toks, k);
+  return best ?? subjectStartingAt(text, toks, k);
+}
+
+/** The subject of a cue before the quotation: "Wang said", "said Wang:", "…, saying". */
+function leadSubject(text: string, toks: Tok[], c: number): Subject | null {
+  const participle = /ing$/.test(toks[c].w);
+  // "Carson took the stage and called it …", "… by saying": the verb shares the sentence's subject.
+  if (c > 0 && /^(?:and|but|or)$/.test(toks[c - 1].w)) return sentenceSubject(text, toks, c);
+  if (participle && c > 0 && /^(?:by|while|after|before|when|without|in|for)$/.test(toks[c - 1].w)) {
+    return sentenceSubject(text, toks, c);
+  }
+  const before = c > 0 && !(participle && toks[c - 1].w === ',') ? subjectEndingAt(text, toks, c - 1) : null;
+  // "Mackler issued a statement saying …": the statement speaks for the sentence's subject.
+  if (before?.kind === 'desc' && participle) {
+    const s = sentenceSubject(text, toks, c);
+    if (s && s.kind !== 'desc') return s;
+  }
+  if (before) return before;
+  // Inversion only at a clause start: "…. Said Wang: …" / ", said Wang:".
+  const clauseStart = c === 0 || /^[,.;:—–(]$/.test(toks[c - 1].w) || toks[c - 1].w === 'and';
+  // A participle after a comma takes the sentence's subject: "Kasich closed, saying that …".
+  if (participle && clauseStart) return sentenceSubject(text, toks, c);
+  return clauseStart ? subjectStartingAt(text, toks, c + 1) : null;
+}
+
+/** A cue before the opening mark: Wang said: "…" / according to Wang, "…" / Wang called it "…". */
+function fromLead(text: string, q: MarkedSpan, f: Frame): Found | null {
+  const start = leadStart(text, q, f);
+  const toks = tokens(text, start, q.open, f.mask);
+  // A name and a colon introduce it: "Pew Research: “…”".
+  const last = toks.length - 1;
+  if (last >= 1 && toks[last].w === ':' && /^\s*$/.test(text.slice(toks[last].e, q.open))) {
+    const s = subjectEndingAt(text, toks, last - 1, Math.max(0, last - 6));
+    if (s && s.kind === 'name') {
+      return { subject: s, adjacent: true };
+    }
+  }
+  const colon = last >= 1 && /:\s*$/.test(text.slice(toks[last].s, q.open));
+  // The cue that introduces the quotation wins; else the sentence's first strong cue with a speaker.
+  let strong: Found | null = null, weak: Found | null = null, bare: Found | null = null;
+  for (let c = toks.length - 1; c >= 0; c--) {
+    const according = isAccording(toks, c);
+    if (!according && !isCue(toks, c)) continue;
+    const between = text.slice(toks[c].e, q.open);
+    const adjacent = /^[^.;!?]{0,60}$/.test(between) && /(?:^|[:,])\s*$/.test(between);
+    const subject = according ? subjectStartingAt(text, toks, c + 2) : leadSubject(text, toks, c);
+    if (adjacent && subject) return { subject, adjacent };
+    if (!subject) bare ??= { subject, adjacent };
+    else if (according || isCue(toks, c, false)) strong = { subject, adjacent };
+    else weak = { subject, adjacent };
+  }
+  const fallback = strong ?? weak ?? bare;
+  if (fallback?.subject) return fallback;
+  // "Sanders delivered a snappy retort: “…”": a colon introduces the sentence subject's words.
+  const found = fallback as Found | null;
+  if (colon && !found?.subject) {
+    const subject = sentenceSubject(text, toks, last);
+    if (subject) return { subject, adjacent: true };
+  }
+  return found;
+}
+
+/** Finds the cue of quotation `q` and the phrase it names as the speaker. */
+export function attribute(text: string, q: MarkedSpan, f: Frame): Attribution {
+  const tail = fromTail(text, q, f);
+  if (tail?.adjacent && tail.subject) return { subject: tail.subject, adjacent: true, inSentence: true, standalone: false };
+  const lead = fromLead(text, q, f);
+  if (tail?.adjacent) {
+    // "…," saying/adding …: the subject of the sentence the quotation sits in.
+    const lt = tokens(text, leadStart(text, q, f), q.open, f.mask);
+    const subject = lead?.subject ?? sentenceSubject(text, lt, lt.length);
+    return { subject, adjacent: true, inSentence: true, standalone: false };
+  }
+  if (lead) return { subject: lead.subject ?? tail?.subject ?? null, adjacent: lead.adjacent, inSentence: true, standalone: false };
+  if (tail) return { subject: tail.subject, adjacent: false, inSentence: true, standalone: false };
+  const begins = sentenceStart(text, q.open, f.paraStart, f.mask) === q.open;
+  return { subject: null, adjacent: false, inSentence: false, standalone: begins };
+}

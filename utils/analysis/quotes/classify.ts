@@ -1,0 +1,55 @@
+/**
+ * Which quoted spans are quotations: words someone is said to have spoken or written.
+ * Titles of works, nicknames, scare quotes and words used as words are not.
+ */
+import type { Attribution } from './attribution';
+import type { MarkedSpan } from './marks';
+
+/** Words that announce a title, a name or a word used as a word, not speech. */
+const NAMING = new RegExp(
+  String.raw`(?:so-called|the (?:word|words|term|phrase|hashtag|slogan|label|motto|tagline|caption|headline|name|acronym)|` +
+    String.raw`titled|entitled|headlined|nicknamed|known as|dubbed|branded|` +
+    String.raw`(?:book|film|movie|song|album|show|series|program|programme|documentary|play|novel|poem|column|op-ed|essay|article|report|podcast|episode|opera|musical|exhibit|exhibition))[\s,]*$`,
+  'u',
+);
+
+function wordCount(s: string): number {
+  return s.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu)?.length ?? 0;
+}
+
+/** Capitalised like a title of a work ("The Art of the Deal", "Good Morning America."). */
+function titleCased(s: string): boolean {
+  const words = s.match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
+  const long = words.filter((w) => w.length > 3);
+  const sentences = s.replace(/[.!?,]+\W*$/, '').match(/[.!?]\s/g)?.length ?? 0;
+  return words.length >= 2 && words.length <= 10 && long.length > 0 && long.every((w) => /^\p{Lu}/u.test(w)) && sentences === 0;
+}
+
+/** The headline: a short first line. Its quotes sum up the story; the body attributes them. */
+function inHeadline(text: string, q: MarkedSpan): boolean {
+  const end = text.indexOf('\n');
+  if (end < 0 || q.open > end || end > 200) return false;
+  return (text.slice(0, end).match(/[.!?]\s+\p{Lu}/gu)?.length ?? 0) === 0;
+}
+
+/** Whether the quoted span `q`, with the cue found around it, is a quotation. */
+export function isQuotation(text: string, q: MarkedSpan, a: Attribution): boolean {
+  const inner = text.slice(q.start, q.end);
+  const words = wordCount(inner);
+  if (words === 0) return false;
+  const before = text.slice(Math.max(0, q.open - 40), q.open);
+  // Markup that slipped into the text: attribute="value".
+  if (/=\s*$/.test(before)) return false;
+  const after = text.slice(q.close, q.close + 3);
+  // A nickname inside a name: Dwayne "The Rock" Johnson.
+  const capitalised = !/(?:^|\s)\p{Ll}/u.test(inner.trim());
+  if (words <= 3 && capitalised && /\p{Lu}[\p{L}.]*\s$/u.test(before) && /^\s\p{Lu}/u.test(after) && !a.adjacent) return false;
+  if (NAMING.test(before) && !a.adjacent) return false;
+  if (inHeadline(text, q) && !(a.adjacent && a.subject?.kind !== 'desc' && /[,.!?]\W*$/.test(inner))) return false;
+  // A byline after it makes it a title: "“Trump's new plan,” by Jane Doe".
+  if (/^[,.]?\s*by\s+\p{Lu}/u.test(text.slice(q.close, q.close + 30))) return false;
+  if (a.adjacent) return !(titleCased(inner) && /\b(?:on|in|of|from)\s+(?:\p{Lu}[\p{L}.]*(?:['’]s)?\s+)*$/u.test(before));
+  if (a.inSentence) return !titleCased(inner);
+  if (a.standalone) return words >= 3 && !titleCased(inner);
+  return words >= 4 && !titleCased(inner);
+}

@@ -1,0 +1,120 @@
+/**
+ * A small capitalised-name finder, so that speakers come out right even without the
+ * statistical tagger: name phrases next to a cue, titles stripped, and the article's names.
+ */
+import { NOT_NAMES, TITLES } from './lexicon';
+
+/** A name phrase found in the text. */
+export type NameSpan = { start: number; end: number; text: string };
+
+/** One word of a name: Wang, O'Brien, McCain, al-Assad, H.W., or an initial. */
+const WORD = String.raw`(?:\p{Lu}\.(?:\p{Lu}\.)+|\p{Lu}\p{L}{0,3}\.|\p{Lu}[\p{L}'’\-]*)`;
+const PARTICLE = String.raw`(?:de|da|del|della|di|du|van|von|der|den|bin|ibn|al|el|la|le|dos|das)`;
+/** A name phrase: capitalised words, with lowercase particles inside (Ludwig van Beethoven). */
+const PHRASE = String.raw`${WORD}(?:[ \u00a0](?:${PARTICLE}[ \u00a0])?${WORD})*`;
+const PHRASE_AT = new RegExp(`^${PHRASE}`, 'u');
+const PHRASE_END = new RegExp(`${PHRASE}$`, 'u');
+const ALL_PHRASES = new RegExp(PHRASE, 'gu');
+
+/** Removes leading titles ("Chinese Foreign Minister Wang Yi" → "Wang Yi") and a possessive. */
+export function stripTitles(name: string): string {
+  const words = name.replace(/['’]s?$/, '').split(/[ \u00a0]+/);
+  let last = -1;
+  words.forEach((w, i) => {
+    if (TITLES.has(w.toLowerCase().replace(/\.$/, ''))) last = i;
+  });
+  const rest = words.slice(last + 1);
+  while (rest.length && /^(?:Jr|Sr|II|III)\.?$/.test(rest[0])) rest.shift();
+  return rest.join(' ');
+}
+
+/** Drops words that cannot start a name ("But Wang" → "Wang"); null when nothing is left. */
+function clean(text: string, start: number): NameSpan | null {
+  const words = text.split(/(?<=[ \u00a0])/);
+  let s = start, i = 0;
+  while (i < words.length && NOT_NAMES.has(words[i].trim().toLowerCase().replace(/\.$/, ''))) {
+    s += words[i].length;
+    i++;
+  }
+  const rest = words.slice(i).join('').trim();
+  return rest ? { start: s, end: s + rest.length, text: rest } : null;
+}
+
+/** The name phrase that starts exactly at `at`, if any. */
+export function nameAfter(text: string, at: number): NameSpan | null {
+  const m = PHRASE_AT.exec(text.slice(at, at + 80));
+  if (!m) return null;
+  const t = m[0].replace(/[.,]$/, (c) => (/\b\p{Lu}\.$/u.test(m[0]) || /(?:Jr|Sr)\.$/.test(m[0]) ? c : ''));
+  return clean(t, at);
+}
+
+/** The name phrase that ends exactly at `end`, if any. */
+export function nameBefore(text: string, end: number): NameSpan | null {
+  const from = Math.max(0, end - 80);
+  const m = PHRASE_END.exec(text.slice(from, end));
+  if (!m) return null;
+  const start = from + (m.index ?? 0);
+  if (start > 0 && /[\p{L}\p{N}]/u.test(text[start - 1])) return null;
+  return clean(m[0], start);
+}
+
+/** Every multi-word name phrase of the article, titles stripped, in text order. */
+export function articleNames(text: string): NameSpan[] {
+  const out: NameSpan[] = [];
+  for (const m of text.matchAll(ALL_PHRASES)) {
+    const c = clean(m[0].replace(/[.,]$/, ''), m.index ?? 0);
+    if (!c) continue;
+    const name = stripTitles(c.text);
+    if (!name.includes(' ')) continue;
+    const at = c.start + Math.max(0, c.text.indexOf(name));
+    out.push({ start: at, end: at + name.length, text: name });
+  }
+  return out;
+}
+
+/**
+ * The fullest earlier name that a short name stands for: "Obama" → "Barack Obama",
+ * "Wang" → "Wang Yi". The name used most often wins, then the most recent.
+ */
+export function fullestName(short: string, names: NameSpan[], before: number): string {
+  const words = short.split(' ');
+  const last = words[words.length - 1];
+  const counts = new Map<string, { n: number; at: number; ends: boolean }>();
+  for (const n of names) {
+    if (n.start >= before) break;
+    const w = n.text.split(' ');
+    if (w.length <= words.length) continue;
+    const ends = w.slice(-words.length).join(' ') === short;
+    const starts = words.length === 1 && w[0] === last;
+    if (!ends && !starts) continue;
+    const c = counts.get(n.text) ?? { n: 0, at: 0, ends };
+    counts.set(n.text, { n: c.n + 1, at: n.start, ends });
+  }
+  let best = short, score = -1;
+  for (const [name, c] of counts) {
+    const s = (c.ends ? 1e6 : 0) + c.n * 1e4 + c.at / 1e4;
+    if (s > score) [best, score] = [name, s];
+  }
+  return best;
+}
+
+let seenText = '';
+const proper = new Map<string, boolean>();
+
+/**
+ * Whether a capitalised word is a proper noun in this article: it also appears capitalised
+ * after a lowercase word, so a sentence-initial "Hours" or "Purchase" is not taken for a name.
+ */
+export function isProperWord(text: string, word: string): boolean {
+  if (text !== seenText) {
+    seenText = text;
+    proper.clear();
+  }
+  let known = proper.get(word);
+  if (known === undefined) {
+    const esc = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    known = new RegExp(`[\\p{Ll},] ${esc}\\b`, 'u').test(text);
+    proper.set(word, known);
+  }
+  return known;
+}
