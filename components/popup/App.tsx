@@ -23,6 +23,14 @@ export function App() {
     { id: 'notes', label: 'Notes', count: state?.annotations.length },
     { id: 'search', label: 'Search' },
   ];
+  // Arrow keys move between tabs, as in every tab list.
+  const onTabKey = (e: KeyboardEvent) => {
+    const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+    if (!step) return;
+    const next = tabs[(tabs.findIndex((t) => t.id === tab) + step + tabs.length) % tabs.length].id;
+    setTab(next);
+    document.getElementById(`tab-${next}`)?.focus();
+  };
   const title = state?.metadata?.title ?? (state ? state.site : 'Gloss');
 
   return (
@@ -33,13 +41,14 @@ export function App() {
           {title}
         </div>
       </header>
-      <nav class="tabs" role="tablist">
+      <nav class="tabs" role="tablist" onKeyDown={onTabKey}>
         {tabs.map((t) => (
           <button
             key={t.id}
             role="tab"
             id={`tab-${t.id}`}
             aria-selected={tab === t.id}
+            tabIndex={tab === t.id ? 0 : -1}
             aria-controls={`panel-${t.id}`}
             onClick={() => setTab(t.id)}
           >

@@ -4,7 +4,7 @@ import { COLOURS, parseTags } from '../SelectionToolbar';
 
 type Props = {
   annotation: Annotation;
-  /** Shown under the note: the page, in search results. */
+  /** The page's URL, linked under the note (in search results). */
   source?: string;
   onShow?: () => void;
   onDelete?: () => void;
@@ -68,7 +68,11 @@ export function NoteItem({ annotation: a, source, onShow, onDelete, onEdit }: Pr
             {a.tags.length > 0 && <div class="tags">{a.tags.map((t) => `#${t}`).join(' ')}</div>}
           </>
         )}
-        {source && <div class="source">{source}</div>}
+        {source && (
+          <a class="source" href={source} target="_blank" rel="noopener noreferrer" title="Open the page">
+            {source.replace(/^https?:\/\/(www\.)?/, '')}
+          </a>
+        )}
       </div>
       <div class="note-actions">
         {onEdit && !editing && (

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { errorReply, isEnvelope } from '../../utils/messaging/client';
 import type { Reply } from '../../utils/messaging/protocol';
 import { hitTest } from '../../utils/content/hit-test';
+import { highlightableRange } from '../../utils/content/selection';
 import { PageSession } from '../../utils/content/session';
 import './style.css';
 
@@ -30,9 +31,8 @@ export default defineContentScript({
     const onSelectionEnd = (event: Event) => {
       if (session.overlay.isInside(event)) return;
       ctx.setTimeout(() => {
-        const selection = document.getSelection();
-        const range = selection && selection.rangeCount > 0 ? selection.getRangeAt(0).cloneRange() : null;
-        if (!range || range.collapsed || !range.toString().trim() || !document.body?.contains(range.commonAncestorContainer)) {
+        const range = session.state().status === 'never' ? null : highlightableRange(document);
+        if (!range) {
           void session.overlay.hideToolbar();
           return;
         }
