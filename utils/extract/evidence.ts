@@ -71,8 +71,8 @@ export function proseEvidence(doc: Document): ProseEvidence {
   let shortSeen = 0;
   let linked = 0;
   const articles = new Set<Element>();
-  const counts = { attribution: 0, firstPerson: 0, secondPerson: 0, english: 0 };
-  // Long paragraphs by their letters alone, to find one paragraph repeated (generated filler).
+  const counts = { attribution: 0, firstPerson: 0, secondPerson: 0, english: 0, englishWords: 0 };
+  // Long paragraphs by their opening, numbers aside, to find one paragraph repeated (generated filler).
   const repeats = new Map<string, number>();
   let mostRepeated = 0;
   for (const p of Array.from(doc.querySelectorAll('p, pre'))) {
@@ -100,14 +100,17 @@ export function proseEvidence(doc: Document): ProseEvidence {
     if (parent) perParent.set(parent, (perParent.get(parent) ?? 0) + 1);
     if (grand) perParent.set(grand, (perParent.get(grand) ?? 0) + 1);
     if (ev.longParagraphs <= 3 && DATELINE.some((re) => re.test(text))) ev.dateline = true;
-    const letters = text.replace(/[^\p{L}]+/gu, '').toLowerCase();
-    const n = (repeats.get(letters) ?? 0) + 1;
-    repeats.set(letters, n);
+    const key = text.slice(0, 200).replace(/\d+/g, '#');
+    const n = (repeats.get(key) ?? 0) + 1;
+    repeats.set(key, n);
     mostRepeated = Math.max(mostRepeated, n);
     ev.words += (cjk ? text.replace(CJK, ' ') : text).match(WORD)?.length ?? 0;
     ev.words += cjk / 2;
     counts.attribution += text.match(ATTRIBUTION)?.length ?? 0;
-    counts.english += text.match(ENGLISH)?.length ?? 0;
+    if (ev.longParagraphs <= 10) {
+      counts.english += text.match(ENGLISH)?.length ?? 0;
+      counts.englishWords = ev.words;
+    }
     // Quoted speech and block quotations are the sources' voice, not the writer's.
     if (p.closest('blockquote')) continue;
     const own = text.replace(QUOTED, ' ');
@@ -122,7 +125,7 @@ export function proseEvidence(doc: Document): ProseEvidence {
     ev.attribution = (counts.attribution * 1000) / ev.words;
     ev.firstPerson = (counts.firstPerson * 1000) / ev.words;
     ev.secondPerson = (counts.secondPerson * 1000) / ev.words;
-    ev.english = (counts.english * 1000) / ev.words >= 60;
+    ev.english = (counts.english * 1000) / Math.max(1, counts.englishWords) >= 60;
   }
   return ev;
 }

@@ -1,8 +1,10 @@
 /**
- * Marks of journalism on a page without news markup, weighed as points:
- * datelines and attribution verbs in the prose, news metadata (publication
- * date, section, byline), a news publisher or section, a dated URL; against
- * it, the first and second person of a personal post or a how-to.
+ * Marks of journalism on a page without trusted news markup, weighed as
+ * points: datelines and attribution verbs in the prose, news metadata
+ * (publication date, section, byline), a news publisher or section, a dated
+ * URL, a writer who stays out of the story; against it, the first and second
+ * person of a personal post or a how-to, a blog's or a fiction chapter's
+ * address.
  */
 import { metaValue } from './meta';
 import { visibleText } from './dom';
@@ -37,17 +39,21 @@ export function isFrontUrl(url: string | null): boolean {
 
 /** Evidence of journalism, in three kinds (see `isNewsByEvidence`). */
 export type NewsEvidence = {
-  /** Marks few other pages have: dateline, attribution verbs, news publisher, section or dated URL. */
+  /** Marks few other pages have: dateline (or a date leading the story), attribution verbs, news publisher, section or dated URL. */
   strong: number;
-  /** Marks every publishing system adds: og:type article, a date, a byline, a section or tags. */
+  /** Marks every publishing system adds (og:type article, a date, a byline, a section or tags), an impersonal voice, untrusted news markup. */
   weak: number;
-  /** A personal voice (first or second person) or blog/social markup. */
+  /** A personal voice (first or second person), blog/social markup, a blog address, a fiction chapter's address. */
   against: number;
   /** The page states when it was published, in metadata or a dateline. */
   dated: boolean;
 };
 
-/** Weighs the marks of journalism of a page that has no news markup. */
+/**
+ * Weighs the marks of journalism of a page whose markup does not settle it;
+ * `newsMarkup` when it has news markup that is not trusted alone (a writer's
+ * space on a platform).
+ */
 export function newsEvidence(
   doc: Document, sig: Signals, prose: ProseEvidence, ogType: string, url: string | null, reasons: string[], newsMarkup = false,
 ): NewsEvidence {

@@ -30,7 +30,8 @@ const isHandle = (segment: string): boolean => /^@[\p{L}\p{N}._-]{2,}$/u.test(se
 /**
  * Whether the page is a post in one writer's space on a platform of many
  * writers: its own URL has an "@handle" segment, or its author's profile is
- * an @handle on the same host. Such platforms often mark every post as news.
+ * an @handle on the page's host or a parent of it (a writer's subdomain).
+ * Such platforms often mark every post as news.
  */
 export function inWriterSpace(pageUrl: string | null, authorUrls: string[]): boolean {
   const page = parts(pageUrl);
@@ -38,7 +39,8 @@ export function inWriterSpace(pageUrl: string | null, authorUrls: string[]): boo
   if (page.segments.some(isHandle)) return true;
   return authorUrls.some((a) => {
     const author = parts(a);
-    return !!author && author.host === page.host && author.segments.some(isHandle);
+    const sameSite = !!author && (author.host === page.host || page.host.endsWith(`.${author.host}`));
+    return sameSite && author.segments.some(isHandle);
   });
 }
 

@@ -45,7 +45,8 @@ describe('detection', () => {
   });
 
   it('finds news by its dateline and attribution without any markup', () => {
-    const d = doc(`<div class="story"><p>WASHINGTON (AP) — ${LONG}</p>${`<p>${LONG} ${LONG}</p>`.repeat(4)}</div>`,
+    const paragraphs = ['Officials', 'Diplomats', 'Analysts', 'Negotiators'].map((who) => `<p>${who} expect more. ${LONG} ${LONG}</p>`).join('');
+    const d = doc(`<div class="story"><p>WASHINGTON (AP) — ${LONG}</p>${paragraphs}</div>`,
       '<meta property="og:type" content="article"><meta property="article:published_time" content="2024-05-01">');
     expect(extractArticle(d)).toMatchObject({ isArticle: true, isNews: true });
   });
