@@ -165,6 +165,29 @@ describe('the seed article in Chromium', () => {
     await popup.close();
   });
 
+  it('follows the page when it re-renders the article or adds paragraphs late', async () => {
+    const fresh = await session.context.newPage();
+    await fresh.goto(url);
+    await waitForHighlights(fresh, 'gloss-quote');
+    // A framework re-render: same text, new nodes.
+    await fresh.evaluate(() => {
+      const body = document.querySelector('.body')!;
+      body.innerHTML = body.innerHTML; // eslint-disable-line no-self-assign
+    });
+    await fresh.waitForFunction(() =>
+      [...(CSS.highlights.get('gloss-quote') ?? [])].every((r) => (r as Range).startContainer.isConnected),
+    );
+    // A paragraph that loads late, with a third quotation.
+    await fresh.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = '"Dialogue is the only way forward," Wang told reporters.';
+      document.querySelector('.body')!.append(p);
+    });
+    await fresh.waitForFunction(() => CSS.highlights.get('gloss-quote')?.size === 3);
+    expect((await fresh.evaluate(readHighlights))['gloss-quote'][2]).toBe('Dialogue is the only way forward,');
+    await fresh.close();
+  });
+
   it('leaves a front page alone, analyses it on request, and remembers "never" for the site', async () => {
     const front = await session.context.newPage();
     await front.goto(`${server.origin}/fixtures/front/index.html`);

@@ -66,7 +66,9 @@ export class PageSession {
     if (this.status === 'not-article') await this.analyse(false);
     else if (this.status === 'article' || this.status === 'error') {
       const next = extractArticle(document, { force: true });
-      if (next.map.text !== this.analysedText) await this.analyse(true, next);
+      // New text, or the same text in new nodes (a re-render): the painted ranges are stale.
+      const stale = this.extraction?.map.segments.some((s) => !s.node.isConnected) ?? true;
+      if (next.map.text !== this.analysedText || stale) await this.analyse(true, next);
     }
     if (this.notes.state().length) this.anchorNotes(this.notes.state().map((s) => s.annotation));
   }
