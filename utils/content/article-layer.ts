@@ -52,8 +52,7 @@ export class ArticleLayer {
       add(`gloss-quote${suffix}`, range);
       this.items.push({ kind: 'quote', range, index: i, title: 'Quotation', detail: q.speaker ?? 'Speaker unknown' });
     });
-    const groups = groupsOf(analysis);
-    groups.forEach((g, i) => {
+    analysis.entityGroups.forEach((g, i) => {
       this.entities.push({ index: i, name: g.name, type: g.type, count: g.mentions.length });
       const ranges: Range[] = [];
       for (const m of g.mentions) {
@@ -93,17 +92,4 @@ export class ArticleLayer {
     this.mentions = [];
     this.quoteRanges = [];
   }
-}
-
-/** Entity groups, falling back to grouping mentions by their text when the analysis has none. */
-function groupsOf(analysis: Analysis): Analysis['entityGroups'] {
-  if (analysis.entityGroups.length > 0 || analysis.entities.length === 0) return analysis.entityGroups;
-  const byKey = new Map<string, Analysis['entityGroups'][number]>();
-  for (const m of analysis.entities) {
-    const key = `${m.type}:${m.text}`;
-    const group = byKey.get(key) ?? { type: m.type, name: m.text, mentions: [] };
-    group.mentions.push({ start: m.start, end: m.end });
-    byKey.set(key, group);
-  }
-  return [...byKey.values()];
 }
