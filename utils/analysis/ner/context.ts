@@ -3,7 +3,6 @@
  * is a headline in capitals or title case (where capitals say little), runs of
  * capitalised words, and how the same word is cased elsewhere in the document.
  */
-import { hashString } from './hash';
 
 /** 0: ordinary sentence, 1: ALL CAPS, 2: Title Case headline. */
 export type SentenceMode = 0 | 1 | 2;
@@ -150,36 +149,5 @@ export function docCasing(
     const o = own[i];
     out[i] = (st[0] - (o & 1) > 0 ? 1 : 0) | (st[1] - ((o >> 1) & 1) > 0 ? 2 : 0) | (st[2] - ((o >> 2) & 1) > 0 ? 4 : 0);
   }
-  return out;
-}
-
-/**
- * Lower-cases the words of headline sentences (ALL CAPS, Title Case) that are
- * ordinary words: seen in lower case elsewhere in the document and never
- * capitalised there, or else usually lower case in the training text
- * (`lowerLexicon`, hashes of lower-case forms). Updates `caps` to match.
- */
-export function truecase(
-  words: string[],
-  lowers: string[],
-  caps: Uint8Array,
-  casing: Uint8Array,
-  sentences: [number, number][],
-  modes: SentenceMode[],
-  lowerLexicon: ReadonlySet<number> | null,
-): string[] {
-  let out = words;
-  sentences.forEach(([a, b], s) => {
-    if (modes[s] === 0) return;
-    for (let i = a; i < b; i++) {
-      if (caps[i] !== 1 && caps[i] !== 2) continue;
-      const c = casing[i];
-      const lower = c & 2 ? false : c & 1 ? true : lowerLexicon !== null && lowerLexicon.has(hashString(lowers[i]));
-      if (!lower) continue;
-      if (out === words) out = [...words];
-      out[i] = lowers[i];
-      caps[i] = 0;
-    }
-  });
   return out;
 }

@@ -6,10 +6,11 @@
  */
 import { gazetteerCodes, type Gazetteer } from './gazetteer';
 import { hashString, mix1, mix2, mix3 } from './hash';
-import { sentenceModes, capClass, capRuns, docCasing, truecase, type SentenceMode } from './context';
+import { sentenceModes, capClass, capRuns, docCasing, type SentenceMode } from './context';
+import { truecase } from './truecase';
 
 /** Bumped whenever the features change, so an old model file is refused. */
-export const FEATURE_VERSION = 8;
+export const FEATURE_VERSION = 9;
 
 /** Number of features per token. */
 export const FEATURE_COUNT = 37;
@@ -56,13 +57,12 @@ const UNKNOWN_LOWER = hashString('<unk-lower>');
  * the weights learned for rare training words carry over to names never seen
  * (the model then judges them by shape, affixes and context).
  */
-function tokenHashes(words: string[], lowers: string[], lexicon: Lexicon | null): TokenHashes {
+function tokenHashes(words: string[], raw: Uint32Array, lexicon: Lexicon | null): TokenHashes {
   const known = lexicon?.known ?? null;
   const n = words.length;
-  const t: TokenHashes = { lower: new Uint32Array(n), shape: new Uint32Array(n), word: new Uint32Array(n), raw: new Uint32Array(n), usual: new Uint8Array(n) };
+  const t: TokenHashes = { lower: new Uint32Array(n), shape: new Uint32Array(n), word: new Uint32Array(n), raw, usual: new Uint8Array(n) };
   for (let i = 0; i < n; i++) {
-    const hl = hashString(lowers[i]);
-    t.raw[i] = hl;
+    const hl = raw[i];
     const unknown = known !== null && !known.has(hl);
     t.word[i] = unknown ? UNKNOWN_WORD : hashString(words[i]);
     t.lower[i] = unknown ? UNKNOWN_LOWER : hl;
@@ -90,13 +90,15 @@ export function featurize(doc: FeatureInput, stride = FEATURE_COUNT, lexicon: Le
   const { sentences } = doc;
   const n = doc.words.length;
   const lowers = doc.words.map(lowerForm);
+  const raw = new Uint32Array(n);
+  for (let i = 0; i < n; i++) raw[i] = hashString(lowers[i]);
   const modes = sentenceModes(doc.words, sentences);
   const caps = new Uint8Array(n);
   for (let i = 0; i < n; i++) caps[i] = capClass(doc.words[i]);
   const casing = docCasing(lowers, caps, sentences, modes);
   // Headlines are read as if written in ordinary case, as far as the article and the lexicon tell.
   const words = truecase(doc.words, lowers, caps, casing, sentences, modes, lexicon?.lower ?? null);
-  const th = tokenHashes(words, lowers, lexicon);
+  const th = tokenHashes(words, raw, lexicon);
   const runs = capRuns(th.lower, caps, sentences, modes);
   const gaz = lexicon ? gazetteerCodes(th.raw, caps, sentences, lexicon.names) : new Uint16Array(n);
   const out = new Uint32Array(n * stride);

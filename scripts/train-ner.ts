@@ -1,0 +1,85 @@
+/**
+ * Trains the named-entity tagger on CoNLL-2003 eng.train and writes
+ * public/models/ner.bin. Deterministic: the same corpus gives the same bytes.
+ *
+ *   npm run train:ner [-- --train FILE] [--dev FILE | --no-dev] [--epochs N] [--bits B]
+ *                     [--augment N] [--min-count N] [--folds K] [--stages 1|2] [--out FILE] [--dry-run]
+ *
+ * Stage two learns from how stage one labelled the same words elsewhere in a
+ * document; its training labels come from stage-one models trained on the other
+ * folds (jackknifing), so it sees stage one's real mistakes, not memorised ones.
+ * The gazetteer features of a training document likewise come from the names of
+ * the other folds; the shipped model carries the names of the whole training set.
+ * The dev set, when given, is only reported; it never changes the weights.
+ */
+import { existsSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { FEATURE_COUNT, FEATURE_VERSION } from '../utils/analysis/ner/features';
+import { LABEL_COUNT } from '../utils/analysis/ner/labels';
+import { encodeModel, type Stage } from '../utils/analysis/ner/model';
+import { addPriorFeatures } from '../utils/analysis/ner/priors';
+import { decodeStage, STRIDE } from '../utils/analysis/ner/tagger';
+import { readConll, type ConllDoc } from './lib/ner-conll';
+import { trainPerceptron } from './lib/ner-perceptron';
+import { buildDocs, buildLexicon, devScore, sentenceItems, type TrainDoc } from './lib/ner-train-data';
+
+const root = (p: string) => fileURLToPath(new URL(`../${p}`, import.meta.url));
+const SEED = 20250225;
+
+function option(args: string[], name: string, fallback: string): string {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
+}
+
+function main(args: string[]): number {
+  const trainPath = option(args, 'train', root('../shared/corpus/conll2003/eng.train'));
+  const devPath = option(args, 'dev', root('../shared/corpus/conll2003/eng.testa'));
+  const epochs = Number(option(args, 'epochs', '8'));
+  const bits = Number(option(args, 'bits', '17'));
+  const augment = Number(option(args, 'augment', '4'));
+  const folds = Number(option(args, 'folds', '5'));
+  const stageCount = Number(option(args, 'stages', '2'));
+  const out = option(args, 'out', root('public/models/ner.bin'));
+  if (!existsSync(trainPath)) {
+    process.stderr.write(`train-ner: ${trainPath} not found\n`);
+    return 1;
+  }
+  const t0 = performance.now();
+  const log = (msg: string) => process.stderr.write(`${msg} (${((performance.now() - t0) / 1000).toFixed(1)} s)\n`);
+  const dev: ConllDoc[] = existsSync(devPath) && !args.includes('--no-dev') ? readConll(devPath) : [];
+  const minCount = Number(option(args, 'min-count', '2'));
+  const corpus = readConll(trainPath);
+  const lexicon = minCount > 0 ? buildLexicon(corpus, minCount) : null;
+  const docs = buildDocs(corpus, augment, lexicon, folds);
+  const model = (stages: Stage[]) => ({ lexicon: lexicon ?? { known: new Set<number>(), lower: new Set<number>(), names: new Map<number, number>() }, stages });
+  const train = (ds: TrainDoc[], count: number, name: string, report: (s: Stage) => Stage[]) =>
+    trainPerceptron(sentenceItems(ds), {
+      bits,
+      labels: LABEL_COUNT,
+      stride: STRIDE,
+      count,
+      epochs,
+      seed: SEED,
+      onEpoch: (e, s) => log(`${name} epoch ${e}${dev.length && e === epochs && !name.startsWith('fold') ? ` dev micro F1 ${devScore(model(report(s)), dev).toFixed(4)}` : ''}`),
+    });
+  log(`train-ner: ${docs.length} documents`);
+  const first = train(docs, FEATURE_COUNT, 'stage 1', (s) => [s]);
+  const stages = [first];
+  if (stageCount > 1) {
+    for (let f = 0; f < folds; f++) {
+      const held = docs.filter((d) => d.fold === f);
+      const model = train(docs.filter((d) => d.fold !== f), FEATURE_COUNT, `fold ${f + 1}/${folds}`, () => []);
+      for (const doc of held) {
+        const prior = decodeStage(model, doc, doc.feats, STRIDE, FEATURE_COUNT);
+        addPriorFeatures(doc.words, prior, doc.feats, STRIDE, FEATURE_COUNT);
+      }
+    }
+    stages.push(train(docs, STRIDE, 'stage 2', (s) => [first, s]));
+  }
+  const bytes = encodeModel(FEATURE_VERSION, model(stages));
+  if (!args.includes('--dry-run')) writeFileSync(out, bytes);
+  log(`train-ner: ${args.includes('--dry-run') ? 'would write' : 'wrote'} ${bytes.length} bytes to ${out}`);
+  return 0;
+}
+
+process.exit(main(process.argv.slice(2)));

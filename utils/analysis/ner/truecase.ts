@@ -1,0 +1,55 @@
+/**
+ * Truecasing of headlines: in ALL CAPS and Title Case, capitals say little,
+ * so words known to be ordinary are read in lower case before the features
+ * are taken. The document's own body text is the first witness, the training
+ * text's habits (the lexicon) the second.
+ */
+import type { SentenceMode } from './context';
+import { hashString } from './hash';
+
+/**
+ * Lower-cases the ordinary words of headline sentences (ALL CAPS, Title Case,
+ * or capitalised throughout with no function word): words seen in lower case
+ * elsewhere in the document and never capitalised there, or else usually lower
+ * case in the training text (`lowerLexicon`, hashes of lower-case forms).
+ * Updates `caps` to match.
+ */
+export function truecase(
+  words: string[],
+  lowers: string[],
+  caps: Uint8Array,
+  casing: Uint8Array,
+  sentences: [number, number][],
+  modes: SentenceMode[],
+  lowerLexicon: ReadonlySet<number> | null,
+): string[] {
+  let out = words;
+  const isLower = (i: number) => lowerLexicon !== null && lowerLexicon.has(hashString(lowers[i]));
+  sentences.forEach(([a, b], s) => {
+    if (modes[s] === 0 && !unmarkedHeadline(a, b, caps, isLower)) return;
+    for (let i = a; i < b; i++) {
+      if (caps[i] !== 1 && caps[i] !== 2) continue;
+      const c = casing[i];
+      const lower = c & 2 ? false : c & 1 ? true : isLower(i);
+      if (!lower) continue;
+      if (out === words) out = [...words];
+      out[i] = lowers[i];
+      caps[i] = 0;
+    }
+  });
+  return out;
+}
+
+/**
+ * A headline capitalised throughout with no function word to show it
+ * ("Biden Says Putin Must Face Consequences"): no word in lower case, and at
+ * least two capitalised words past the first that are usually lower case.
+ */
+function unmarkedHeadline(a: number, b: number, caps: Uint8Array, isLower: (i: number) => boolean): boolean {
+  let ordinary = 0;
+  for (let i = a; i < b; i++) {
+    if (caps[i] === 0 || caps[i] === 3) return false;
+    if (i > a && caps[i] === 1 && isLower(i)) ordinary++;
+  }
+  return ordinary >= 2;
+}
