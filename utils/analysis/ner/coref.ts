@@ -98,7 +98,15 @@ function displayName(c: Cluster, sorted: EntityMention[], forms: NameForm[]): st
   let best = c.members[0];
   const score = (i: number) => forms[i].words.length * 2 + (sorted[i].text === sorted[i].text.toUpperCase() ? 0 : 1);
   for (const i of c.members) if (score(i) > score(best) || (score(i) === score(best) && i < best)) best = i;
-  return sorted[best].text.replace(/\s+/g, ' ').trim();
+  const name = sorted[best].text.replace(/\s+/g, ' ').trim();
+  // A place or person named only in capitals (a dateline's "BEIJING") reads better as "Beijing";
+  // short capitals (US, UK) and organisations (NATO, UNESCO) are usually acronyms and stay.
+  const type = sorted[best].type;
+  const letters = name.replace(/\P{L}/gu, '').length;
+  if ((type === 'LOC' || type === 'PER') && name === name.toUpperCase() && letters >= 5) {
+    return name.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, sep: string, ch: string) => sep + ch.toUpperCase());
+  }
+  return name;
 }
 
 /**

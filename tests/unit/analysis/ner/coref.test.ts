@@ -86,6 +86,16 @@ describe('resolveEntities', () => {
     expect(names(text, r)).toEqual([['LOC', 'China', ['CHINA', 'China']]]);
   });
 
+  it('writes a place named only in capitals (a dateline) as a name, but keeps acronyms', () => {
+    const text = 'NEW YORK, May 2 (AP) -- The US and NATO met in UNESCO offices.';
+    const r = resolveEntities(
+      text,
+      mentions(text, [['NEW YORK', 'LOC'], ['AP', 'ORG'], ['US', 'LOC'], ['NATO', 'ORG'], ['UNESCO', 'ORG']]),
+    );
+    expect(r.groups.map((g) => g.name)).toEqual(['New York', 'AP', 'US', 'NATO', 'UNESCO']);
+    expect(r.entities[0].text).toBe('NEW YORK');
+  });
+
   it('handles no mentions', () => {
     expect(resolveEntities('Nothing here.', [])).toEqual({ entities: [], groups: [] });
   });

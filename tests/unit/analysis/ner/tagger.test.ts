@@ -80,7 +80,7 @@ describe('the seed article', () => {
     const has = (type: string, name: string) => a.entityGroups.some((g) => g.type === type && g.name === name);
     expect(has('PER', 'Wang Yi')).toBe(true);
     expect(has('LOC', 'China')).toBe(true);
-    expect(has('LOC', 'BEIJING')).toBe(true);
+    expect(has('LOC', 'Beijing')).toBe(true);
     expect(has('ORG', 'Xinhua')).toBe(true);
     expect(has('ORG', 'United Nations Human Rights Council')).toBe(true);
     expect(a.entityGroups.some((g) => g.type === 'ORG' && /Communist Party of China/.test(g.name))).toBe(true);
