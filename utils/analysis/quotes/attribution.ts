@@ -28,8 +28,13 @@ const SENTENCE_END = /^[.;!?]$/;
 /** A verb in the past tense: "pressed", "retaliated", "went on". */
 const PAST = /^(?:\p{Ll}{3,}ed|went|came|began|shot|spoke|wrote|told|said)$/u;
 
+/** Words that open a phrase before the subject: "On Monday, …", "After the vote, …". */
+const OPENERS = /^(?:on|in|at|after|before|during|when|while|as|with|for|since|earlier|later|last|this|that|asked|speaking|writing|from|despite|although|though|if|because|unlike|like|under|over|by|to|meanwhile|still|yet|instead|now|today|yesterday|outside|inside|amid|following|according)$/;
+
 /** Words after which a sentence's subject is over ("Romney went after Trump"). */
 const SUBJECT_END = /^(?:to|in|on|at|for|with|from|of|by|about|that|who|after|before|over|against|into|during|under|between|through|than|as)$/;
+/** Nouns for something said or written, which can introduce a quotation after a comma. */
+const UTTERANCE = /^(?:statement|statements|tweet|tweets|message|letter|email|e-mail|post|note|memo|release|video|ad|speech|remarks|interview|response|reply|answer|warning)$/;
 /** Words that cannot come before the speaker phrase that opens a tail. */
 const NOT_OPENING = new Set('and but or for while as if because so then when after before in on at'.split(' '));
 
@@ -51,6 +56,11 @@ function fromTail(text: string, q: MarkedSpan, f: Frame): Found | null {
   if (near && isCue(toks, i) && /ing$/.test(toks[i].w)) return { subject: null, adjacent: true };
   if (near && isCue(toks, i)) return { subject: subjectStartingAt(text, toks, i + 1), adjacent: true };
   if (near && isAccording(toks, i)) return { subject: subjectStartingAt(text, toks, i + 2), adjacent: true };
+  // "…?" reacted Trump / "…!" beamed Donald Hartley: any past verb, inverted, before a name.
+  if (near && PAST.test(toks[i].w) && /[,?!—–-]\W*$/.test(text.slice(q.start, q.end)) && toks[i + 1]?.cap) {
+    const subject = subjectStartingAt(text, toks, i + 1);
+    if (subject?.kind === 'name') return { subject, adjacent: true };
+  }
   for (let c = i + 1; c < toks.length && c - i <= 25; c++) {
     if (SENTENCE_END.test(toks[c].w)) break;
     // "…?" Hannity pressed / "…," an angry Hollande retaliated: any verb in the past attributes.
@@ -99,10 +109,11 @@ function sentenceSubject(text: string, toks: Tok[], c: number): Subject | null {
   for (let x = 0; x < Math.min(c, 10); x++) if (/^[—–)]$/.test(toks[x].w)) k = x + 1;
   // Skip an opening phrase: "On Monday, …", "Hours later, …", "In a statement, …".
   const comma = toks.findIndex((t, x) => x >= k && x < c && t.w === ',');
-  if (comma > k && comma - k <= 6) {
+  if (comma > k && comma - k <= 10) {
     const head = toks[k];
     const word = text.slice(head.s, head.e);
-    if (!head.cap || NOT_NAMES.has(head.w) || !isProperWord(text, word)) k = comma + 1;
+    const common = head.cap && !NOT_NAMES.has(head.w) && !isProperWord(text, word); // "Hours later,"
+    if (OPENERS.test(head.w) || common) k = comma + 1;
   }
   const first = toks[k];
   if (!first || k >= c) return null;
@@ -114,7 +125,8 @@ function sentenceSubject(text: string, toks: Tok[], c: number): Subject | null {
     if (/^[,.;:!?—–()]$/.test(toks[x].w) || SUBJECT_END.test(toks[x].w)) break;
     if (!toks[x].cap || NOT_NAMES.has(toks[x].w)) continue;
     const n = nameAfter(text, toks[x].s);
-    if (!n) continue;
+    // A lone capitalised word opening the sentence may be any word ("Wait, …", "Informed of …").
+    if (!n || (x === k && !n.text.includes(' ') && !isProperWord(text, n.text))) continue;
     let end = n.end;
     // "Secretary of State Madeleine Albright": a title's "of" continues the name.
     while (x + 1 < c && toks[x + 1].s < end) x++;
@@ -130,6 +142,19 @@ function sentenceSubject(text: string, toks: Tok[], c: number): Subject | null {
   }
   if (best && /['’]s?$/.test(best.text)) return subjectStartingAt(text, toks, k);
   return best ?? subjectStartingAt(text, toks, k);
+}
+
+/** Where the clause that ends at token `end` starts: after ", while", ", but", ";" or a leading "While …,". */
+function clauseOf(toks: Tok[], end: number): number {
+  for (let x = end - 1; x > 0; x--) {
+    if (toks[x].w === ';') return x + 1;
+    if (toks[x - 1].w === ',' && /^(?:while|whereas|but|although|though)$/.test(toks[x].w)) return x;
+  }
+  if (/^(?:while|although|though|whereas|because|if|when|as)$/.test(toks[0]?.w ?? '')) {
+    const comma = toks.findIndex((t) => t.w === ',');
+    if (comma > 0 && comma < end) return comma + 1;
+  }
+  return 0;
 }
 
 /** The subject of a cue before the quotation: "Wang said", "said Wang:", "…, saying". */
@@ -162,33 +187,39 @@ function fromLead(text: string, q: MarkedSpan, f: Frame): Found | null {
   const last = toks.length - 1;
   if (last >= 1 && toks[last].w === ':' && /^\s*$/.test(text.slice(toks[last].e, q.open))) {
     const s = subjectEndingAt(text, toks, last - 1, Math.max(0, last - 6));
-    if (s && s.kind === 'name') {
-      return { subject: s, adjacent: true };
-    }
+    // Not "… wrote of Ms. Merkel:": the name is the object of a preposition there.
+    let p = toks.findIndex((t) => s && t.e > s.start) - 1;
+    while (p > 0 && TITLES.has(toks[p].w.replace(/\.$/, ''))) p--;
+    const object = p >= 0 && /^(?:of|about|to|with|at|for|on)$/.test(toks[p].w);
+    if (s?.kind === 'name' && !object) return { subject: s, adjacent: true };
   }
-  const colon = last >= 1 && /:\s*$/.test(text.slice(toks[last].s, q.open));
+  // "… rallied supporters, saying:" / "Trump issued a statement, “…”": an introduction.
+  const colon = last >= 1 && (/:\s*$/.test(text.slice(toks[last].s, q.open)) || (toks[last].w === ',' && UTTERANCE.test(toks[last - 1].w)));
   // The cue that introduces the quotation wins; else the sentence's first strong cue with a speaker.
   let strong: Found | null = null, weak: Found | null = null, bare: Found | null = null;
+  // Cues of another clause come second: "While Trump says …, Jamieson said Trump is “…”",
+  // "Rubio said …, while Cruz said that the “…”".
+  const clause = clauseOf(toks, toks.length);
   for (let c = toks.length - 1; c >= 0; c--) {
+    if (c === clause - 1 && (strong || weak)) break;
     const according = isAccording(toks, c);
     if (!according && !isCue(toks, c)) continue;
     const between = text.slice(toks[c].e, q.open);
     const adjacent = /^[^.;!?]{0,60}$/.test(between) && /(?:^|[:,])\s*$/.test(between);
     const subject = according ? subjectStartingAt(text, toks, c + 2) : leadSubject(text, toks, c);
-    if (adjacent && subject) return { subject, adjacent };
+    // "Trump said, and I quote, …": the writer's own "I" is not the speaker.
+    const writer = subject?.kind === 'pronoun' && subject.text === 'i';
+    if (adjacent && subject && !writer) return { subject, adjacent };
+    if (writer) continue;
     if (!subject) bare ??= { subject, adjacent };
     else if (according || isCue(toks, c, false)) strong = { subject, adjacent };
     else weak = { subject, adjacent };
   }
   const fallback = strong ?? weak ?? bare;
-  if (fallback?.subject) return fallback;
+  if (fallback?.subject || !colon) return fallback;
   // "Sanders delivered a snappy retort: “…”": a colon introduces the sentence subject's words.
-  const found = fallback as Found | null;
-  if (colon && !found?.subject) {
-    const subject = sentenceSubject(text, toks, last);
-    if (subject) return { subject, adjacent: true };
-  }
-  return found;
+  const subject = sentenceSubject(text, toks, last);
+  return subject ? { subject, adjacent: true } : fallback;
 }
 
 /** Finds the cue of quotation `q` and the phrase it names as the speaker. */

@@ -8,7 +8,8 @@ import type { MarkedSpan } from './marks';
 /** Words that announce a title, a name or a word used as a word, not speech. */
 const NAMING = new RegExp(
   String.raw`(?:so-called|the (?:word|words|term|phrase|hashtag|slogan|label|motto|tagline|caption|headline|name|acronym)|` +
-    String.raw`titled|entitled|headlined|nicknamed|known as|dubbed|branded|` +
+    String.raw`titled|entitled|headlined|nicknamed|known as|dubbed|branded|starred in|stars in|star of|host of|author of|` +
+    String.raw`co-author of|editor of|directed|produced|episode of|season of|cast of|` +
     String.raw`(?:book|film|movie|song|album|show|series|program|programme|documentary|play|novel|poem|column|op-ed|essay|article|report|podcast|episode|opera|musical|exhibit|exhibition))[\s,]*$`,
   'u',
 );
@@ -22,7 +23,18 @@ function titleCased(s: string): boolean {
   const words = s.match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
   const long = words.filter((w) => w.length > 3);
   const sentences = s.replace(/[.!?,]+\W*$/, '').match(/[.!?]\s/g)?.length ?? 0;
-  return words.length >= 2 && words.length <= 10 && long.length > 0 && long.every((w) => /^\p{Lu}/u.test(w)) && sentences === 0;
+  const caps = words.filter((w) => /^\p{Lu}/u.test(w)).length;
+  return (
+    words.length >= 2 && words.length <= 10 && caps * 2 >= words.length &&
+    long.length > 0 && long.every((w) => /^\p{Lu}/u.test(w)) && sentences === 0
+  );
+}
+
+/** Capitalised word by word, as headlines are ("We Are Going All The Way."). */
+function headlineCased(s: string): boolean {
+  const words = s.match(/\p{L}[\p{L}'’-]*/gu) ?? [];
+  const caps = words.filter((w) => /^\p{Lu}/u.test(w)).length;
+  return words.length >= 3 && caps / words.length >= 0.7;
 }
 
 /** The headline: a short first line. Its quotes sum up the story; the body attributes them. */
@@ -45,10 +57,13 @@ export function isQuotation(text: string, q: MarkedSpan, a: Attribution): boolea
   const capitalised = !/(?:^|\s)\p{Ll}/u.test(inner.trim());
   if (words <= 3 && capitalised && /\p{Lu}[\p{L}.]*\s$/u.test(before) && /^\s\p{Lu}/u.test(after) && !a.adjacent) return false;
   if (NAMING.test(before) && !a.adjacent) return false;
-  if (inHeadline(text, q) && !(a.adjacent && a.subject?.kind !== 'desc' && /[,.!?]\W*$/.test(inner))) return false;
+  if (inHeadline(text, q) && (headlineCased(inner) || !(a.adjacent && a.subject?.kind !== 'desc' && /[,.!?]\W*$/.test(inner)))) {
+    return false;
+  }
   // A byline after it makes it a title: "“Trump's new plan,” by Jane Doe".
   if (/^[,.]?\s*by\s+\p{Lu}/u.test(text.slice(q.close, q.close + 30))) return false;
-  if (a.adjacent) return !(titleCased(inner) && /\b(?:on|in|of|from)\s+(?:\p{Lu}[\p{L}.]*(?:['’]s)?\s+)*$/u.test(before));
+  // A show or a book after "on", "told" or "with": … told "Fox and Friends," reminding …
+  if (a.adjacent) return !(titleCased(inner) && /\b(?:on|in|of|from|told|with|to)\s+(?:\p{Lu}[\p{L}.]*(?:['’]s)?\s+)*$/u.test(before));
   if (a.inSentence) return !titleCased(inner);
   if (a.standalone) return words >= 3 && !titleCased(inner);
   return words >= 4 && !titleCased(inner);

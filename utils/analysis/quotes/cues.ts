@@ -2,7 +2,7 @@
  * Speech cues and their subjects: "Wang said", "said Wang", "Wang, the minister, said",
  * "he added", "a spokesman said", "according to the ministry".
  */
-import { AUXILIARIES, CUE_FORMS, TITLES, WEAK_CUES } from './lexicon';
+import { AUXILIARIES, CUE_FORMS, IRREGULAR_PAST, TITLES, WEAK_CUES } from './lexicon';
 import { isProperWord, nameAfter, nameBefore, type NameSpan } from './names';
 import type { Tok } from './tokens';
 
@@ -21,6 +21,7 @@ const STOP = new Set(
     .split(' '),
 );
 const PUNCT = /^[,.;:!?—–()]$/;
+const PREPOSITIONS = /^(?:for|of|at|to|with|from|in|on|about|during|after|before|by|into|over|since)$/;
 /** Speech verbs that are nouns too ("a blunt message"). */
 const NOUNISH = new Set(
   ('message messages retort comment comments report reply response answer remark remarks warning promise ' +
@@ -42,9 +43,22 @@ export function isCue(toks: Tok[], i: number, weakToo = true): boolean {
   // After a possessive it is a noun: "the inspector general's report".
   if (prev && /['’]s?$/.test(prev) && !/(?:ed|said|told|wrote)$/.test(t.w)) return false;
   // Capitalised inside a sentence, it is part of a name: "the United States", "Says Who".
-  if (t.cap && (toks[i - 1]?.cap || toks[i + 1]?.cap)) return false;
+  const starts = !prev || /^[.!?:;—–("“]$/.test(prev);
+  if (t.cap && !starts && (toks[i - 1]?.cap || toks[i + 1]?.cap)) return false;
   // "a blunt message", "one last retort": a noun after a determiner and an adjective.
   return !(NOUNISH.has(t.w) && toks[i - 2] && DETERMINERS.has(toks[i - 2].w) && /^\p{Ll}/u.test(prev ?? ''));
+}
+
+/** Index of the last token that ends by `pos`, scanning left from token `j` (-1 if none). */
+function tokenBefore(toks: Tok[], j: number, pos: number): number {
+  let k = Math.min(j, toks.length - 1);
+  while (k >= 0 && toks[k].e > pos) k--;
+  return k;
+}
+
+/** "Clinton's", "Sanders’": the token owns what follows. */
+function isPossessive(text: string, t: Tok): boolean {
+  return /['’]s$/.test(t.w) || /^['’](?!\p{L})/u.test(text.slice(t.e, t.e + 2));
 }
 
 function isCap(text: string, t: Tok): boolean {
@@ -59,7 +73,7 @@ function described(text: string, toks: Tok[], k: number, j: number, floor: numbe
   }
   const atClause = k <= floor || PUNCT.test(toks[k - 1].w) || /^(?:and|but)$/.test(toks[k - 1].w);
   // "Clinton's campaign", "the White House's spokesman": a possessive works as a determiner.
-  const possessive = toks.slice(k, j).some((t) => /['’]s?$/.test(t.w));
+  const possessive = toks.slice(k, j).some((t) => isPossessive(text, t));
   if (!DETERMINERS.has(toks[k].w) && !possessive && !(atClause && j - k < 3 && /s$/.test(toks[j].w))) return null;
   return { kind: 'desc', text: text.slice(toks[k].s, toks[j].e), start: toks[k].s, end: toks[j].e };
 }
@@ -67,7 +81,8 @@ function described(text: string, toks: Tok[], k: number, j: number, floor: numbe
 /** The speaker phrase that ends with token `j` (scanning leftwards), not before `floor`. */
 export function subjectEndingAt(text: string, toks: Tok[], j: number, floor = 0): Subject | null {
   // Skip auxiliaries and adverbs: "Wang has also said", "he later added", "was quoted as saying".
-  while (j >= floor && (AUXILIARIES.has(toks[j].w) || /ly$/.test(toks[j].w) || toks[j].w === 'quoted' || toks[j].w === 'as')) j--;
+  const skippable = (t: Tok) => !t.cap && (AUXILIARIES.has(t.w) || /ly$/.test(t.w) || t.w === 'quoted' || t.w === 'as');
+  while (j >= floor && skippable(toks[j])) j--;
   if (j < floor) return null;
   // A parenthesis after the name: "Rep. Jim McDermott (D-Wash.) said", "Gov. John Kasich (R-OH), said".
   if (toks[j].w === ',' && toks[j - 1]?.w === ')' && j - 1 >= floor) j--;
@@ -78,18 +93,18 @@ export function subjectEndingAt(text: string, toks: Tok[], j: number, floor = 0)
   }
   // An appositive or relative clause: "Wang, the minister, said" → Wang.
   if (toks[j].w === ',') {
-    let desc: Subject | null = null;
+    let desc: Subject | null = null, inner: Subject | null = null;
     for (let k = j - 1; k > floor && j - k < 30; k--) {
       if (/^[.;:!?]$/.test(toks[k].w)) break;
       if (toks[k].w !== ',') continue;
       const head = subjectEndingAt(text, toks, k - 1, floor);
       if (head && head.kind !== 'desc') return head;
       // "Her chief aide, Jake Sullivan, said": the name in the appositive wins over the description.
-      const inner = isCap(text, toks[k + 1]) ? nameAfter(text, toks[k + 1].s) : null;
-      if (inner && inner.end >= toks[j - 1].e - 1) return { kind: 'name', ...inner };
+      const n: NameSpan | null = !inner && isCap(text, toks[k + 1]) ? nameAfter(text, toks[k + 1].s) : null;
+      if (n && n.end >= toks[j - 1].e - 1) inner = { kind: 'name', ...n };
       desc ??= head;
     }
-    return desc;
+    return inner ?? desc;
   }
   const t = toks[j];
   const bare = t.w.replace(/['’](?:s|d|ll|ve|re)$/, '');
@@ -97,15 +112,22 @@ export function subjectEndingAt(text: string, toks: Tok[], j: number, floor = 0)
   if (isCap(text, t) && !STOP.has(bare)) {
     const n = nameBefore(text, t.e);
     // A name inside a phrase is not the subject: "posted a message on Twitter reading …".
-    const before = toks.findLast((x) => x.e <= (n?.start ?? t.s));
-    if (n && before && before.s >= (toks[floor]?.s ?? 0) && /^(?:on|to|at|from|in|for|of|by|about|against|over)$/.test(before.w)) {
-      // Skip the phrase: "Rep. Tom Cole of Oklahoma said" → Tom Cole.
-      const p = toks.indexOf(before);
-      return p - 1 >= floor ? subjectEndingAt(text, toks, p - 1, floor) : null;
+    const p = tokenBefore(toks, j, n?.start ?? t.s);
+    if (n && p >= floor && /^(?:on|to|at|from|in|for|of|by|about|against|over)$/.test(toks[p].w)) {
+      // Skip the phrase: "Rep. Tom Cole of Oklahoma said" → Tom Cole; but a description keeps
+      // whose it is: "a spokesman for Bernie Sanders said".
+      const head = p - 1 >= floor ? subjectEndingAt(text, toks, p - 1, floor) : null;
+      if (head?.kind === 'desc' && /^(?:for|of)$/.test(toks[p].w) && head.end === toks[p - 1].e) {
+        return { kind: 'desc', text: text.slice(head.start, n.end), start: head.start, end: n.end };
+      }
+      return head;
     }
     if (n) {
-      const det = toks.findLast((x) => x.e <= n.start);
-      if (det && /^(?:the|a|an)$/.test(det.w) && n.start - det.e <= 1) {
+      // "the Republican", "one senior Democrat": a determiner makes a lone name a description.
+      let d = p;
+      while (d >= floor && d > p - 3 && !n.text.includes(' ') && /^\p{Ll}+$/u.test(toks[d].w) && !DETERMINERS.has(toks[d].w) && !STOP.has(toks[d].w)) d--;
+      const det = toks[d];
+      if (det && d >= floor && DETERMINERS.has(det.w) && (d === p ? /^(?:the|a|an)$/.test(det.w) : !n.text.includes(' '))) {
         return { kind: 'desc', text: text.slice(det.s, n.end), start: det.s, end: n.end };
       }
       return { kind: 'name', ...n };
@@ -116,8 +138,8 @@ export function subjectEndingAt(text: string, toks: Tok[], j: number, floor = 0)
   const joins = (x: number) => toks[x].w === 'and' && x - 1 > floor && /^\p{Ll}/u.test(text.slice(toks[x - 1].s, toks[x - 1].e));
   while (k > floor && j - k < 8 && !DETERMINERS.has(toks[k].w) && (!STOP.has(toks[k - 1].w) || joins(k - 1)) && !PUNCT.test(toks[k - 1].w)) k--;
   // A possessive name before the noun: "Mrs. Clinton's campaign".
-  if (!DETERMINERS.has(toks[k].w) && /['’]s?$/.test(toks[k].w) && isCap(text, toks[k])) {
-    const n = nameBefore(text, toks[k].e - (toks[k].w.endsWith('s') ? 2 : 1));
+  if (!DETERMINERS.has(toks[k].w) && isPossessive(text, toks[k]) && isCap(text, toks[k])) {
+    const n = nameBefore(text, toks[k].e - (/['’]s$/.test(toks[k].w) ? 2 : 0));
     if (n) return { kind: 'desc', text: text.slice(n.start, toks[j].e), start: n.start, end: toks[j].e };
   }
   // A time or place phrase between subject and verb: "Trump at the time said".
@@ -125,12 +147,12 @@ export function subjectEndingAt(text: string, toks: Tok[], j: number, floor = 0)
   return described(text, toks, k, j, floor);
 }
 
-const PREPOSITIONS = /^(?:for|of|at|to|with|from|in|on|about|during|after|before|by|into|over|since)$/;
-
 /** A name that may stand as a speaker: not a lone sentence-initial common word ("Hours"). */
 function usableName(text: string, toks: Tok[], n: NameSpan): boolean {
   if (n.text.includes(' ')) return true;
-  const first = toks.findLast((x) => x.e <= n.start);
+  let k = toks.length - 1;
+  while (k >= 0 && toks[k].s >= n.start) k--;
+  const first = toks[k];
   const initial = /^[.!?:;—–(]$/.test(first?.w ?? '') || /(?:^|\n)\s*$/.test(text.slice(Math.max(0, n.start - 3), n.start));
   return !initial || isProperWord(text, n.text.replace(/['’]s?$/, ''));
 }
@@ -151,7 +173,9 @@ export function subjectStartingAt(text: string, toks: Tok[], j: number): Subject
     const w = toks[x].w;
     // A finite speech verb ends the phrase; a bare form may be a noun ("secretary of state").
     const verb = x > j && isCue(toks, x) && (/(?:ed|s)$/.test(w) || /^(?:said|told|wrote|spoke)$/.test(w));
-    if (PUNCT.test(w) || NP_END.has(w) || /n['’]t$/.test(w) || verb) break;
+    // A verb in the past ends it too: "the spokesman refused …", "the president left …".
+    const past = x > j && !toks[x].cap && (/^\p{Ll}{3,}ed$/u.test(w) || IRREGULAR_PAST.has(w)) && !TITLES.has(w);
+    if (PUNCT.test(w) || NP_END.has(w) || /n['’]t$/.test(w) || verb || past) break;
     const next = toks[x + 1];
     const titleOf = w === 'of' && x > j && TITLES.has(toks[x - 1].w.replace(/\.$/, '')) && !!next && (isCap(text, next) || TITLES.has(next.w));
     if (PREPOSITIONS.test(w) && !titleOf) {
@@ -170,10 +194,11 @@ export function subjectStartingAt(text: string, toks: Tok[], j: number): Subject
     if (!n) continue;
     head = n;
     while (x < headEnd && toks[x + 1].s < n.end) x++;
-    // "of State" continues a title: keep scanning.
   }
   const possessive = head && /['’]s?$/.test(head.text);
-  if (head && head.end >= toks[headEnd].e - 1 && !possessive && usableName(text, toks, head)) return { kind: 'name', ...head };
+  // "said one Republican involved in …": a lone name after a determiner describes.
+  const lone = !!head && DETERMINERS.has(t.w) && !head.text.includes(' ');
+  if (head && !lone && head.end >= toks[headEnd].e - 1 && !possessive && usableName(text, toks, head)) return { kind: 'name', ...head };
   if ((!DETERMINERS.has(t.w) || /^(?:that|this|these|those)$/.test(t.w)) && !possessive) return null;
   return { kind: 'desc', text: text.slice(t.s, toks[k].e), start: t.s, end: toks[k].e };
 }

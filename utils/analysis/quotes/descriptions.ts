@@ -2,64 +2,59 @@
  * Descriptions resolved to people: "the minister added" → Wang Yi, when the article has
  * tied that role to a name ("Foreign Minister Wang Yi", "Wang Yi, the foreign minister,").
  */
+import { TITLES } from './lexicon';
 import { stripTitles } from './names';
 
-/** A role tied to a name at a position in the text. */
-type Role = { pos: number; role: string; name: string };
-
-/** Abbreviated titles and the role nouns a description uses for them. */
-const EXPAND: Record<string, string> = {
-  sen: 'senator', rep: 'representative', gov: 'governor', gen: 'general', pres: 'president',
-  sec: 'secretary', amb: 'ambassador', atty: 'attorney', lt: 'lieutenant', col: 'colonel',
-};
-/** Words for the same role ("the congressman" for "Rep. …"). */
-const SAME: Record<string, string[]> = {
-  representative: ['congressman', 'congresswoman', 'lawmaker'],
-  senator: ['lawmaker'],
-  spokesman: ['spokesperson'],
-  spokeswoman: ['spokesperson'],
+/** Other ways the article may write a role ("Sen." for "the senator"). */
+const FORMS: Record<string, string[]> = {
+  senator: ['sen'],
+  representative: ['rep'],
+  congressman: ['rep', 'representative'],
+  congresswoman: ['rep', 'representative'],
+  governor: ['gov'],
+  general: ['gen'],
+  president: ['pres'],
+  secretary: ['sec'],
 };
 
 const NAME = String.raw`\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}\.)?(?:\s\p{Lu}[\p{L}'’-]+){1,2}`;
-/** "Foreign Minister Wang Yi", "campaign manager Jeff Weaver", "Sen. Ted Cruz". */
-const TITLED = new RegExp(String.raw`\b([\p{L}.]+)\s(${NAME})`, 'gu');
-/** "Wang Yi, the foreign minister," / "Trump, the Republican nominee,". */
-const APPOSED = new RegExp(String.raw`(${NAME}),\s(?:the|a|an|his|her)\s(?:[\p{L}-]+\s){0,4}?([\p{Ll}]+)[,.]`, 'gu');
 
-function roleWords(word: string): string[] {
-  const w = word.toLowerCase().replace(/\.$/, '');
-  const full = EXPAND[w] ?? w;
-  return [full, ...(SAME[full] ?? [])];
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Every role the article ties to a name, in text order. */
-export function articleRoles(text: string): Role[] {
-  const out: Role[] = [];
-  for (const m of text.matchAll(TITLED)) {
-    const name = stripTitles(m[2]);
-    if (!name.includes(' ')) continue;
-    for (const role of roleWords(m[1])) out.push({ pos: m.index ?? 0, role, name });
-  }
-  for (const m of text.matchAll(APPOSED)) {
-    const name = stripTitles(m[1]);
-    if (!name.includes(' ')) continue;
-    for (const role of roleWords(m[2])) out.push({ pos: m.index ?? 0, role, name });
-  }
-  return out.sort((a, b) => a.pos - b.pos);
+/** Where the article ties each role to a name, found once per role and article. */
+export type RoleIndex = Map<string, { at: number; name: string }[]>;
+
+function tiesFor(text: string, head: string): { at: number; name: string }[] {
+  // Either case for the first letter only: an "i" flag would let \p{Lu} match lowercase too.
+  const forms = [head, ...(FORMS[head] ?? [])].map((f) => `[${f[0].toUpperCase()}${f[0]}]${escape(f.slice(1))}`).join('|');
+  const out: { at: number; name: string }[] = [];
+  // A title before the name: "Foreign Minister Wang Yi", "Sen. Ted Cruz".
+  const titled = new RegExp(String.raw`\b(?:${forms})\.?\s((?:\p{Lu}[\p{L}'’.-]*\s){0,3}\p{Lu}[\p{L}'’-]+)`, 'gu');
+  for (const t of text.matchAll(titled)) out.push({ at: t.index ?? 0, name: stripTitles(t[1]) });
+  // An appositive: "Wang Yi, the foreign minister," / "Cruz, a Texas senator,".
+  const apposed = new RegExp(String.raw`(${NAME}),\s(?:the|a|an)\s(?:[\p{L}.-]+\s){0,4}?(?:${forms})\b`, 'gu');
+  for (const a of text.matchAll(apposed)) out.push({ at: a.index ?? 0, name: stripTitles(a[1]) });
+  return out.filter((t) => t.name.includes(' ')).sort((a, b) => a.at - b.at);
 }
 
 /**
  * The person a definite description means: the latest name before `pos` that the article
- * gave the same role ("the minister" → "Wang Yi"); null when the article never said.
+ * gave the same role ("the minister" → "Wang Yi"); null when the article never tied them.
  */
-export function resolveDescription(desc: string, pos: number, roles: Role[]): string | null {
-  const m = /^the\s(?:[\p{L}-]+\s){0,3}?([\p{Ll}]+)$/iu.exec(desc.trim());
+export function resolveDescription(text: string, desc: string, pos: number, index: RoleIndex): string | null {
+  const m = /^the\s(?:[\p{L}-]+\s){0,3}?(\p{Ll}+)$/iu.exec(desc.trim());
   if (!m) return null;
   const head = m[1].toLowerCase();
-  let found: string | null = null;
-  for (const r of roles) {
-    if (r.pos >= pos) break;
-    if (r.role === head) found = r.name;
+  // Only roles people are named by ("the senator"), not any noun ("the woman", "the board").
+  if (!TITLES.has(head) && !FORMS[head]) return null;
+  let ties = index.get(head);
+  if (!ties) index.set(head, (ties = tiesFor(text, head)));
+  let best: string | null = null;
+  for (const t of ties) {
+    if (t.at >= pos) break;
+    best = t.name;
   }
-  return found;
+  return best;
 }

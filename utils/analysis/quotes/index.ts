@@ -1,8 +1,9 @@
 import type { EntityGroup, EntityMention, Quote } from '../types';
 import { attribute, type Frame } from './attribution';
 import { isQuotation } from './classify';
-import { isCue, subjectEndingAt } from './cues';
+import { isCue, subjectEndingAt, type Subject } from './cues';
 import { pairMarks, type MarkedSpan } from './marks';
+import { nameAfter } from './names';
 import { People } from './speaker';
 import { quoteMask, tokens } from './tokens';
 
@@ -17,6 +18,54 @@ function outermost(spans: MarkedSpan[]): MarkedSpan[] {
     }
   }
   return out;
+}
+
+/** A quotation that ends its paragraph, signed on the next line: "…"\n\n— Maria Lopez, Phoenix. */
+function signedBelow(text: string, q: MarkedSpan, paraEnd: number): Subject | null {
+  if (!/^\s*$/.test(text.slice(q.close, paraEnd))) return null;
+  const m = /^\s*[—–-]{1,2}\s?(\p{Lu}[^\n]{0,100})(?:\n|$)/u.exec(text.slice(paraEnd, paraEnd + 120));
+  const n = m ? nameAfter(m[1], 0) : null;
+  if (!m || !n) return null;
+  const start = paraEnd + m[0].indexOf(m[1]);
+  return { kind: 'name', text: n.text, start, end: start + n.text.length };
+}
+
+/**
+ * Where the next quotation that could carry its own attribution opens: a short quote inside
+ * this one's attribution ("…," Bill Eastland, wearing “Ted Cruz” pins, said) does not count.
+ */
+function nextOpen(text: string, top: MarkedSpan[], i: number): number {
+  let next = i + 1;
+  while (next < top.length) {
+    const q = top[next];
+    const short = /^\S+(?:\s\S+){0,2}$/.test(text.slice(q.start, q.end).trim());
+    if (!short || !/\p{L}\s$/u.test(text.slice(q.open - 2, q.open))) break;
+    next++;
+  }
+  return top[next]?.open ?? text.length;
+}
+
+/**
+ * A label line above a quotation that stands alone: "Maria Lopez, 34, Phoenix:" or a
+ * transcript's "TAPPER:". Only a short line that begins with a name and ends no sentence.
+ */
+function labelAbove(text: string, paraStart: number): Subject | null {
+  const end = text.lastIndexOf('\n', paraStart - 1);
+  let lineEnd = end;
+  while (lineEnd > 0 && text[lineEnd - 1] === '\n') lineEnd--;
+  const lineStart = text.lastIndexOf('\n', lineEnd - 1) + 1;
+  const line = text.slice(lineStart, lineEnd).trim();
+  if (end < 0 || line.length === 0 || line.length > 80 || /[.!?]$/.test(line)) return null;
+  const n = nameAfter(text, lineStart + (text.slice(lineStart).length - text.slice(lineStart).trimStart().length));
+  if (!n || !/^(?:$|[,:(]|\s*[—–-])/.test(text.slice(n.end, lineEnd).trimEnd())) return null;
+  return { kind: 'name', ...n };
+}
+
+/** Where the paragraph before the one starting at `paraStart` starts. */
+function previousParagraph(text: string, paraStart: number): number {
+  let p = paraStart;
+  while (p > 0 && text[p - 1] === '\n') p--;
+  return text.lastIndexOf('\n', p - 1) + 1;
 }
 
 /** Names every speech cue of the article gives as its subject, so pronouns can find them. */
@@ -42,6 +91,7 @@ export function findQuotes(text: string, entities: EntityMention[], groups: Enti
   if (top.length === 0) return [];
   const mask = quoteMask(text.length, top);
   const people = new People(text, entities, groups);
+  people.setQuotes(mask);
   registerSpeakers(text, mask, people);
   const out: Quote[] = [];
   let last: { speaker: string | null; para: number } | null = null;
@@ -55,19 +105,18 @@ export function findQuotes(text: string, entities: EntityMention[], groups: Enti
       if (text[p + 1] !== '\n') para++;
       paraAt = p + 1;
     }
-    // A short quote inside the attribution ("wearing “Ted Cruz” pins, said") does not end it.
-    let next = i + 1;
-    while (next < top.length && /^\S+(?:\s\S+){0,2}$/.test(text.slice(top[next].start, top[next].end).trim()) && /\p{L}\s$/u.test(text.slice(top[next].open - 2, top[next].open))) next++;
-    const frame: Frame = { paraStart, paraEnd, nextOpen: top[next]?.open ?? text.length, mask };
+    const frame: Frame = { paraStart, paraEnd, nextOpen: nextOpen(text, top, i), mask };
     const a = attribute(text, q, frame);
     if (!isQuotation(text, q, a)) continue;
-    let speaker = a.subject ? people.resolve(a.subject) : null;
+    const subject = a.subject ?? signedBelow(text, q, paraEnd);
+    let speaker = subject ? people.resolve(subject) : null;
     // A quotation standing alone continues the last speaker's words (this paragraph or the one
     // before), or gives the words of the person the paragraph before reports on.
-    if (!a.subject && last?.speaker && para - last.para <= 1) speaker = last.speaker;
-    else if (!a.subject) {
-      const prevPara = text.lastIndexOf('\n', Math.max(0, paraStart - 2));
-      speaker = people.lastSpeaker(prevPara < 0 ? 0 : prevPara, q.open);
+    if (!subject && last?.speaker && para - last.para <= 1) speaker = last.speaker;
+    else if (!subject) speaker = people.lastSpeaker(previousParagraph(text, paraStart), q.open);
+    if (!subject && !speaker && a.standalone) {
+      const label = labelAbove(text, paraStart);
+      if (label) speaker = people.resolve(label);
     }
     out.push({ start: q.start, end: q.end, text: text.slice(q.start, q.end), speaker });
     last = { speaker, para };

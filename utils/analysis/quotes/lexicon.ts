@@ -12,14 +12,14 @@ const CUE_VERBS = (
   'grumble proclaim recommend thank praise blast slam criticize criticise attack challenge opine ' +
   'text email message mention begin explain elaborate summarize summarise sum counsel threaten ' +
   'reason posit offer venture concur hint muse marvel rail ' +
-  'remember reminisce ponder refer bemoan decry denounce condemn deride tout hail dismiss label snipe blame bark beam echo cry gasp grin smile chuckle growl roar sneer snarl pen retweet crack point ' +
+  'propose react welcome indicate sing remember reminisce ponder refer bemoan decry denounce condemn deride tout hail dismiss label snipe blame bark beam echo cry gasp grin smile chuckle growl roar sneer snarl pen retweet crack point ' +
   'speak read headline caption' // "the sign read", "the statement read"
 ).split(/\s+/);
 
 /** Irregular or doubled forms the simple inflection below cannot make. */
 const EXTRA_FORMS =
   'said told wrote written spoke spoken read admitted admitting quipped quipping committed ' +
-  'regretted regretting put thought shot grinned grinning slammed slamming referred referring';
+  'regretted regretting put puts putting thought shot grinned grinning slammed slamming referred referring sang';
 
 function inflect(v: string): string[] {
   if (/[^aeiou]y$/.test(v)) return [v, v.slice(0, -1) + 'ies', v.slice(0, -1) + 'ied', v + 'ing'];
@@ -44,7 +44,8 @@ export const WEAK_CUES: ReadonlySet<string> = new Set(
     'praised praises blast blasted blasts slam slammed slams attack attacks thank thanked thanks ' +
     'challenge challenged accuse accused accuses blame blamed bemoan bemoaned decry decried denounce ' +
     'denounced condemn condemned deride derided tout touted hail hailed dismiss dismissed label labeled ' +
-    'ponder pondered refer referred referring refers remember remembered reminisce reminisced').split(' '),
+    'ponder pondered refer referred referring refers remember remembered reminisce reminisced welcome welcomed ' +
+    'welcomes indicate indicated indicates sing sang sings singing propose proposed proposes').split(' '),
 );
 
 /** Verbs that come between a subject and a speech verb ("has said", "would later add"). */
@@ -52,7 +53,8 @@ export const AUXILIARIES: ReadonlySet<string> = new Set(
   ('has have had had would will also later then again once once-again earlier previously recently ' +
     'just only often repeatedly frequently famously reportedly simply bluntly flatly quickly ' +
     'later once did does do is was were are be been being quietly publicly privately ' +
-    'since ultimately finally first further even still never always').split(' '),
+    'since ultimately finally first further even still never always however too instead meanwhile ' +
+    'nonetheless nevertheless though therefore indeed thus could can may might must should shall').split(' '),
 );
 
 /** Personal pronouns that can be the subject of a speech verb, with their gender. */
@@ -110,4 +112,11 @@ export const MALE_NAMES: ReadonlySet<string> = new Set(
     'johnny barack bernie ted marco jeb mitt mike chris rand lindsey newt reince rudy bill hugh ' +
     'vladimir boris emmanuel francois tom jim bob dan dave steve ben sam nick andy tony rick ron don ' +
     'ken greg jeff matt tim phil fred ed jon doug').split(' '),
+);
+
+/** Irregular past tenses: a verb here ends a noun phrase ("the senator sought …"). */
+export const IRREGULAR_PAST: ReadonlySet<string> = new Set(
+  ('said told took made gave came went held kept left met led ran won lost thought felt found brought began ' +
+    'wrote spoke stood sat saw knew became sought put set let got sent spent built bought caught taught ' +
+    'fought meant paid read heard understood chose drove rose fell grew threw').split(' '),
 );

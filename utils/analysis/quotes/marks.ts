@@ -90,6 +90,13 @@ function role(text: string, t: Token, stack: Open[], from: number, to: number): 
   const canOpen = (OPEN_BEFORE.test(prev) || isMark(prev)) && !/\s/.test(next);
   const canClose = !/\s/.test(prev) && (CLOSE_AFTER.test(next) || isMark(next));
   const isOpen = stack.some((o) => o.family === t.family);
+  if (t.family === 'angle' || t.family === 'angle1') {
+    // French sets guillemets off with spaces (« non »): their shape decides, not the spaces;
+    // the reversed German »nein« is read from context.
+    const ch = text[t.pos];
+    if ((ch === '\u00bb' || ch === '\u203a') && isOpen) return 'close';
+    if ((ch === '\u00ab' || ch === '\u2039') && !isOpen) return 'open';
+  }
   if (t.family === 'single') {
     if (/[\p{L}\p{N}]/u.test(prev) && /[\p{L}\p{N}]/u.test(next)) return 'none'; // don't, O'Brien
     if (canOpen && (/\d/.test(next) || ELISION.test(text.slice(t.pos + t.len, t.pos + t.len + 6)))) return 'none';

@@ -8,7 +8,8 @@ import { NOT_NAMES, TITLES } from './lexicon';
 export type NameSpan = { start: number; end: number; text: string };
 
 /** One word of a name: Wang, O'Brien, McCain, al-Assad, H.W., or an initial. */
-const WORD = String.raw`(?:\p{Lu}\.(?:\p{Lu}\.)+|\p{Lu}\p{L}{0,3}\.|\p{Lu}[\p{L}'’\-]*)`;
+const ABBR = String.raw`(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Jr|Sr|St|Lt|Col|Sgt|Capt|Prof|Rev|Ft|Mt|Adm|Maj|Cmdr|Pres|Hon)\.`;
+const WORD = String.raw`(?:\p{Lu}\.(?:\p{Lu}\.)+|${ABBR}|\p{Lu}\.|\p{Lu}[\p{L}'’-]*)`;
 const PARTICLE = String.raw`(?:de|da|del|della|di|du|van|von|der|den|bin|ibn|al|el|la|le|dos|das)`;
 /** A name phrase: capitalised words, with lowercase particles inside (Ludwig van Beethoven). */
 const PHRASE = String.raw`${WORD}(?:[ \u00a0](?:${PARTICLE}[ \u00a0])?${WORD})*`;
@@ -72,23 +73,42 @@ export function articleNames(text: string): NameSpan[] {
   return out;
 }
 
+/** The article's multi-word names, looked up by their first and last words. */
+export type NameIndex = Map<string, NameSpan[]>;
+
+/** Indexes names by first and last word, for `fullestName`. */
+export function indexNames(names: NameSpan[]): NameIndex {
+  const index: NameIndex = new Map();
+  for (const n of names) {
+    const w = n.text.split(' ');
+    for (const key of new Set([`<${w[0]}`, `>${w[w.length - 1]}`])) {
+      const list = index.get(key) ?? [];
+      list.push(n);
+      index.set(key, list);
+    }
+  }
+  return index;
+}
+
 /**
  * The fullest earlier name that a short name stands for: "Obama" → "Barack Obama",
- * "Wang" → "Wang Yi". The name used most often wins, then the most recent.
+ * "Wang" → "Wang Yi". A name ending with it beats one starting with it; then the name
+ * used most often, then the most recent.
  */
-export function fullestName(short: string, names: NameSpan[], before: number): string {
+export function fullestName(short: string, index: NameIndex, before: number): string {
   const words = short.split(' ');
   const last = words[words.length - 1];
+  const candidates = [...(index.get(`>${last}`) ?? []), ...(words.length === 1 ? (index.get(`<${last}`) ?? []) : [])];
   const counts = new Map<string, { n: number; at: number; ends: boolean }>();
-  for (const n of names) {
-    if (n.start >= before) break;
+  for (const n of candidates) {
+    if (n.start >= before) continue;
     const w = n.text.split(' ');
     if (w.length <= words.length) continue;
     const ends = w.slice(-words.length).join(' ') === short;
     const starts = words.length === 1 && w[0] === last;
     if (!ends && !starts) continue;
     const c = counts.get(n.text) ?? { n: 0, at: 0, ends };
-    counts.set(n.text, { n: c.n + 1, at: n.start, ends });
+    counts.set(n.text, { n: c.n + 1, at: Math.max(c.at, n.start), ends });
   }
   let best = short, score = -1;
   for (const [name, c] of counts) {

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { quotes, spans } from './helpers';
+
+describe('which quoted spans are quotations', () => {
+  it('keeps words someone is said to have spoken or written', () => {
+    expect(spans('“We are ready,” the mayor said.')).toEqual(['We are ready,']);
+    expect(spans('Smith wrote that the plan was "a costly failure for everyone."')).toEqual([
+      'a costly failure for everyone.',
+    ]);
+    expect(spans('Smith called the plan "a disaster."')).toEqual(['a disaster.']);
+  });
+
+  it('drops titles of works', () => {
+    expect(spans('She starred in "The Long Way Home" and "Rain," both hits.')).toEqual([]);
+    expect(spans('He appeared on "Meet the Press" on Sunday.')).toEqual([]);
+    expect(spans('He wrote the book "The Art of Winning" in 1990.')).toEqual([]);
+  });
+
+  it('drops nicknames', () => {
+    expect(spans('Dwayne "The Rock" Johnson arrived late.')).toEqual([]);
+  });
+
+  it('drops scare quotes and words used as words', () => {
+    expect(spans('The so-called "reform" passed on Tuesday.')).toEqual([]);
+    expect(spans('Critics of the "deal" were loud at the meeting.')).toEqual([]);
+    expect(spans('The word "literally" has lost its meaning.')).toEqual([]);
+  });
+
+  it('keeps a long quotation that stands alone as its own paragraph', () => {
+    const text = 'Smith spoke to the crowd on Monday.\n\n"We have waited too long for this day to come."';
+    expect(spans(text)).toEqual(['We have waited too long for this day to come.']);
+  });
+
+  it('drops quotes in markup that slipped into the text', () => {
+    expect(spans('<tweet tweet-id="677455821534445568"><tweet/>.')).toEqual([]);
+  });
+
+  it('handles British single quotes with double quotes inside as one quotation', () => {
+    const text = 'Lucy Ward spoke to us.\n\n‘He told me, “Never again,” and then he left,’ she said.';
+    expect(quotes(text)).toEqual([['He told me, “Never again,” and then he left,', 'Lucy Ward']]);
+  });
+
+  it("reads NYT-style '' marks and guillemets", () => {
+    expect(quotes("''It is over,'' Mr. Grant said.")).toEqual([['It is over,', 'Grant']]);
+    expect(spans('« Nous devons agir maintenant pour tous », a déclaré le ministre.')).toEqual([
+      ' Nous devons agir maintenant pour tous ',
+    ]);
+  });
+
+  it('makes one quotation of a quote over several paragraphs', () => {
+    const text = 'Ann Lee spoke.\n\n“We will fight for every vote in every state.\n\n“And we will win,” she said.';
+    expect(spans(text)).toEqual(['We will fight for every vote in every state.\n\n“And we will win,']);
+  });
+});
+

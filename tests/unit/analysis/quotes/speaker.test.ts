@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { quotes } from './helpers';
+
+describe('speakers from cues', () => {
+  it('reads the cue after the quotation, in either order', () => {
+    expect(quotes('“We must act,” Maria Lopez said.')).toEqual([['We must act,', 'Maria Lopez']]);
+    expect(quotes('“We must act,” said Maria Lopez.')).toEqual([['We must act,', 'Maria Lopez']]);
+    expect(quotes('“We must act,” added Lopez, the mayor.')).toEqual([['We must act,', 'Lopez']]);
+  });
+
+  it('skips an appositive between the name and the verb', () => {
+    expect(quotes('"It is over," Lopez, the city\'s mayor since 2019, told reporters.')).toEqual([
+      ['It is over,', 'Lopez'],
+    ]);
+  });
+
+  it('reads a cue before the quotation, with a colon or a comma', () => {
+    expect(quotes('Lopez said: "The budget is balanced."')).toEqual([['The budget is balanced.', 'Lopez']]);
+    expect(quotes('Lopez told the council, "The budget is balanced."')).toEqual([
+      ['The budget is balanced.', 'Lopez'],
+    ]);
+    expect(quotes('According to Lopez, "the budget is balanced."')).toEqual([['the budget is balanced.', 'Lopez']]);
+  });
+
+  it('reads a colon introduction in the paragraph before', () => {
+    expect(quotes('Lopez insisted:\n\n"The budget is balanced and the city is safe."')).toEqual([
+      ['The budget is balanced and the city is safe.', 'Lopez'],
+    ]);
+  });
+
+  it('gives both halves of an interrupted quotation the same speaker', () => {
+    expect(quotes('"We must," Wang said, "reject it."')).toEqual([
+      ['We must,', 'Wang'],
+      ['reject it.', 'Wang'],
+    ]);
+  });
+
+  it('uses the fullest name the article gives', () => {
+    const text = 'Foreign Minister Wang Yi spoke on Monday.\n\n"We must cooperate," Wang said.';
+    expect(quotes(text)).toEqual([['We must cooperate,', 'Wang Yi']]);
+    const mr = 'Benjamin Netanyahu arrived.\n\n"It was a good day," Mr. Netanyahu said.';
+    expect(quotes(mr)).toEqual([['It was a good day,', 'Benjamin Netanyahu']]);
+  });
+
+  it('keeps a lone party or group word after a determiner as a description', () => {
+    expect(quotes('"It was slow," one senior Democrat said.')).toEqual([['It was slow,', 'one senior Democrat']]);
+    expect(quotes('"It was slow," said one Republican involved in the talks.')).toEqual([['It was slow,', 'one Republican']]);
+  });
+
+  it('keeps whose spokesman it is, and does not take the object of a preposition for a label', () => {
+    expect(quotes('A spokesman for Bernie Sanders could only quip: "Christmas Eve was booked."')).toEqual([
+      ['Christmas Eve was booked.', 'a spokesman for Bernie Sanders'],
+    ]);
+    expect(quotes('Another user, Roland Zeller, wrote of Ms. Merkel: "Your boss is wrong about this."')).toEqual([
+      ['Your boss is wrong about this.', 'Roland Zeller'],
+    ]);
+  });
+
+  it('keeps a description when no name is given', () => {
+    expect(quotes('“The talks failed,” a senior official said.')).toEqual([['The talks failed,', 'a senior official']]);
+    expect(quotes('“The talks failed,” said a spokesman for the ministry.')).toEqual([
+      ['The talks failed,', 'a spokesman for the ministry'],
+    ]);
+  });
+
+  it('gives a quotation that stands alone the person the paragraph before reports on', () => {
+    const text = 'Mayor Dana Howard spoke next. Howard said the budget was late.\n\n"We will fix it by the end of the month."';
+    expect(quotes(text)).toEqual([['We will fix it by the end of the month.', 'Dana Howard']]);
+  });
+
+  it('reads an inverted past verb after a question or an exclamation', () => {
+    expect(quotes('"Is Obama profiling?" reacted Donald Trump.')).toEqual([['Is Obama profiling?', 'Donald Trump']]);
+  });
+
+  it('gives a quotation that stands alone the speaker of the paragraph before', () => {
+    const text = '"We will win this," Lopez said.\n\n"And we will win it fairly, by the rules, for everyone."';
+    expect(quotes(text).map((q) => q[1])).toEqual(['Lopez', 'Lopez']);
+  });
+});
+
+describe('pronouns', () => {
+  it('resolves "he said" to the latest person the article names', () => {
+    const text = 'Senator John Carter met voters in Ohio.\n\n"We are ahead," he said.';
+    expect(quotes(text)).toEqual([['We are ahead,', 'John Carter']]);
+  });
+
+  it('uses gender when two people are named', () => {
+    const text =
+      'Mary Ellis, the mayor, met Tom Baker on Friday. She thanked him for his work.\n\n' +
+      '"Our city owes him a great deal," she said. "He never gave up," Ellis added.\n\n' +
+      '"I only did my job," he said.';
+    expect(quotes(text).map((q) => q[1])).toEqual(['Mary Ellis', 'Mary Ellis', 'Tom Baker']);
+  });
+
+  it('reads gender from honorifics', () => {
+    const text = 'Ms. Ortiz and Mr. Grant debated on Tuesday.\n\n"It was fair," she said.\n\n"I disagree," he said.';
+    expect(quotes(text).map((q) => q[1])).toEqual(['Ortiz', 'Grant']);
+  });
+
+  it('prefers the subject of its own sentence, then of the sentence before', () => {
+    const own = 'Jeb Bush and Donald Trump met. Bush went after Trump, when he called him "unhinged and unfit for it."';
+    expect(quotes(own)).toEqual([['unhinged and unfit for it.', 'Jeb Bush']]);
+    const before = 'Barack Obama met Tom Lane. Obama thanked Lane on Monday. "It was good," he said.';
+    expect(quotes(before)).toEqual([['It was good,', 'Barack Obama']]);
+  });
+
+  it('lets the person speaking in the paragraph keep the floor', () => {
+    const text =
+      'Paul Ryan spoke first.\n\nCarla Diaz said the report by Paul Song was careless. ' +
+      'He should redo it, she said, adding that "it must be redone."';
+    expect(quotes(text)).toEqual([['it must be redone.', 'Carla Diaz']]);
+  });
+
+  it('ignores names inside the quotation', () => {
+    const text = 'Tom Lane spoke on Monday.\n\n"I told Bill Evans to wait," he said.';
+    expect(quotes(text)).toEqual([['I told Bill Evans to wait,', 'Tom Lane']]);
+  });
+
+  it('learns gender from the pronouns the article uses', () => {
+    const text =
+      'Robin Ashe chairs the board. Ashe said her plan was ready.\n\n' +
+      'Kim Ota spoke next. Ota said his team agreed.\n\n"We start Monday," she said.';
+    expect(quotes(text)).toEqual([['We start Monday,', 'Robin Ashe']]);
+  });
+});
+
