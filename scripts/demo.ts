@@ -1,12 +1,13 @@
 /**
  * `npm run demo [-- PAGE]`: opens the seed article (or an .html file, or a
- * URL) in headless Chromium with the built extension, and writes screenshots
- * of the highlighted page and of the popup to a folder it names.
+ * URL) in headless Chromium with the built extension, saves a highlight with
+ * a note as a reader would, and writes screenshots of the page, the toolbar
+ * and the popup to a folder it names.
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { launchChromium } from '../tests/browser/harness/chromium';
-import { otherTabId } from '../tests/browser/harness/page';
+import { otherTabId, selectText } from '../tests/browser/harness/page';
 import { serve } from '../tests/browser/harness/server';
 
 async function main(target = 'tests/fixtures/pages/seed/index.html'): Promise<void> {
@@ -28,6 +29,25 @@ async function main(target = 'tests/fixtures/pages/seed/index.html'): Promise<vo
       .catch(() => console.warn('No highlights appeared (not an article?)'));
     await page.screenshot({ path: resolve(out, 'page.png') });
 
+    // The reader's part: select a few words of the first quotation (or paragraph), add a note, save.
+    const words = await page.evaluate(() => {
+      const quote = [...(CSS.highlights.get('gloss-quote') ?? [])][0] as Range | undefined;
+      const text = quote?.toString() ?? document.querySelector('article p, main p, p')?.textContent ?? '';
+      return text.trim().split(/\s+/).slice(0, 7).join(' ');
+    });
+    if (words && (await page.evaluate(selectText, words))) {
+      const toolbar = page.locator('gloss-overlay .toolbar');
+      await toolbar.waitFor();
+      await toolbar.getByRole('button', { name: 'Note…' }).click();
+      await toolbar.getByRole('textbox', { name: 'Note' }).fill('Worth checking against the full speech.');
+      await toolbar.getByRole('textbox', { name: 'Tags' }).fill('follow-up');
+      await page.screenshot({ path: resolve(out, 'toolbar.png') });
+      await toolbar.getByRole('button', { name: 'Highlight' }).click();
+      await toolbar.waitFor({ state: 'detached' });
+    }
+    await page.mouse.move(0, 0);
+    await page.screenshot({ path: resolve(out, 'page-with-note.png') });
+
     const popup = await session.context.newPage();
     await popup.setViewportSize({ width: 380, height: 600 });
     await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
@@ -38,17 +58,21 @@ async function main(target = 'tests/fixtures/pages/seed/index.html'): Promise<vo
       await popup.waitForTimeout(300);
       await popup.screenshot({ path: resolve(out, `popup-${tab}.png`) });
     }
+    await popup.emulateMedia({ colorScheme: 'dark' });
+    await popup.locator('#tab-quotes').click();
+    await popup.screenshot({ path: resolve(out, 'popup-dark.png') });
+
     // One picture of both, page and popup side by side, for the README.
     const img = (name: string) => `data:image/png;base64,${readFileSync(resolve(out, name)).toString('base64')}`;
     const sheet = await session.context.newPage();
     await sheet.setViewportSize({ width: 1620, height: 920 });
     await sheet.setContent(
       `<body style="margin:0;background:#e9ecef;display:flex;gap:20px;padding:10px;align-items:flex-start">` +
-        `<img src="${img('page.png')}" style="width:1200px;box-shadow:0 2px 8px #0003">` +
+        `<img src="${img('page-with-note.png')}" style="width:1200px;box-shadow:0 2px 8px #0003">` +
         `<img src="${img('popup-quotes.png')}" style="width:380px;box-shadow:0 2px 8px #0003"></body>`,
     );
     await sheet.screenshot({ path: resolve(out, 'overview.png') });
-    console.log(`Screenshots in ${out}: page.png, popup-quotes.png, popup-entities.png, popup-notes.png, overview.png`);
+    console.log(`Screenshots in ${out}: page.png, toolbar.png, page-with-note.png, popup-quotes.png, popup-entities.png, popup-notes.png, popup-dark.png, overview.png`);
   } finally {
     await session.close();
     await server?.close();
