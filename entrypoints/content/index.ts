@@ -14,9 +14,9 @@ export default defineContentScript({
     void session.start();
 
     // Late paragraphs, re-renders and edits: look again once the page settles.
+    // (Gloss's own UI hangs off <html>, outside the observed body.)
     let timer: number | undefined;
-    const observer = new MutationObserver((records) => {
-      if (records.every((r) => session.overlay.contains(r.target))) return;
+    const observer = new MutationObserver(() => {
       clearTimeout(timer);
       timer = ctx.setTimeout(() => void session.refresh(), 700);
     });

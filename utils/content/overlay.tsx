@@ -34,11 +34,6 @@ export class Overlay {
     return !!this.ui && event.composedPath().includes(this.ui.shadowHost);
   }
 
-  /** Whether `node` is Gloss's UI host or inside it (light DOM side). */
-  contains(node: Node): boolean {
-    return !!this.ui && this.ui.shadowHost.contains(node);
-  }
-
   showToolbar(state: ToolbarState): Promise<void> {
     this.toolbar = state;
     return this.update();
