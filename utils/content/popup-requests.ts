@@ -1,0 +1,38 @@
+import { browser } from 'wxt/browser';
+import { errorReply, isEnvelope } from '../messaging/client';
+import type { Reply, TabProtocol } from '../messaging/protocol';
+import type { PageSession } from './session';
+
+const isRevealRequest = (p: unknown): p is TabProtocol['page:reveal'][0] =>
+  typeof p === 'object' &&
+  p !== null &&
+  ['quote', 'entity', 'annotation'].includes((p as { kind?: unknown }).kind as string) &&
+  ['number', 'string'].includes(typeof (p as { index?: unknown }).index);
+
+/** Answers requests from Gloss's popup; messages from pages or other extensions are ignored. */
+export function answerPopup(session: PageSession): void {
+  browser.runtime.onMessage.addListener((message: unknown, sender): Promise<Reply<unknown>> | undefined => {
+    if (!isEnvelope(message) || sender.id !== browser.runtime.id || sender.tab) return undefined;
+    const answer = async (): Promise<unknown> => {
+      switch (message.type) {
+        case 'page:state':
+          return session.state();
+        case 'page:analyse':
+          await session.start(true);
+          return session.state();
+        case 'page:reveal':
+          if (!isRevealRequest(message.payload)) throw Object.assign(new Error('Malformed request.'), { code: 'invalid' });
+          return session.reveal(message.payload);
+        case 'page:annotations-changed':
+          await session.loadAnnotations();
+          return session.state();
+        default:
+          throw Object.assign(new Error(`Unknown request "${message.type}".`), { code: 'invalid' });
+      }
+    };
+    return answer().then(
+      (value) => ({ ok: true as const, value }),
+      (err) => errorReply(err),
+    );
+  });
+}

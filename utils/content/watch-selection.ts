@@ -1,0 +1,37 @@
+import type { ContentScriptContext } from '#imports';
+import { highlightableRange } from './selection';
+import type { PageSession } from './session';
+
+/**
+ * Offers the toolbar when the reader ends a selection (mouse up, or Shift
+ * released after selecting with the keyboard, which also gives it the focus);
+ * hides it when the selection goes away or on Escape.
+ */
+export function watchSelection(ctx: ContentScriptContext, session: PageSession): void {
+  const onSelectionEnd = (event: Event) => {
+    if (session.overlay.isInside(event)) return;
+    // After the browser has updated the selection for this event.
+    ctx.setTimeout(() => {
+      const range = session.state().status === 'never' ? null : highlightableRange(document);
+      if (!range) {
+        void session.overlay.hideToolbar();
+        return;
+      }
+      const rect = range.getBoundingClientRect();
+      void session.overlay.showToolbar({
+        rect: { left: rect.left, top: rect.top, bottom: rect.bottom },
+        focus: event.type === 'keyup',
+        onSave: async (choice) => {
+          await session.saveSelection(range, choice);
+          document.getSelection()?.removeAllRanges();
+          await session.overlay.hideToolbar();
+        },
+      });
+    }, 0);
+  };
+  ctx.addEventListener(document, 'mouseup', onSelectionEnd);
+  ctx.addEventListener(document, 'keyup', (e) => {
+    if (e.shiftKey || e.key === 'Shift') onSelectionEnd(e);
+    else if (e.key === 'Escape') void session.overlay.hideToolbar();
+  });
+}
