@@ -5,7 +5,7 @@
 import { isCue, subjectEndingAt, subjectStartingAt, type Subject } from './cues';
 import type { MarkedSpan } from './marks';
 import { NOT_NAMES, TITLES } from './lexicon';
-import { isProperWord, nameAfter } from './names';
+import { isProperWord, nameAfter, nameBefore } from './names';
 import { sentenceEnd, sentenceStart, tokens, type Tok } from './tokens';
 
 /** What the text around a quotation says about who spoke it. */
@@ -104,7 +104,7 @@ function leadStart(text: string, q: MarkedSpan, f: Frame): number {
 }
 
 /** The subject a sentence opens with, after a dateline or an opening phrase ("On Monday, …"). */
-function sentenceSubject(text: string, toks: Tok[], c: number): Subject | null {
+export function sentenceSubject(text: string, toks: Tok[], c: number): Subject | null {
   let k = 0;
   for (let x = 0; x < Math.min(c, 10); x++) if (/^[—–)]$/.test(toks[x].w)) k = x + 1;
   // Skip an opening phrase: "On Monday, …", "Hours later, …", "In a statement, …".
@@ -112,8 +112,17 @@ function sentenceSubject(text: string, toks: Tok[], c: number): Subject | null {
   if (comma > k && comma - k <= 10) {
     const head = toks[k];
     const word = text.slice(head.s, head.e);
-    const common = head.cap && !NOT_NAMES.has(head.w) && !isProperWord(text, word); // "Hours later,"
-    if (OPENERS.test(head.w) || common) k = comma + 1;
+    // "Hours later," opens a phrase; "Maria Lopez is …," opens with its subject.
+    const named = nameAfter(text, head.s)?.text.includes(' ') ?? false;
+    const common = head.cap && !NOT_NAMES.has(head.w) && !isProperWord(text, word) && !named;
+    if (OPENERS.test(head.w) || common) {
+      k = comma + 1;
+      // "In Dayton, Ohio, Baker went …": a state after the town belongs to the opener.
+      const town = toks[comma - 1];
+      const state = toks[k]?.cap ? nameAfter(text, toks[k].s) : null;
+      const after = state ? toks.findIndex((t) => t.s >= state.end) : -1;
+      if (town.cap && !NOT_NAMES.has(town.w) && after > k && after < c - 1 && toks[after].w === ',' && toks[after + 1].cap) k = after + 1;
+    }
   }
   const first = toks[k];
   if (!first || k >= c) return null;
@@ -165,15 +174,34 @@ function leadSubject(text: string, toks: Tok[], c: number): Subject | null {
   if (participle && c > 0 && /^(?:by|while|after|before|when|without|in|for)$/.test(toks[c - 1].w)) {
     return sentenceSubject(text, toks, c);
   }
+  // "footage of Lopez saying …": the person the footage shows is the one speaking.
+  if (participle && c > 1 && toks[c - 1].cap) {
+    const n = nameBefore(text, toks[c - 1].e);
+    const p = n ? toks.findIndex((t) => t.e > n.start) - 1 : -1;
+    if (n && p >= 0 && toks[p].w === 'of' && !TITLES.has(toks[p - 1]?.w ?? '')) return { kind: 'name', ...n };
+  }
   const before = c > 0 && !(participle && toks[c - 1].w === ',') ? subjectEndingAt(text, toks, c - 1) : null;
-  // "Mackler issued a statement saying …": the statement speaks for the sentence's subject.
+  // "Lopez issued a statement saying …", "The town released a statement saying …": the
+  // statement speaks for the sentence's subject.
   if (before?.kind === 'desc' && participle) {
     const s = sentenceSubject(text, toks, c);
-    if (s && s.kind !== 'desc') return s;
+    const utterance = UTTERANCE.test(before.text.split(' ').pop() ?? '');
+    if (s && (s.kind !== 'desc' || (utterance && s.start < before.start))) return s;
   }
   if (before) return before;
   // Inversion only at a clause start: "…. Said Wang: …" / ", said Wang:".
   const clauseStart = c === 0 || /^[,.;:—–(]$/.test(toks[c - 1].w) || toks[c - 1].w === 'and';
+  // "Lopez said, adding …" / "said Lopez, adding …": the participle shares that cue's speaker.
+  if (participle && toks[c - 1]?.w === ',' && c >= 3) {
+    const said = /^(?:said|says|told)$/;
+    const prior = said.test(toks[c - 2].w) ? subjectEndingAt(text, toks, c - 3) : null;
+    if (prior && prior.kind !== 'desc') return prior;
+    for (let d = c - 3; d >= Math.max(0, c - 5); d--) {
+      if (!said.test(toks[d].w)) continue;
+      const after = subjectStartingAt(text, toks, d + 1);
+      if (after?.kind === 'name' && after.end === toks[c - 2].e) return after;
+    }
+  }
   // A participle after a comma takes the sentence's subject: "Kasich closed, saying that …".
   if (participle && clauseStart) return sentenceSubject(text, toks, c);
   return clauseStart ? subjectStartingAt(text, toks, c + 1) : null;
@@ -190,7 +218,8 @@ function fromLead(text: string, q: MarkedSpan, f: Frame): Found | null {
     // Not "… wrote of Ms. Merkel:": the name is the object of a preposition there.
     let p = toks.findIndex((t) => s && t.e > s.start) - 1;
     while (p > 0 && TITLES.has(toks[p].w.replace(/\.$/, ''))) p--;
-    const object = p >= 0 && /^(?:of|about|to|with|at|for|on)$/.test(toks[p].w);
+    // Nor "Lopez told Reuters:": the name is the object of the speech verb.
+    const object = p >= 0 && (/^(?:of|about|to|with|at|for|on)$/.test(toks[p].w) || /^(?:tell|tells|told|telling|ask|asks|asked|asking)$/.test(toks[p].w));
     if (s?.kind === 'name' && !object) return { subject: s, adjacent: true };
   }
   // "… rallied supporters, saying:" / "Trump issued a statement, “…”": an introduction.
@@ -225,8 +254,12 @@ function fromLead(text: string, q: MarkedSpan, f: Frame): Found | null {
 /** Finds the cue of quotation `q` and the phrase it names as the speaker. */
 export function attribute(text: string, q: MarkedSpan, f: Frame): Attribution {
   const tail = fromTail(text, q, f);
+  const lead = tail?.adjacent && tail.subject && tail.subject.kind !== 'pronoun' ? null : fromLead(text, q, f);
+  // "Lopez said “…,” she said": the name before beats the pronoun after.
+  if (tail?.subject?.kind === 'pronoun' && tail.adjacent && lead?.adjacent && lead.subject?.kind === 'name') {
+    return { subject: lead.subject, adjacent: true, inSentence: true, standalone: false };
+  }
   if (tail?.adjacent && tail.subject) return { subject: tail.subject, adjacent: true, inSentence: true, standalone: false };
-  const lead = fromLead(text, q, f);
   if (tail?.adjacent) {
     // "…," saying/adding …: the subject of the sentence the quotation sits in.
     const lt = tokens(text, leadStart(text, q, f), q.open, f.mask);

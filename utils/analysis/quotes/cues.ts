@@ -29,6 +29,9 @@ const NOUNISH = new Set(
     'joke quip complaint note cry chant chants shout yell whisper point answer praise attack').split(' '),
 );
 
+/** Things said or written, which speak for their author ("a statement from Lopez"). */
+const UTTERANCES = new Set('statement statements tweet email e-mail letter memo release message post remarks speech'.split(' '));
+
 /** Words that end a speaker phrase after a cue ("said Wang, who …", "said Wang and …"). */
 const NP_END = new Set('who which that whose when where while as and but or is was are were has had have will would'.split(' '));
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'who']);
@@ -40,6 +43,8 @@ export function isCue(toks: Tok[], i: number, weakToo = true): boolean {
   if (!weakToo && WEAK_CUES.has(t.w)) return false;
   const prev = toks[i - 1]?.w;
   if (prev && DETERMINERS.has(prev) && prev !== 'that' && prev !== 'one') return false;
+  // A plural after "of" is a noun: "a series of tweets", "a number of posts".
+  if (prev === 'of' && /s$/.test(t.w)) return false;
   // After a possessive it is a noun: "the inspector general's report".
   if (prev && /['’]s?$/.test(prev) && !/(?:ed|said|told|wrote)$/.test(t.w)) return false;
   // Capitalised inside a sentence, it is part of a name: "the United States", "Says Who".
@@ -74,7 +79,9 @@ function described(text: string, toks: Tok[], k: number, j: number, floor: numbe
   const atClause = k <= floor || PUNCT.test(toks[k - 1].w) || /^(?:and|but)$/.test(toks[k - 1].w);
   // "Clinton's campaign", "the White House's spokesman": a possessive works as a determiner.
   const possessive = toks.slice(k, j).some((t) => isPossessive(text, t));
-  if (!DETERMINERS.has(toks[k].w) && !possessive && !(atClause && j - k < 3 && /s$/.test(toks[j].w))) return null;
+  // "21 percent said", "2,000 protesters chanted": a number counts as a determiner.
+  const counted = /^\d[\d,.]*%?$/.test(toks[k].w);
+  if (!DETERMINERS.has(toks[k].w) && !possessive && !counted && !(atClause && j - k < 3 && /s$/.test(toks[j].w))) return null;
   return { kind: 'desc', text: text.slice(toks[k].s, toks[j].e), start: toks[k].s, end: toks[j].e };
 }
 
@@ -113,7 +120,9 @@ export function subjectEndingAt(text: string, toks: Tok[], j: number, floor = 0)
     const n = nameBefore(text, t.e);
     // A name inside a phrase is not the subject: "posted a message on Twitter reading …".
     const p = tokenBefore(toks, j, n?.start ?? t.s);
-    if (n && p >= floor && /^(?:on|to|at|from|in|for|of|by|about|against|over)$/.test(toks[p].w)) {
+    // "Secretary of State Jane R. Doe said": a title's "of" belongs to the name phrase.
+    const titleOf = toks[p]?.w === 'of' && p - 1 >= floor && toks[p - 1].cap && TITLES.has(toks[p - 1].w.replace(/\.$/, ''));
+    if (n && p >= floor && !titleOf && /^(?:on|to|at|from|in|for|of|by|about|against|over)$/.test(toks[p].w)) {
       // Skip the phrase: "Rep. Tom Cole of Oklahoma said" → Tom Cole; but a description keeps
       // whose it is: "a spokesman for Bernie Sanders said".
       const head = p - 1 >= floor ? subjectEndingAt(text, toks, p - 1, floor) : null;
@@ -174,7 +183,8 @@ export function subjectStartingAt(text: string, toks: Tok[], j: number): Subject
     // A finite speech verb ends the phrase; a bare form may be a noun ("secretary of state").
     const verb = x > j && isCue(toks, x) && (/(?:ed|s)$/.test(w) || /^(?:said|told|wrote|spoke)$/.test(w));
     // A verb in the past ends it too: "the spokesman refused …", "the president left …".
-    const past = x > j && !toks[x].cap && (/^\p{Ll}{3,}ed$/u.test(w) || IRREGULAR_PAST.has(w)) && !TITLES.has(w);
+    // Not right after a determiner, where it is an adjective: "said the retired neurosurgeon".
+    const past = x > j && !toks[x].cap && (/^\p{Ll}{3,}ed$/u.test(w) || IRREGULAR_PAST.has(w)) && !TITLES.has(w) && !DETERMINERS.has(toks[x - 1].w);
     if (PUNCT.test(w) || NP_END.has(w) || /n['’]t$/.test(w) || verb || past) break;
     const next = toks[x + 1];
     const titleOf = w === 'of' && x > j && TITLES.has(toks[x - 1].w.replace(/\.$/, '')) && !!next && (isCap(text, next) || TITLES.has(next.w));
@@ -200,5 +210,11 @@ export function subjectStartingAt(text: string, toks: Tok[], j: number): Subject
   const lone = !!head && DETERMINERS.has(t.w) && !head.text.includes(' ');
   if (head && !lone && head.end >= toks[headEnd].e - 1 && !possessive && usableName(text, toks, head)) return { kind: 'name', ...head };
   if ((!DETERMINERS.has(t.w) || /^(?:that|this|these|those)$/.test(t.w)) && !possessive) return null;
+  // "according to a statement from Lopez": the statement speaks for its author.
+  const by = toks[headEnd + 1];
+  if (UTTERANCES.has(toks[headEnd].w) && by && /^(?:from|by)$/.test(by.w) && toks[headEnd + 2]?.cap) {
+    const author = subjectStartingAt(text, toks, headEnd + 2);
+    if (author?.kind === 'name') return author;
+  }
   return { kind: 'desc', text: text.slice(t.s, toks[k].e), start: t.s, end: toks[k].e };
 }

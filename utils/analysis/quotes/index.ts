@@ -1,10 +1,10 @@
 import type { EntityGroup, EntityMention, Quote } from '../types';
 import { attribute, type Frame } from './attribution';
 import { isQuotation } from './classify';
-import { isCue, subjectEndingAt, type Subject } from './cues';
+import { isCue, subjectEndingAt } from './cues';
 import { pairMarks, type MarkedSpan } from './marks';
-import { nameAfter } from './names';
 import { People } from './speaker';
+import { labelAbove, paragraphSubject, previousParagraph, signature } from './standalone';
 import { quoteMask, tokens } from './tokens';
 
 /** Spans not enclosed by another: nested quotes belong to the quotation around them. */
@@ -20,16 +20,6 @@ function outermost(spans: MarkedSpan[]): MarkedSpan[] {
   return out;
 }
 
-/** A quotation that ends its paragraph, signed on the next line: "…"\n\n— Maria Lopez, Phoenix. */
-function signedBelow(text: string, q: MarkedSpan, paraEnd: number): Subject | null {
-  if (!/^\s*$/.test(text.slice(q.close, paraEnd))) return null;
-  const m = /^\s*[—–-]{1,2}\s?(\p{Lu}[^\n]{0,100})(?:\n|$)/u.exec(text.slice(paraEnd, paraEnd + 120));
-  const n = m ? nameAfter(m[1], 0) : null;
-  if (!m || !n) return null;
-  const start = paraEnd + m[0].indexOf(m[1]);
-  return { kind: 'name', text: n.text, start, end: start + n.text.length };
-}
-
 /**
  * Where the next quotation that could carry its own attribution opens: a short quote inside
  * this one's attribution ("…," Bill Eastland, wearing “Ted Cruz” pins, said) does not count.
@@ -43,29 +33,6 @@ function nextOpen(text: string, top: MarkedSpan[], i: number): number {
     next++;
   }
   return top[next]?.open ?? text.length;
-}
-
-/**
- * A label line above a quotation that stands alone: "Maria Lopez, 34, Phoenix:" or a
- * transcript's "TAPPER:". Only a short line that begins with a name and ends no sentence.
- */
-function labelAbove(text: string, paraStart: number): Subject | null {
-  const end = text.lastIndexOf('\n', paraStart - 1);
-  let lineEnd = end;
-  while (lineEnd > 0 && text[lineEnd - 1] === '\n') lineEnd--;
-  const lineStart = text.lastIndexOf('\n', lineEnd - 1) + 1;
-  const line = text.slice(lineStart, lineEnd).trim();
-  if (end < 0 || line.length === 0 || line.length > 80 || /[.!?]$/.test(line)) return null;
-  const n = nameAfter(text, lineStart + (text.slice(lineStart).length - text.slice(lineStart).trimStart().length));
-  if (!n || !/^(?:$|[,:(]|\s*[—–-])/.test(text.slice(n.end, lineEnd).trimEnd())) return null;
-  return { kind: 'name', ...n };
-}
-
-/** Where the paragraph before the one starting at `paraStart` starts. */
-function previousParagraph(text: string, paraStart: number): number {
-  let p = paraStart;
-  while (p > 0 && text[p - 1] === '\n') p--;
-  return text.lastIndexOf('\n', p - 1) + 1;
 }
 
 /** Names every speech cue of the article gives as its subject, so pronouns can find them. */
@@ -108,7 +75,12 @@ export function findQuotes(text: string, entities: EntityMention[], groups: Enti
     const frame: Frame = { paraStart, paraEnd, nextOpen: nextOpen(text, top, i), mask };
     const a = attribute(text, q, frame);
     if (!isQuotation(text, q, a)) continue;
-    const subject = a.subject ?? signedBelow(text, q, paraEnd);
+    let subject = a.subject ?? signature(text, q, paraEnd);
+    // A label line ("Maria Lopez, 34, Phoenix:") names its first name, not its last.
+    if (subject && q.open === paraStart && subject.start < paraStart) {
+      const label = labelAbove(text, paraStart);
+      if (label && label.start < subject.start) subject = label;
+    }
     let speaker = subject ? people.resolve(subject) : null;
     // A quotation standing alone continues the last speaker's words (this paragraph or the one
     // before), or gives the words of the person the paragraph before reports on.
@@ -117,6 +89,11 @@ export function findQuotes(text: string, entities: EntityMention[], groups: Enti
     if (!subject && !speaker && a.standalone) {
       const label = labelAbove(text, paraStart);
       if (label) speaker = people.resolve(label);
+    }
+    // Else the person the paragraph before is about: "Lopez is upbeat …\n\n“…”".
+    if (!speaker && a.standalone && q.open === paraStart) {
+      const about = paragraphSubject(text, paraStart, mask);
+      if (about) speaker = people.resolve(about);
     }
     out.push({ start: q.start, end: q.end, text: text.slice(q.start, q.end), speaker });
     last = { speaker, para };

@@ -69,3 +69,34 @@ describe('headlines and titles', () => {
     expect(spans('Read more: "Why the plan failed and what comes next," by Jane Doe.')).toEqual([]);
   });
 });
+
+describe('attribution next to other names', () => {
+  it('does not take the person spoken to for the speaker', () => {
+    expect(quotes('Lopez told Reuters: "The budget is balanced."')).toEqual([['The budget is balanced.', 'Lopez']]);
+  });
+
+  it('gives a participle after "X said," the same speaker', () => {
+    const text = 'The vote will come next week, Lopez said, adding, "We are ready for it."';
+    expect(quotes(text)).toEqual([['We are ready for it.', 'Lopez']]);
+  });
+
+  it('prefers the name before the quotation to a pronoun after it', () => {
+    const text = 'Asked about Baker, Lopez said "I have never met the man," she said.';
+    expect(quotes(text)).toEqual([['I have never met the man,', 'Lopez']]);
+  });
+
+  it('does not read a plural noun after "of" as a speech verb', () => {
+    const text = 'We met Lopez on Monday.\n\nLopez sent a series of posts saying Baker was "a disgrace to the city."';
+    expect(quotes(text)).toEqual([['a disgrace to the city.', 'Lopez']]);
+  });
+
+  it('gives the words to the person shown saying them', () => {
+    const text = 'We met Lopez on Monday.\n\nThe ad ends with footage of Lopez saying, "That is how business works."';
+    expect(quotes(text)).toEqual([['That is how business works.', 'Lopez']]);
+  });
+
+  it('reads "Town, State," as part of the opening phrase', () => {
+    const text = 'We met Maria Lopez and Tom Baker.\n\nAt a rally in Dayton, Ohio, Baker went after Lopez, calling her "a weak leader."';
+    expect(quotes(text)).toEqual([['a weak leader.', 'Tom Baker']]);
+  });
+});

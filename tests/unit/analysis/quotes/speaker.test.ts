@@ -124,3 +124,31 @@ describe('pronouns', () => {
   });
 });
 
+
+describe('speaker phrases', () => {
+  it('keeps a title with "of" and a middle initial in the name', () => {
+    const text = 'Secretary of State Jane R. Doe said the allies would take "firm measures" soon.';
+    expect(quotes(text)).toEqual([['firm measures', 'Jane R. Doe']]);
+  });
+
+  it('takes a counted group as the source', () => {
+    const text = 'Asked about the plan, 21 percent said "not too likely" and the rest were unsure.';
+    expect(quotes(text)).toEqual([['not too likely', '21 percent']]);
+  });
+});
+
+describe('described speakers', () => {
+  it('reads an adjective in the past form inside the description', () => {
+    const text = 'The clinic will reopen.\n\n"We are ready for patients again," said the retired surgeon.';
+    expect(quotes(text)).toEqual([['We are ready for patients again,', 'the retired surgeon']]);
+  });
+
+  it('gives a statement the voice of whoever released it', () => {
+    const text = 'The city council released a statement saying the plan "does not meet our standards."';
+    expect(quotes(text)).toEqual([['does not meet our standards.', 'the city council']]);
+  });
+
+  it('gives a statement from someone to its author', () => {
+    expect(quotes('"It is over," according to a statement from Maria Lopez.')).toEqual([['It is over,', 'Maria Lopez']]);
+  });
+});

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { quotes } from './helpers';
+
+describe('speakers of quotations without a cue', () => {
+  it('reads a signature after the quotation on its own line', () => {
+    const text = 'Readers wrote in.\n“The bridge has been closed for a year.” ― Maria Lopez\n“Nobody listens to us.”― Tom Baker, Dayton.';
+    expect(quotes(text)).toEqual([
+      ['The bridge has been closed for a year.', 'Maria Lopez'],
+      ['Nobody listens to us.', 'Tom Baker'],
+    ]);
+  });
+
+  it('gives every quotation of a signed paragraph the signature', () => {
+    const text = 'Readers wrote in.\n“The bridge is closed.” And the mayor is “not listening at all.” ― Ana Ruiz.';
+    expect(quotes(text).map(([, s]) => s)).toEqual(['Ana Ruiz', 'Ana Ruiz']);
+  });
+
+  it('does not take a dash and a common phrase for a signature', () => {
+    const text = 'Some answers follow.\n“The bridge has been closed for a year.” — and nothing has changed since.';
+    expect(quotes(text)).toEqual([['The bridge has been closed for a year.', null]]);
+  });
+
+  it('gives a quotation paragraph to the person the paragraph before is about', () => {
+    const text =
+      'The mayor spoke first.\n\nMaria Lopez is hopeful about the vote, in part because the council has changed.\n\n' +
+      '“We finally have the numbers to pass the budget this year.”';
+    expect(quotes(text)).toEqual([['We finally have the numbers to pass the budget this year.', 'Maria Lopez']]);
+  });
+
+  it('names the first name of a label line, not the place after it', () => {
+    const text = 'Voters told us why they came.\n\nMaria Lopez, 34, Phoenix:\n"I came here to vote for change and nothing else."';
+    expect(quotes(text)).toEqual([['I came here to vote for change and nothing else.', 'Maria Lopez']]);
+  });
+
+  it('does not take a name inside a phrase for the paragraph\'s subject', () => {
+    const text = 'It was the Dayton mayor’s third win in a row.\n\n“Who can count how many races we have won by now?”';
+    expect(quotes(text)).toEqual([['Who can count how many races we have won by now?', null]]);
+  });
+});
