@@ -2,15 +2,17 @@
  * Marks of journalism on a page without trusted news markup, weighed as
  * points: datelines and attribution verbs in the prose, news metadata
  * (publication date, section, byline), a news publisher or section, a dated
- * URL, a writer who stays out of the story; against it, the first and second
- * person of a personal post or a how-to, a blog's or a fiction chapter's
- * address.
+ * URL, a digest of stories each signed and dated, a writer who stays out of
+ * the story; against it, the first and second person of a personal post or a
+ * how-to, a blog's or a fiction chapter's address.
  */
 import { metaValue } from './meta';
 import { visibleText } from './dom';
 import type { Signals } from './metadata';
 import type { ProseEvidence } from './evidence';
 import { isBlogUrl, isChapterUrl } from './platform-signals';
+import { hasDate } from './dates';
+import { bylinedSections } from './digest';
 
 // "News" in a few languages, for site names, sections, keywords and URL paths.
 const NEWS_WORD = /(?:^|[^\p{L}])(?:news|nachrichten|meldung|noticias|notícias|nouvelles|actualités|zprávy|zpravy|notizie|nieuws|wiadomości|новости)(?:$|[^\p{L}])|新闻|新聞|ニュース|뉴스|资讯|報道|报道/iu;
@@ -39,13 +41,13 @@ export function isFrontUrl(url: string | null): boolean {
 
 /** Evidence of journalism, in three kinds (see `isNewsByEvidence`). */
 export type NewsEvidence = {
-  /** Marks few other pages have: dateline (or a date leading the story), attribution verbs, news publisher, section or dated URL. */
+  /** Marks few other pages have: dateline (or a date leading the story), attribution verbs, news publisher, section, dated URL, a digest of signed and dated stories. */
   strong: number;
   /** Marks every publishing system adds (og:type article, a date, a byline, a section or tags), an impersonal voice, untrusted news markup. */
   weak: number;
   /** A personal voice (first or second person), blog/social markup, a blog address, a fiction chapter's address. */
   against: number;
-  /** The page states when it was published, in metadata or a dateline. */
+  /** The page states when it was published: in metadata, a dateline, or the bylines of a digest. */
   dated: boolean;
 };
 
@@ -80,8 +82,13 @@ export function newsEvidence(
   if (hasByline(doc, sig)) add('weak', 1, 'byline');
   if (metaValue(meta, 'article:section', 'news_keywords', 'parsely-section', 'article:tag')) add('weak', 1, 'section or tags');
   // The writer stays out of the story: no "I", "we" or "you" outside quotations.
-  if (prose.english && prose.words >= 300 && prose.firstPerson < 3 && prose.secondPerson < 10) add('weak', 1, 'impersonal voice');
-  ev.dated = metaDate || prose.dateline || prose.dateLead || ogType === 'article';
+  const impersonal = prose.english && prose.words >= 300 && prose.firstPerson < 3 && prose.secondPerson < 10;
+  if (impersonal) add('weak', 1, 'impersonal voice');
+  // Several stories, each under its own headline and signed and dated byline:
+  // an edition or digest of a news outlet, whose bylines say when it was published.
+  const sections = impersonal && !prose.teasers ? bylinedSections(doc) : 0;
+  if (sections >= 2) add('strong', 1, `news digest: ${sections} headlined, signed and dated stories`);
+  ev.dated = metaDate || prose.dateline || prose.dateLead || ogType === 'article' || sections >= 2;
 
   if (prose.firstPerson >= 20) add('against', -3, `first person ${prose.firstPerson.toFixed(1)}‰`);
   else if (prose.firstPerson >= 15) add('against', -2, `first person ${prose.firstPerson.toFixed(1)}‰`);
@@ -104,13 +111,6 @@ export function isNewsByEvidence(ev: NewsEvidence): boolean {
   return ev.strong + ev.weak + ev.against >= 3 && (ev.strong >= 1 || ev.weak >= 4) && ev.dated;
 }
 
-const DATE = [
-  /\b(?:19|20)\d\d\s?[-/.年]\s?[01]?\d\s?[-/.月]\s?[0-3]?\d/,
-  /\b[0-3]?\d[./][01]?\d[./](?:19|20)\d\d\b/,
-  /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-zé]*\.?\s+[0-3]?\d(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d\b/i,
-  /\d{1,2}月\d{1,2}日|\b\d{1,2}\/\d{1,2}\s?\([^)]{1,3}\)\s?\d{1,2}:\d\d/,
-  /\b[0-3]?\d\.?\s+(?:jan|feb|m[aä]r|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|d[ée]c|de[zc])[a-zéû]*\.?\s+(?:19|20)\d\d\b/i,
-];
 const DATE_SELECTOR = 'time, [class*="date"], [class*="Date"], [class*="time"], [class*="publish"], [id*="date"], [id*="time"]';
 
 /** A publication date shown near the headline or in a date-classed element. */
@@ -120,7 +120,7 @@ function visibleDate(doc: Document): boolean {
   if (h1?.parentElement) texts.push(visibleText(h1.parentElement, 600));
   const els = Array.from(doc.querySelectorAll(DATE_SELECTOR)).slice(0, 30);
   for (const el of els) texts.push(visibleText(el, 100));
-  return texts.some((t) => DATE.some((re) => re.test(t)));
+  return texts.some(hasDate);
 }
 
 const BYLINE_SELECTOR = '[rel="author"], [itemprop~="author"], [class*="byline"], [class*="Byline"], [class*="author"]';

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { detectArticle } from '../../../utils/extract';
 import { proseEvidence } from '../../../utils/extract/evidence';
+import { bylinedSections } from '../../../utils/extract/digest';
 
 // A made-up local story: impersonal, no attribution verbs.
 const PLAIN = [
@@ -101,6 +102,34 @@ describe('weighing without news markup', () => {
     const d = detectArticle(page(`<article>${paragraphs(REPORTED)}</article>`, '<meta property="og:type" content="article"><meta name="author" content="Ann Lee">' + canonical(url)));
     expect(d.reasons).toContain('-3 filed as a chapter (serial fiction)');
     expect(d.isNews).toBe(false);
+  });
+});
+
+describe('a digest of several stories', () => {
+  // An edition page: no structured data, no dateline; each story under its own
+  // headline, with its writer and its day in the byline.
+  const story = (title: string, byline: string, sentences: string[]): string =>
+    `<h2><a href="/a/${title.length}">${title}</a></h2><div class="byline">${byline}</div>${paragraphs(sentences)}<p><a href="#c">Comments (2)</a></p>`;
+  const digest = (bylines: [string, string], sentences = PLAIN): Document =>
+    page(`<h1>Weekly edition</h1><div class="stories">${story('Harbour bridge closed to lorries', bylines[0], sentences)}${story('Port expects slower loading', bylines[1], sentences.slice().reverse())}</div>`);
+
+  it('takes two headlined stories, each signed and dated, for news', () => {
+    const d = detectArticle(digest(['By Ann Lee<br>March 3, 2024', 'By Tom Berg<br>March 2, 2024']));
+    expect(d.reasons).toContain('+1 news digest: 2 headlined, signed and dated stories');
+    expect(d).toMatchObject({ isArticle: true, isNews: true });
+  });
+
+  it('needs a date in each byline, two stories, and an impersonal voice', () => {
+    expect(detectArticle(digest(['By Ann Lee', 'By Tom Berg'])).isNews).toBe(false);
+    const one = page(`<h1>Weekly edition</h1><div>${story('Harbour bridge closed', 'By Ann Lee<br>March 3, 2024', PLAIN)}</div>`);
+    expect(detectArticle(one).isNews).toBe(false);
+    expect(detectArticle(digest(['By Ann Lee<br>March 3, 2024', 'By Tom Berg<br>March 2, 2024'], PERSONAL)).isNews).toBe(false);
+  });
+
+  it('does not count headlined teasers without prose of their own', () => {
+    const teasers = ['Harbour bridge closed', 'Port expects slower loading', 'Council sets budget']
+      .map((t, i) => `<h3>${t}</h3><div class="byline">By Ann Lee, March ${i + 1}, 2024</div><p>${t}.</p>`).join('');
+    expect(bylinedSections(page(`${paragraphs(PLAIN)}<aside>${teasers}</aside>`))).toBe(0);
   });
 });
 
