@@ -26,13 +26,18 @@ export class PageSession {
   readonly notes = new AnnotationLayer(this.highlighter);
   readonly overlay: Overlay;
   private extraction: Extraction | null = null;
-  private status: PageState['status'] = 'starting';
+  private current: PageState['status'] = 'starting';
   private error: string | undefined;
   private analysedText = '';
   private generation = 0;
 
   constructor(private readonly ctx: ContentScriptContext) {
     this.overlay = new Overlay(ctx);
+  }
+
+  /** Where Gloss is with this page (cheap, unlike `state()`). */
+  get status(): PageState['status'] {
+    return this.current;
   }
 
   /** This page's URL as annotations are stored under it. */
@@ -44,14 +49,14 @@ export class PageSession {
   /** (Re)starts on the current document; `force` analyses it even if it is not an article. */
   async start(force = false): Promise<void> {
     const generation = ++this.generation;
-    this.status = 'starting';
+    this.current = 'starting';
     this.article.clear();
     this.extraction = null;
     this.analysedText = '';
     this.error = undefined;
     const mode = await getSiteMode(siteOf(location.href));
     if (generation !== this.generation) return;
-    if (mode === 'never' && !force) this.status = 'never';
+    if (mode === 'never' && !force) this.current = 'never';
     else await this.analyse(force || mode === 'always');
     await this.loadAnnotations();
   }
@@ -63,8 +68,8 @@ export class PageSession {
    * highlights are re-anchored.
    */
   async refresh(): Promise<void> {
-    if (this.status === 'not-article') await this.analyse(false);
-    else if (this.status === 'article' || this.status === 'error') {
+    if (this.current === 'not-article') await this.analyse(false);
+    else if (this.current === 'article' || this.current === 'error') {
       const next = extractArticle(document, { force: true });
       // New text, or the same text in new nodes (a re-render): the painted ranges are stale.
       const stale = this.extraction?.map.segments.some((s) => !s.node.isConnected) ?? true;
@@ -77,19 +82,19 @@ export class PageSession {
   private async analyse(force: boolean, extraction = extractArticle(document, { force })): Promise<void> {
     const generation = this.generation;
     if (!extraction.isArticle && !force) {
-      this.status = 'not-article';
+      this.current = 'not-article';
       return;
     }
     this.extraction = extraction;
-    this.status = 'analysing';
+    this.current = 'analysing';
     try {
       const analysis = await sendToBackground('analyze', { text: extraction.map.text });
       if (generation !== this.generation) return;
       this.analysedText = extraction.map.text;
       this.article.show(extraction.map, analysis, isDarkPage());
-      this.status = 'article';
+      this.current = 'article';
     } catch (err) {
-      this.status = 'error';
+      this.current = 'error';
       this.error = err instanceof Error ? err.message : String(err);
     }
   }
@@ -115,7 +120,7 @@ export class PageSession {
     return {
       url: this.url,
       site: siteOf(location.href),
-      status: this.status,
+      status: this.current,
       error: this.error,
       isNews: this.extraction?.isNews ?? false,
       metadata: this.extraction?.metadata ?? null,

@@ -12,7 +12,7 @@ export function watchSelection(ctx: ContentScriptContext, session: PageSession):
     if (session.overlay.isInside(event)) return;
     // After the browser has updated the selection for this event.
     ctx.setTimeout(() => {
-      const range = session.state().status === 'never' ? null : highlightableRange(document);
+      const range = session.status === 'never' ? null : highlightableRange(document);
       if (!range) {
         void session.overlay.hideToolbar();
         return;
