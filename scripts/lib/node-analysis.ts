@@ -51,44 +51,33 @@ export function analyzeInput(input: AnalyzeInput): AnalyzeOutput {
   const t = nodeTagger(); // loaded once, before the clock starts: timingMs is the analysis alone
   const started = performance.now();
   const id = input.id ?? null;
+  let head: Pick<AnalyzeOutput, 'isArticle' | 'isNews' | 'metadata' | 'text'>;
   if (typeof input.html === 'string') {
     const { document } = parseHTML(input.html);
     const url = typeof input.url === 'string' ? input.url : undefined;
     const ex = extractArticle(document as unknown as Document, { url });
-    const a = analyzeText(ex.map.text, t);
-    const m = ex.metadata;
-    return {
-      id,
+    const { title, byline, publisher, published, canonicalUrl, lang } = ex.metadata;
+    head = {
       isArticle: ex.isArticle,
       isNews: ex.isNews,
-      metadata: {
-        title: m.title,
-        byline: m.byline,
-        publisher: m.publisher,
-        published: m.published,
-        canonicalUrl: m.canonicalUrl,
-        lang: m.lang,
-      },
+      metadata: { title, byline, publisher, published, canonicalUrl, lang },
       text: ex.map.text,
-      quotes: a.quotes.map(({ start, end, text, speaker }) => ({ start, end, text, speaker })),
-      entities: a.entities.map(({ start, end, text, type }) => ({ start, end, text, type })),
-      timingMs: round(performance.now() - started),
     };
+  } else if (typeof input.text === 'string') {
+    // Text input is analysed as an article, unchanged.
+    const none = { title: null, byline: null, publisher: null, published: null, canonicalUrl: null, lang: null };
+    head = { isArticle: true, isNews: true, metadata: none, text: input.text };
+  } else {
+    throw new Error('input needs an "html" or a "text" string');
   }
-  if (typeof input.text === 'string') {
-    const a = analyzeText(input.text, t);
-    return {
-      id,
-      isArticle: true,
-      isNews: true,
-      metadata: { title: null, byline: null, publisher: null, published: null, canonicalUrl: null, lang: null },
-      text: input.text,
-      quotes: a.quotes.map(({ start, end, text, speaker }) => ({ start, end, text, speaker })),
-      entities: a.entities.map(({ start, end, text, type }) => ({ start, end, text, type })),
-      timingMs: round(performance.now() - started),
-    };
-  }
-  throw new Error('input needs an "html" or a "text" string');
+  const a = analyzeText(head.text, t);
+  return {
+    id,
+    ...head,
+    quotes: a.quotes.map(({ start, end, text, speaker }) => ({ start, end, text, speaker })),
+    entities: a.entities.map(({ start, end, text, type }) => ({ start, end, text, type })),
+    timingMs: round(performance.now() - started),
+  };
 }
 
 function round(ms: number): number {
