@@ -1,16 +1,14 @@
 import type { Browser } from 'wxt/browser';
 import { errorReply, isEnvelope } from '../messaging/client';
-import type { BackgroundProtocol, Reply } from '../messaging/protocol';
+import type { BackgroundProtocol, Reply, RequestOf, ResultOf } from '../messaging/protocol';
 import { MAX_TEXT } from './analysis-service';
 
-type Req<K extends keyof BackgroundProtocol> = BackgroundProtocol[K][0];
-type Res<K extends keyof BackgroundProtocol> = BackgroundProtocol[K][1];
 
 /** Who sent a message: a content script in a web page, or one of Gloss's own pages. */
 export type Caller = { kind: 'content'; origin: string } | { kind: 'extension' };
 
 /** One handler per request; each receives a payload whose shape was already checked. */
-export type Handlers = { [K in keyof BackgroundProtocol]: (payload: Req<K>, caller: Caller) => Promise<Res<K>> };
+export type Handlers = { [K in keyof BackgroundProtocol]: (payload: RequestOf<BackgroundProtocol, K>, caller: Caller) => Promise<ResultOf<BackgroundProtocol, K>> };
 
 /** Requests a content script may make; the rest are for Gloss's own pages. */
 const FROM_CONTENT = new Set<keyof BackgroundProtocol>([

@@ -1,8 +1,6 @@
 import { browser } from 'wxt/browser';
-import type { BackgroundProtocol, Envelope, Reply, TabProtocol } from './protocol';
+import type { BackgroundProtocol, Envelope, Reply, RequestOf, ResultOf, TabProtocol } from './protocol';
 
-type Req<P, K extends keyof P> = P[K] extends [infer R, unknown] ? R : never;
-type Res<P, K extends keyof P> = P[K] extends [unknown, infer R] ? R : never;
 
 /** An error the other side reported, with its code ('invalid', 'quota', ...). */
 export class MessageError extends Error {
@@ -24,20 +22,20 @@ function unwrap<T>(reply: Reply<T> | undefined): T {
 /** Sends a request to the background and returns its value, or throws its error. */
 export async function sendToBackground<K extends keyof BackgroundProtocol>(
   type: K,
-  payload: Req<BackgroundProtocol, K>,
-): Promise<Res<BackgroundProtocol, K>> {
+  payload: RequestOf<BackgroundProtocol, K>,
+): Promise<ResultOf<BackgroundProtocol, K>> {
   const envelope: Envelope<BackgroundProtocol, K> = { gloss: 1, type, payload } as Envelope<BackgroundProtocol, K>;
-  return unwrap((await browser.runtime.sendMessage(envelope)) as Reply<Res<BackgroundProtocol, K>>);
+  return unwrap((await browser.runtime.sendMessage(envelope)) as Reply<ResultOf<BackgroundProtocol, K>>);
 }
 
 /** Sends a request to a tab's content script. */
 export async function sendToTab<K extends keyof TabProtocol>(
   tabId: number,
   type: K,
-  payload: Req<TabProtocol, K>,
-): Promise<Res<TabProtocol, K>> {
+  payload: RequestOf<TabProtocol, K>,
+): Promise<ResultOf<TabProtocol, K>> {
   const envelope = { gloss: 1, type, payload };
-  return unwrap((await browser.tabs.sendMessage(tabId, envelope)) as Reply<Res<TabProtocol, K>>);
+  return unwrap((await browser.tabs.sendMessage(tabId, envelope)) as Reply<ResultOf<TabProtocol, K>>);
 }
 
 /** True when `message` has the shape of a Gloss envelope. */

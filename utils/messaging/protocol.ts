@@ -59,12 +59,17 @@ export type TabProtocol = {
   'page:annotations-changed': [Record<string, never>, PageState];
 };
 
+/** A protocol: request name → [payload, result]. */
+type Protocol = Record<string, [unknown, unknown]>;
+
+/** The payload of request `K`. */
+export type RequestOf<P extends Protocol, K extends keyof P> = P[K][0];
+
+/** The result of request `K`. */
+export type ResultOf<P extends Protocol, K extends keyof P> = P[K][1];
+
 /** A request on the wire. */
-export type Envelope<P, K extends keyof P = keyof P> = {
-  gloss: 1;
-  type: K;
-  payload: P[K] extends [infer Req, unknown] ? Req : never;
-};
+export type Envelope<P extends Protocol, K extends keyof P = keyof P> = { gloss: 1; type: K; payload: RequestOf<P, K> };
 
 /** A reply on the wire: a value, or an error the caller can show. */
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
