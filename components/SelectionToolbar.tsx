@@ -89,7 +89,14 @@ export function SelectionToolbar({ rect, onSave, onClose, autoFocus }: Props) {
             Note…
           </button>
         )}
-        <button ref={saveRef} type="button" class="primary" data-action="save" disabled={busy} onClick={() => void save()}>
+        <button
+          ref={saveRef}
+          type="button"
+          class="primary"
+          data-action="save"
+          disabled={busy}
+          onClick={() => void save()}
+        >
           Highlight
         </button>
         <button type="button" class="close" aria-label="Close" title="Close (Esc)" onClick={onClose}>

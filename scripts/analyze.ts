@@ -27,7 +27,9 @@ async function main(args: string[]): Promise<number> {
   }
   const file = args[0];
   if (!file) {
-    process.stderr.write('usage: npm run -s analyze -- FILE.html|FILE.txt\n       npm run -s analyze -- --jsonl < in.jsonl\n');
+    process.stderr.write(
+      'usage: npm run -s analyze -- FILE.html|FILE.txt\n       npm run -s analyze -- --jsonl < in.jsonl\n',
+    );
     return 2;
   }
   let content: string;

@@ -40,7 +40,9 @@ function sizes(): void {
     for (const file of walk(dir).filter((f) => /\.(js|css|html|bin)$/.test(f))) {
       const raw = readFileSync(file);
       total += raw.length;
-      console.log(`  ${relative(dir, file).padEnd(40)} ${kb(raw.length).padStart(10)} ${kb(gzipSync(raw).length).padStart(10)}`);
+      console.log(
+        `  ${relative(dir, file).padEnd(40)} ${kb(raw.length).padStart(10)} ${kb(gzipSync(raw).length).padStart(10)}`,
+      );
     }
     console.log(`  ${'total'.padEnd(40)} ${kb(total).padStart(10)}`);
   }
@@ -66,12 +68,17 @@ function analysis(): void {
   console.log(`seed article (${seed.length} chars): analysis ${ms(median(runs))} (median of 20)`);
   const dev = join(CORPUS, 'polnear/dev.jsonl');
   if (existsSync(dev)) {
-    const texts = readFileSync(dev, 'utf8').trim().split('\n').map((l) => JSON.parse(l).text as string);
+    const texts = readFileSync(dev, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l).text as string);
     const chars = texts.reduce((n, t) => n + t.length, 0);
     const t = performance.now();
     for (const text of texts) analyzeText(text, tagger);
     const s = (performance.now() - t) / 1000;
-    console.log(`polnear dev: ${texts.length} articles, ${(texts.length / s).toFixed(0)} articles/s, ${(chars / s / 1e6).toFixed(2)} M chars/s`);
+    console.log(
+      `polnear dev: ${texts.length} articles, ${(texts.length / s).toFixed(0)} articles/s, ${(chars / s / 1e6).toFixed(2)} M chars/s`,
+    );
   }
 }
 
@@ -95,8 +102,12 @@ function extraction(): void {
     extract.push(performance.now() - t);
   }
   console.log(`\nreadability corpus (linkedom): ${detect.length} pages`);
-  console.log(`  detectArticle: median ${ms(median(detect))}, p95 ${ms(p95(detect))}; on pages judged not articles: median ${ms(median(notArticles))}`);
-  console.log(`  extractArticle: median ${ms(median(extract))}, p95 ${ms(p95(extract))}, max ${ms(Math.max(...extract))}`);
+  console.log(
+    `  detectArticle: median ${ms(median(detect))}, p95 ${ms(p95(detect))}; on pages judged not articles: median ${ms(median(notArticles))}`,
+  );
+  console.log(
+    `  extractArticle: median ${ms(median(extract))}, p95 ${ms(p95(extract))}, max ${ms(Math.max(...extract))}`,
+  );
 }
 
 sizes();

@@ -72,7 +72,9 @@ async function main(target = 'tests/fixtures/pages/seed/index.html'): Promise<vo
         `<img src="${img('popup-quotes.png')}" style="width:380px;box-shadow:0 2px 8px #0003"></body>`,
     );
     await sheet.screenshot({ path: resolve(out, 'overview.png') });
-    console.log(`Screenshots in ${out}: page.png, toolbar.png, page-with-note.png, popup-quotes.png, popup-entities.png, popup-notes.png, popup-dark.png, overview.png`);
+    console.log(
+      `Screenshots in ${out}: page.png, toolbar.png, page-with-note.png, popup-quotes.png, popup-entities.png, popup-notes.png, popup-dark.png, overview.png`,
+    );
   } finally {
     await session.close();
     await server?.close();

@@ -20,8 +20,18 @@ const verbose = args.includes('--verbose');
 const only = args.includes('--page') ? args[args.indexOf('--page') + 1] : null;
 
 type Row = {
-  name: string; cls: string; borderline: boolean; isArticle: boolean; isNews: boolean;
-  p: number; r: number; f1: number; ms: number; detectMs: number; fields: FieldResult[]; reasons: string[];
+  name: string;
+  cls: string;
+  borderline: boolean;
+  isArticle: boolean;
+  isNews: boolean;
+  p: number;
+  r: number;
+  f1: number;
+  ms: number;
+  detectMs: number;
+  fields: FieldResult[];
+  reasons: string[];
 };
 
 function main(): number {
@@ -29,7 +39,11 @@ function main(): number {
     console.error(`corpus not found at ${CORPUS}`);
     return 1;
   }
-  const labels = readFileSync(CORPUS + 'labels.tsv', 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t'));
+  const labels = readFileSync(CORPUS + 'labels.tsv', 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((l) => l.split('\t'));
   const rows: Row[] = [];
   for (const [name, cls, reason = ''] of labels) {
     if (only && name !== only) continue;
@@ -56,7 +70,20 @@ function evaluate(name: string, cls: string, borderline: boolean, dir: string): 
   const { p, r, f1 } = bodyScore(ex.map.text, expectedHtml);
   const expectedMeta = JSON.parse(readFileSync(dir + 'expected-metadata.json', 'utf8')) as Record<string, unknown>;
   const fields = metadataAgreement(ex.metadata, expectedMeta);
-  return { name, cls, borderline, isArticle: ex.isArticle, isNews: ex.isNews, p, r, f1, ms, detectMs, fields, reasons: ex.reasons };
+  return {
+    name,
+    cls,
+    borderline,
+    isArticle: ex.isArticle,
+    isNews: ex.isNews,
+    p,
+    r,
+    f1,
+    ms,
+    detectMs,
+    fields,
+    reasons: ex.reasons,
+  };
 }
 
 function pct(n: number, d: number): string {
@@ -77,7 +104,9 @@ function report(rows: Row[]): void {
   if (verbose || rows.length === 1) {
     for (const r of rows) {
       const meta = r.fields.map((f) => `${f.field}:${f.status}`).join(' ');
-      console.log(`${r.name.padEnd(40)} ${r.cls.padEnd(14)}${r.borderline ? '*' : ' '} art=${+r.isArticle} news=${+r.isNews} P=${r.p.toFixed(3)} R=${r.r.toFixed(3)} F1=${r.f1.toFixed(3)} ${r.ms.toFixed(1)}ms ${meta}`);
+      console.log(
+        `${r.name.padEnd(40)} ${r.cls.padEnd(14)}${r.borderline ? '*' : ' '} art=${+r.isArticle} news=${+r.isNews} P=${r.p.toFixed(3)} R=${r.r.toFixed(3)} F1=${r.f1.toFixed(3)} ${r.ms.toFixed(1)}ms ${meta}`,
+      );
       if (rows.length === 1 || verbose) console.log(`    ${r.reasons.join('; ')}`);
     }
     console.log('');
@@ -88,34 +117,62 @@ function report(rows: Row[]): void {
     if (!rs.length) continue;
     const scored = cls === 'not-article' ? [] : rs;
     const line = [
-      cls.padEnd(15), String(rs.length).padStart(5),
+      cls.padEnd(15),
+      String(rs.length).padStart(5),
       pct(rs.filter((r) => r.isArticle).length, rs.length).padStart(8),
       pct(rs.filter((r) => r.isNews).length, rs.length).padStart(6),
-      scored.length ? mean(scored.map((r) => r.p)).toFixed(3).padStart(7) : '      -',
-      scored.length ? mean(scored.map((r) => r.r)).toFixed(3).padStart(6) : '     -',
-      scored.length ? mean(scored.map((r) => r.f1)).toFixed(3).padStart(7) : '      -',
+      scored.length
+        ? mean(scored.map((r) => r.p))
+            .toFixed(3)
+            .padStart(7)
+        : '      -',
+      scored.length
+        ? mean(scored.map((r) => r.r))
+            .toFixed(3)
+            .padStart(6)
+        : '     -',
+      scored.length
+        ? mean(scored.map((r) => r.f1))
+            .toFixed(3)
+            .padStart(7)
+        : '      -',
       scored.length ? String(scored.filter((r) => r.f1 < 0.9).length).padStart(7) : '      -',
     ];
     console.log(line.join(' '));
   }
   const articles = rows.filter((r) => r.cls !== 'not-article');
-  console.log(`all articles: mean F1 ${mean(articles.map((r) => r.f1)).toFixed(3)}, median F1 ${quantile(articles.map((r) => r.f1), 0.5).toFixed(3)}`);
+  console.log(
+    `all articles: mean F1 ${mean(articles.map((r) => r.f1)).toFixed(3)}, median F1 ${quantile(
+      articles.map((r) => r.f1),
+      0.5,
+    ).toFixed(3)}`,
+  );
   const bl = rows.filter((r) => r.borderline);
   console.log(`borderline: ${bl.map((r) => `${r.name}(${r.cls}) news=${+r.isNews}`).join(', ')}`);
-  console.log('\nmetadata (article pages, where expected has a value): exact / loose / missing / wrong; extra = we give one where expected has none');
+  console.log(
+    '\nmetadata (article pages, where expected has a value): exact / loose / missing / wrong; extra = we give one where expected has none',
+  );
   for (const field of ['title', 'byline', 'publisher', 'published']) {
     const fs = articles.flatMap((r) => r.fields.filter((f) => f.field === field));
     const c = (s: string): number => fs.filter((f) => f.status === s).length;
     const total = c('exact') + c('loose') + c('missing') + c('wrong');
-    console.log(`${field.padEnd(10)} ${c('exact')}+${c('loose')} of ${total} agree (missing ${c('missing')}, wrong ${c('wrong')}, extra ${c('extra')})`);
+    console.log(
+      `${field.padEnd(10)} ${c('exact')}+${c('loose')} of ${total} agree (missing ${c('missing')}, wrong ${c('wrong')}, extra ${c('extra')})`,
+    );
   }
   const ms = rows.map((r) => r.ms);
   const det = rows.map((r) => r.detectMs);
   const nonArt = rows.filter((r) => !r.isArticle).map((r) => r.detectMs);
   const labelled = rows.filter((r) => r.cls === 'not-article').map((r) => r.detectMs);
-  console.log(`\ntime per page (extractArticle, force): median ${quantile(ms, 0.5).toFixed(1)} ms, p95 ${quantile(ms, 0.95).toFixed(1)} ms, max ${Math.max(...ms).toFixed(1)} ms`);
-  console.log(`detectArticle alone: median ${quantile(det, 0.5).toFixed(2)} ms, p95 ${quantile(det, 0.95).toFixed(2)} ms; on pages judged not articles: median ${quantile(nonArt, 0.5).toFixed(2)} ms`);
-  console.log(`detectArticle on not-article pages: median ${quantile(labelled, 0.5).toFixed(2)} ms, p95 ${quantile(labelled, 0.95).toFixed(2)} ms, max ${Math.max(0, ...labelled).toFixed(2)} ms`);
+  console.log(
+    `\ntime per page (extractArticle, force): median ${quantile(ms, 0.5).toFixed(1)} ms, p95 ${quantile(ms, 0.95).toFixed(1)} ms, max ${Math.max(...ms).toFixed(1)} ms`,
+  );
+  console.log(
+    `detectArticle alone: median ${quantile(det, 0.5).toFixed(2)} ms, p95 ${quantile(det, 0.95).toFixed(2)} ms; on pages judged not articles: median ${quantile(nonArt, 0.5).toFixed(2)} ms`,
+  );
+  console.log(
+    `detectArticle on not-article pages: median ${quantile(labelled, 0.5).toFixed(2)} ms, p95 ${quantile(labelled, 0.95).toFixed(2)} ms, max ${Math.max(0, ...labelled).toFixed(2)} ms`,
+  );
 }
 
 process.exitCode = main();

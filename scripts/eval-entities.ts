@@ -19,7 +19,12 @@ import { countMatches, formatTable, type ScoredSpan } from './lib/ner-score';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-type Line = { id: number; entities?: { start: number; end: number; type: string }[]; timingMs?: number; error?: string };
+type Line = {
+  id: number;
+  entities?: { start: number; end: number; type: string }[];
+  timingMs?: number;
+  error?: string;
+};
 
 /** Text of a document plus the character offsets of its tokens. */
 function layout(doc: ConllDoc): { text: string; starts: Map<number, number>; ends: Map<number, number> } {
@@ -39,13 +44,17 @@ function layout(doc: ConllDoc): { text: string; starts: Map<number, number>; end
 }
 
 async function analyse(texts: string[]): Promise<Line[]> {
-  const child = spawn('npx', ['tsx', 'scripts/analyze.ts', '--jsonl'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn('npx', ['tsx', 'scripts/analyze.ts', '--jsonl'], {
+    cwd: ROOT,
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   const out: Line[] = [];
   const reading = (async () => {
     for await (const line of createInterface({ input: child.stdout })) if (line.trim()) out.push(JSON.parse(line));
   })();
   for (let i = 0; i < texts.length; i++) {
-    if (!child.stdin.write(JSON.stringify({ id: i, text: texts[i] }) + '\n')) await new Promise((r) => child.stdin.once('drain', r));
+    if (!child.stdin.write(JSON.stringify({ id: i, text: texts[i] }) + '\n'))
+      await new Promise((r) => child.stdin.once('drain', r));
   }
   child.stdin.end();
   await reading;
@@ -81,7 +90,8 @@ async function main(args: string[]): Promise<number> {
       pred.push({ doc: line.id, start: a ?? -1, end: b ?? -1, type: e.type });
     }
   }
-  if (lines.length !== docs.length) throw new Error(`analyse returned ${lines.length} lines for ${docs.length} documents`);
+  if (lines.length !== docs.length)
+    throw new Error(`analyse returned ${lines.length} lines for ${docs.length} documents`);
   docs.forEach((doc, d) => {
     for (const s of labelSpans(doc.labels)) gold.push({ doc: d, ...s });
   });
@@ -104,7 +114,9 @@ async function main(args: string[]): Promise<number> {
   };
   const whole = cpuMs((t) => analyzeText(t, tagger));
   const entities = cpuMs((t) => resolveEntities(t, tagger.tag(t)));
-  process.stdout.write(`in-process, warm, per CPU second: ${rate(whole)} tokens/s for analyzeText, ${rate(entities)} for its entity part\n`);
+  process.stdout.write(
+    `in-process, warm, per CPU second: ${rate(whole)} tokens/s for analyzeText, ${rate(entities)} for its entity part\n`,
+  );
   return 0;
 }
 

@@ -26,14 +26,21 @@ const MARK = /''|[\u0022\u201c\u201d\u201e\u00ab\u00bb]/g;
 /** The span without its quotation marks and outer spaces. */
 function trimSpan(text: string, start: number, end: number): { start: number; end: number } {
   const s = text.slice(start, end);
-  const lead = s.length - s.replace(/^[\s"'\u2018\u2019\u201c\u201d\u201e\u00ab\u00bb\u2039\u203a\u300c\u300d\u300e\u300f]+/, '').length;
-  const tail = s.length - s.replace(/[\s"'\u2018\u2019\u201c\u201d\u201e\u00ab\u00bb\u2039\u203a\u300c\u300d\u300e\u300f]+$/, '').length;
+  const lead =
+    s.length -
+    s.replace(/^[\s"'\u2018\u2019\u201c\u201d\u201e\u00ab\u00bb\u2039\u203a\u300c\u300d\u300e\u300f]+/, '').length;
+  const tail =
+    s.length -
+    s.replace(/[\s"'\u2018\u2019\u201c\u201d\u201e\u00ab\u00bb\u2039\u203a\u300c\u300d\u300e\u300f]+$/, '').length;
   return lead >= s.length ? { start, end: start } : { start: start + lead, end: end - tail };
 }
 
 /** The quoted spans of one attribution's content (fragments joined across white space). */
 function goldOf(text: string, at: Attribution): Gold[] {
-  const source = at.source.map((s) => s.text).join(' ').trim();
+  const source = at.source
+    .map((s) => s.text)
+    .join(' ')
+    .trim();
   const frags = [...at.content].sort((a, b) => a.start - b.start);
   const regions: { start: number; end: number }[] = [];
   for (const f of frags) {
@@ -54,9 +61,12 @@ function goldOf(text: string, at: Attribution): Gold[] {
       const pos = start + (m.index ?? 0);
       const prev = text[pos - 1] ?? ' ';
       const ch = m[0];
-      const open = ch === '\u201c' || ch === '\u201e' || ch === '\u00ab' ? true
-        : ch === '\u201d' || ch === '\u00bb' ? false
-        : pos === start || /[\s([\u2014\u2013-]/.test(prev);
+      const open =
+        ch === '\u201c' || ch === '\u201e' || ch === '\u00ab'
+          ? true
+          : ch === '\u201d' || ch === '\u00bb'
+            ? false
+            : pos === start || /[\s([\u2014\u2013-]/.test(prev);
       marks.push({ pos, len: ch.length, open });
     }
     if (marks.length === 0) {
@@ -89,16 +99,27 @@ function goldQuotes(a: Article): Gold[] {
   return [...seen.values()].sort((x, y) => x.start - y.start);
 }
 
-const SMALL = new Set('the a an of and or in on at to for from by with his her their its s jr sr mr mrs ms dr'.split(' '));
-const TITLES = new Set(
-  ('president presidential candidate nominee senator sen rep representative gov governor minister secretary ' +
-    'spokesman spokeswoman spokesperson former vice chief chairman chairwoman director leader speaker ' +
-    'republican democratic democrat gop general gen attorney mayor state foreign prime u.s us sen. rep. gov.').split(' '),
+const SMALL = new Set(
+  'the a an of and or in on at to for from by with his her their its s jr sr mr mrs ms dr'.split(' '),
 );
-const PRONOUNS = new Set('he she they it i we you who his her him them their its our my me us this that which'.split(' '));
+const TITLES = new Set(
+  (
+    'president presidential candidate nominee senator sen rep representative gov governor minister secretary ' +
+    'spokesman spokeswoman spokesperson former vice chief chairman chairwoman director leader speaker ' +
+    'republican democratic democrat gop general gen attorney mayor state foreign prime u.s us sen. rep. gov.'
+  ).split(' '),
+);
+const PRONOUNS = new Set(
+  'he she they it i we you who his her him them their its our my me us this that which'.split(' '),
+);
 
 function words(s: string): string[] {
-  return (s.toLowerCase().replace(/’/g, "'").match(/[\p{L}\p{N}][\p{L}\p{N}.'’-]*/gu) ?? []).map((w) => w.replace(/['’]s$|\.$/, ''));
+  return (
+    s
+      .toLowerCase()
+      .replace(/’/g, "'")
+      .match(/[\p{L}\p{N}][\p{L}\p{N}.'’-]*/gu) ?? []
+  ).map((w) => w.replace(/['’]s$|\.$/, ''));
 }
 
 /** Content words of a speaker: titles and small words aside (unless nothing else is left). */
@@ -126,10 +147,14 @@ function match(text: string, gold: Gold[], pred: Pred[]): [number, number][] {
     }
   }
   cands.sort((x, y) => y[0] - x[0]);
-  const gi = new Set<number>(), pj = new Set<number>(), pairs: [number, number][] = [];
+  const gi = new Set<number>(),
+    pj = new Set<number>(),
+    pairs: [number, number][] = [];
   for (const [, i, j] of cands) {
     if (gi.has(i) || pj.has(j)) continue;
-    gi.add(i); pj.add(j); pairs.push([i, j]);
+    gi.add(i);
+    pj.add(j);
+    pairs.push([i, j]);
   }
   return pairs;
 }
@@ -167,42 +192,65 @@ function show(text: string, s: number, e: number): string {
 }
 
 async function main(): Promise<void> {
-  const articles: Article[] = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
+  const articles: Article[] = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l));
   const t0 = performance.now();
   const preds = await analyseAll(articles);
   const seconds = (performance.now() - t0) / 1000;
-  let tp = 0, np = 0, ng = 0, named = 0, namedRight = 0, pron = 0, pronNamed = 0;
+  let tp = 0,
+    np = 0,
+    ng = 0,
+    named = 0,
+    namedRight = 0,
+    pron = 0,
+    pronNamed = 0;
   for (const a of articles) {
     const gold = goldQuotes(a);
     const pred = preds.get(a.id) ?? [];
     const pairs = match(a.text, gold, pred);
-    tp += pairs.length; np += pred.length; ng += gold.length;
+    tp += pairs.length;
+    np += pred.length;
+    ng += gold.length;
     for (const [i, j] of pairs) {
-      const g = gold[i], p = pred[j];
+      const g = gold[i],
+        p = pred[j];
       if (!g.source) continue;
       if (isPronoun(g.source)) {
         pron++;
         if (p.speaker && /^\p{Lu}/u.test(p.speaker) && !isPronoun(p.speaker)) pronNamed++;
-        else if (dump) console.log(`PRONOUN ${a.id} gold=${JSON.stringify(g.source)} pred=${JSON.stringify(p.speaker)} ${show(a.text, g.start, g.end)}`);
+        else if (dump)
+          console.log(
+            `PRONOUN ${a.id} gold=${JSON.stringify(g.source)} pred=${JSON.stringify(p.speaker)} ${show(a.text, g.start, g.end)}`,
+          );
         continue;
       }
       named++;
       const gw = contentWords(g.source);
       const ok = !!p.speaker && [...contentWords(p.speaker)].some((w) => gw.has(w));
       if (ok) namedRight++;
-      else if (dump) console.log(`SPEAKER ${a.id} gold=${JSON.stringify(g.source)} pred=${JSON.stringify(p.speaker)} ${show(a.text, g.start, g.end)}`);
+      else if (dump)
+        console.log(
+          `SPEAKER ${a.id} gold=${JSON.stringify(g.source)} pred=${JSON.stringify(p.speaker)} ${show(a.text, g.start, g.end)}`,
+        );
     }
     if (dump) {
-      const gi = new Set(pairs.map((x) => x[0])), pj = new Set(pairs.map((x) => x[1]));
+      const gi = new Set(pairs.map((x) => x[0])),
+        pj = new Set(pairs.map((x) => x[1]));
       gold.forEach((g, i) => gi.has(i) || console.log(`MISS ${a.id} ${show(a.text, g.start, g.end)}`));
       pred.forEach((p, j) => pj.has(j) || console.log(`FALSE ${a.id} (${p.speaker}) ${show(a.text, p.start, p.end)}`));
     }
   }
-  const P = tp / (np || 1), R = tp / (ng || 1), F = (2 * P * R) / (P + R || 1);
+  const P = tp / (np || 1),
+    R = tp / (ng || 1),
+    F = (2 * P * R) / (P + R || 1);
   console.log(`file: ${file} (${articles.length} articles)`);
   console.log(`quotations: gold ${ng}, predicted ${np}, matched ${tp}`);
   console.log(`precision ${P.toFixed(3)}  recall ${R.toFixed(3)}  F1 ${F.toFixed(3)}`);
-  console.log(`speaker accuracy (named or described sources): ${(namedRight / (named || 1)).toFixed(3)} (${namedRight}/${named})`);
+  console.log(
+    `speaker accuracy (named or described sources): ${(namedRight / (named || 1)).toFixed(3)} (${namedRight}/${named})`,
+  );
   console.log(`pronoun sources given a named speaker: ${pronNamed}/${pron}`);
   console.log(
     `speed: ${(articles.length / (analysisMs / 1000)).toFixed(1)} articles/s in the analysis (entities + quotations, ` +

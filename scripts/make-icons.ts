@@ -42,8 +42,10 @@ const inRoundedSquare = (x: number, y: number, r = 0.2): boolean => {
   const dy = Math.max(Math.abs(y - 0.5) - (0.5 - r), 0);
   return dx * dx + dy * dy <= r * r;
 };
-const inDisc = (x: number, y: number, cx: number, cy: number, r: number): boolean => (x - cx) ** 2 + (y - cy) ** 2 <= r * r;
-const inTail = (x: number, y: number, cx: number, cy: number): boolean => x >= cx - 0.02 && x <= cx + 0.1 && y >= cy && y <= cy + 0.2 && x - cx + 0.02 >= (y - cy) * 0.2;
+const inDisc = (x: number, y: number, cx: number, cy: number, r: number): boolean =>
+  (x - cx) ** 2 + (y - cy) ** 2 <= r * r;
+const inTail = (x: number, y: number, cx: number, cy: number): boolean =>
+  x >= cx - 0.02 && x <= cx + 0.1 && y >= cy && y <= cy + 0.2 && x - cx + 0.02 >= (y - cy) * 0.2;
 type Layer = [[number, number, number], (x: number, y: number) => boolean];
 const layers: Layer[] = [
   [[29, 53, 122], (x, y) => inRoundedSquare(x, y)],

@@ -51,7 +51,10 @@ function main(args: string[]): number {
   const corpus = readConll(trainPath);
   const lexicon = minCount > 0 ? buildLexicon(corpus, minCount) : null;
   const docs = buildDocs(corpus, augment, lexicon, folds);
-  const model = (stages: Stage[]) => ({ lexicon: lexicon ?? { known: new Set<number>(), lower: new Set<number>(), names: new Map<number, number>() }, stages });
+  const model = (stages: Stage[]) => ({
+    lexicon: lexicon ?? { known: new Set<number>(), lower: new Set<number>(), names: new Map<number, number>() },
+    stages,
+  });
   const train = (ds: TrainDoc[], count: number, name: string, report: (s: Stage) => Stage[]) =>
     trainPerceptron(sentenceItems(ds), {
       bits,
@@ -60,7 +63,10 @@ function main(args: string[]): number {
       count,
       epochs,
       seed: SEED,
-      onEpoch: (e, s) => log(`${name} epoch ${e}${dev.length && e === epochs && !name.startsWith('fold') ? ` dev micro F1 ${devScore(model(report(s)), dev).toFixed(4)}` : ''}`),
+      onEpoch: (e, s) =>
+        log(
+          `${name} epoch ${e}${dev.length && e === epochs && !name.startsWith('fold') ? ` dev micro F1 ${devScore(model(report(s)), dev).toFixed(4)}` : ''}`,
+        ),
     });
   log(`train-ner: ${docs.length} documents`);
   const first = train(docs, FEATURE_COUNT, 'stage 1', (s) => [s]);
@@ -68,7 +74,12 @@ function main(args: string[]): number {
   if (stageCount > 1) {
     for (let f = 0; f < folds; f++) {
       const held = docs.filter((d) => d.fold === f);
-      const model = train(docs.filter((d) => d.fold !== f), FEATURE_COUNT, `fold ${f + 1}/${folds}`, () => []);
+      const model = train(
+        docs.filter((d) => d.fold !== f),
+        FEATURE_COUNT,
+        `fold ${f + 1}/${folds}`,
+        () => [],
+      );
       for (const doc of held) {
         const prior = decodeStage(model, doc, doc.feats, STRIDE, FEATURE_COUNT);
         addPriorFeatures(doc.words, prior, doc.feats, STRIDE, FEATURE_COUNT);

@@ -5,11 +5,44 @@
 
 /** Query parameters that only track the visit and never select content. */
 const TRACKING_PARAMS = new Set([
-  'fbclid', 'gclid', 'dclid', 'gbraid', 'wbraid', 'msclkid', 'yclid', 'twclid', 'ttclid',
-  'mc_cid', 'mc_eid', 'igshid', 'igsh', 'ref_src', 'ref_url', '_ga', '_gl', '_hsenc',
-  '_hsmi', 'mkt_tok', 'oly_anon_id', 'oly_enc_id', 'vero_id', 'vero_conv', 'spm', 'smid',
-  'cmpid', 'ncid', 'ocid', 'sr_share', '__twitter_impression', 'wt_mc', 'at_medium',
-  'at_campaign', 'at_custom1', 'at_custom2', 'at_custom3', 'at_custom4',
+  'fbclid',
+  'gclid',
+  'dclid',
+  'gbraid',
+  'wbraid',
+  'msclkid',
+  'yclid',
+  'twclid',
+  'ttclid',
+  'mc_cid',
+  'mc_eid',
+  'igshid',
+  'igsh',
+  'ref_src',
+  'ref_url',
+  '_ga',
+  '_gl',
+  '_hsenc',
+  '_hsmi',
+  'mkt_tok',
+  'oly_anon_id',
+  'oly_enc_id',
+  'vero_id',
+  'vero_conv',
+  'spm',
+  'smid',
+  'cmpid',
+  'ncid',
+  'ocid',
+  'sr_share',
+  '__twitter_impression',
+  'wt_mc',
+  'at_medium',
+  'at_campaign',
+  'at_custom1',
+  'at_custom2',
+  'at_custom3',
+  'at_custom4',
 ]);
 
 /** Prefixes of tracking parameter families (utm_source, utm_medium, …). */
@@ -56,7 +89,14 @@ function parse(url: string, base?: string): URL | null {
 }
 
 /** Hosting domains whose subdomains belong to different people. */
-const SHARED_HOSTS = new Set(['github.io', 'blogspot.com', 'substack.com', 'wordpress.com', 'tumblr.com', 'medium.com']);
+const SHARED_HOSTS = new Set([
+  'github.io',
+  'blogspot.com',
+  'substack.com',
+  'wordpress.com',
+  'tumblr.com',
+  'medium.com',
+]);
 
 /** Second-level labels under which country domains sell names (bbc.co.uk, abc.net.au). */
 const SECOND_LEVEL = /^(co|com|net|org|gov|ac|edu|or|ne|go|gob|mil|nic|ltd|plc)$/;
@@ -72,9 +112,7 @@ function registrable(host: string): string {
   const n = labels.length;
   const under = labels.slice(-2).join('.');
   const keep =
-    n >= 3 && (SHARED_HOSTS.has(under) || (labels[n - 1]!.length === 2 && SECOND_LEVEL.test(labels[n - 2]!)))
-      ? 3
-      : 2;
+    n >= 3 && (SHARED_HOSTS.has(under) || (labels[n - 1]!.length === 2 && SECOND_LEVEL.test(labels[n - 2]!))) ? 3 : 2;
   return labels.slice(-keep).join('.');
 }
 

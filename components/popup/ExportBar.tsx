@@ -59,7 +59,11 @@ export function ExportBar() {
       ))}
       <label class="import">
         Import…
-        <input type="file" accept=".json,application/json,application/ld+json" onChange={(e) => void importFile(e.currentTarget.files?.[0])} />
+        <input
+          type="file"
+          accept=".json,application/json,application/ld+json"
+          onChange={(e) => void importFile(e.currentTarget.files?.[0])}
+        />
       </label>
       {message && (
         <div class="status" role="status">

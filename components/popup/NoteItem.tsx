@@ -48,11 +48,30 @@ export function NoteItem({ annotation: a, source, onShow, onDelete, onEdit }: Pr
           >
             <div class="swatches" role="radiogroup" aria-label="Colour">
               {COLOURS.map((c) => (
-                <button key={c} type="button" role="radio" aria-checked={c === color} aria-label={c} class={`swatch ${c}`} onClick={() => setColor(c)} />
+                <button
+                  key={c}
+                  type="button"
+                  role="radio"
+                  aria-checked={c === color}
+                  aria-label={c}
+                  class={`swatch ${c}`}
+                  onClick={() => setColor(c)}
+                />
               ))}
             </div>
-            <textarea aria-label="Note" rows={3} value={note} onInput={(e) => setNote(e.currentTarget.value)} autoFocus />
-            <input aria-label="Tags" placeholder="Tags, separated by commas" value={tags} onInput={(e) => setTags(e.currentTarget.value)} />
+            <textarea
+              aria-label="Note"
+              rows={3}
+              value={note}
+              onInput={(e) => setNote(e.currentTarget.value)}
+              autoFocus
+            />
+            <input
+              aria-label="Tags"
+              placeholder="Tags, separated by commas"
+              value={tags}
+              onInput={(e) => setTags(e.currentTarget.value)}
+            />
             <div class="edit-actions">
               <button type="submit" class="primary">
                 Save

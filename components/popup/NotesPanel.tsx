@@ -65,12 +65,7 @@ export function NotesPanel({ page }: { page: PageHandle }) {
           <p class="hint">The page changed and these words are no longer there.</p>
           <ul class="notes">
             {lost.map(({ annotation: a }) => (
-              <NoteItem
-                key={a.id}
-                annotation={a}
-                onDelete={() => void remove(a)}
-                onEdit={edit(a.id)}
-              />
+              <NoteItem key={a.id} annotation={a} onDelete={() => void remove(a)} onEdit={edit(a.id)} />
             ))}
           </ul>
         </section>

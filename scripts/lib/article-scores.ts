@@ -5,7 +5,8 @@ import { BLOCK_TAGS } from '../../utils/extract/dom';
 
 const SHINGLE = 4;
 // Han, kana and Hangul characters count as words of their own, so CJK text shingles too.
-const TOKEN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]|[^\s\p{P}\p{S}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu;
+const TOKEN =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]|[^\s\p{P}\p{S}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu;
 
 /** Lower-cased word tokens of a text. */
 export function tokens(text: string): string[] {
@@ -66,7 +67,11 @@ export function bodyScore(text: string, expectedHtml: string): { p: number; r: n
 export type FieldResult = { field: string; status: 'exact' | 'loose' | 'missing' | 'wrong' | 'extra' | 'none' };
 
 function norm(s: string): string {
-  return s.toLowerCase().replace(/\s+/g, ' ').replace(/[“”"'’‘]/g, '').trim();
+  return s
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/[“”"'’‘]/g, '')
+    .trim();
 }
 
 function compare(field: string, got: string | null, want: unknown, dates = false): FieldResult {

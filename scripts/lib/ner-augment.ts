@@ -7,7 +7,24 @@
 import { sentenceModes } from '../../utils/analysis/ner/context';
 import type { ConllDoc } from './ner-conll';
 
-const SMALL = new Set(['a', 'an', 'the', 'of', 'to', 'in', 'for', 'on', 'at', 'by', 'and', 'or', 'with', 'from', 'as', 'but']);
+const SMALL = new Set([
+  'a',
+  'an',
+  'the',
+  'of',
+  'to',
+  'in',
+  'for',
+  'on',
+  'at',
+  'by',
+  'and',
+  'or',
+  'with',
+  'from',
+  'as',
+  'but',
+]);
 
 /** Title Case as headline writers use it: small words stay lower case except first. */
 export function titleCase(words: string[]): string[] {

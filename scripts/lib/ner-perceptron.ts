@@ -24,7 +24,15 @@ export function rng(seed: number): () => number {
 /** Trains a stage; `onEpoch` sees the averaged model after each epoch. */
 export function trainPerceptron(
   items: TrainItem[],
-  opts: { bits: number; labels: number; stride: number; count: number; epochs: number; seed: number; onEpoch?: (epoch: number, stage: Stage) => void },
+  opts: {
+    bits: number;
+    labels: number;
+    stride: number;
+    count: number;
+    epochs: number;
+    seed: number;
+    onEpoch?: (epoch: number, stage: Stage) => void;
+  },
 ): Stage {
   const { bits, labels: L, stride, count } = opts;
   const mask = (1 << bits) - 1;

@@ -22,7 +22,10 @@ export function countMatches(gold: ScoredSpan[], pred: ScoredSpan[]): Counts {
 }
 
 /** Precision, recall and F1 of summed counts over `types`. */
-export function prf(counts: Counts, types: readonly string[]): { p: number; r: number; f: number; tp: number; pred: number; gold: number } {
+export function prf(
+  counts: Counts,
+  types: readonly string[],
+): { p: number; r: number; f: number; tp: number; pred: number; gold: number } {
   let tp = 0;
   let pred = 0;
   let gold = 0;

@@ -13,7 +13,13 @@ import type { TrainItem } from './ner-perceptron';
 import { countMatches, prf, type ScoredSpan } from './ner-score';
 
 /** A training document: normalised words, sentences, gold labels and its feature table (stride `STRIDE`). */
-export type TrainDoc = { words: string[]; sentences: [number, number][]; labels: number[]; feats: Uint32Array; fold: number };
+export type TrainDoc = {
+  words: string[];
+  sentences: [number, number][];
+  labels: number[];
+  feats: Uint32Array;
+  fold: number;
+};
 
 /**
  * What the training text says about words: the lower-case forms seen at least
@@ -72,7 +78,13 @@ export function buildDocs(docs: ConllDoc[], augmentEvery: number, lexicon: Lexic
   const make = (doc: ConllDoc, fold: number): TrainDoc => {
     const words = doc.words.map(normalizeChars);
     const lex = lexicon && { ...lexicon, names: foldNames[fold] };
-    return { words, sentences: doc.sentences, labels: doc.labels, feats: featurize({ words, sentences: doc.sentences }, STRIDE, lex), fold };
+    return {
+      words,
+      sentences: doc.sentences,
+      labels: doc.labels,
+      feats: featurize({ words, sentences: doc.sentences }, STRIDE, lex),
+      fold,
+    };
   };
   return docs.flatMap((d, k) => {
     // Headline copies stay in their source's fold: their names are the source's.

@@ -71,7 +71,9 @@ describe.skipIf(!pages.length)('every corpus page in Chromium', () => {
       }
       const label = labels.get(name) ?? '?';
       (verdicts[label] ??= {})[status] = (verdicts[label]?.[status] ?? 0) + 1;
-      const mutations = await page.evaluate(() => (window as unknown as { __glossTestMutations: string[] }).__glossTestMutations);
+      const mutations = await page.evaluate(
+        () => (window as unknown as { __glossTestMutations: string[] }).__glossTestMutations,
+      );
       if (status === 'no answer' || status === 'error') failures.push(`${name}: Gloss ended in "${status}"`);
       if (mutations.length) failures.push(`${name}: DOM changed: ${mutations.slice(0, 3).join(', ')}`);
       if (errors.length) failures.push(`${name}: ${errors.join('; ')}`);

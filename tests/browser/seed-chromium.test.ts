@@ -116,11 +116,15 @@ describe('the seed article in Chromium', () => {
     await page.waitForFunction(() => CSS.highlights.has('gloss-focus'));
     expect((await page.evaluate(readHighlights))['gloss-focus']).toEqual(['Wang Yi']);
     await popup.locator('section[data-type="PER"] .chip', { hasText: 'Wang Yi' }).click();
-    await page.waitForFunction(() => [...(CSS.highlights.get('gloss-focus') ?? [])].some((r) => r.toString() === 'Wang'));
+    await page.waitForFunction(() =>
+      [...(CSS.highlights.get('gloss-focus') ?? [])].some((r) => r.toString() === 'Wang'),
+    );
 
     await popup.getByRole('tab', { name: /Notes/ }).click();
     await popup.locator('.note .note-text', { hasText: 'The core claim' }).waitFor();
-    expect(await popup.locator('.note', { hasText: 'The core claim' }).locator('.tags').textContent()).toBe('#rights #un');
+    expect(await popup.locator('.note', { hasText: 'The core claim' }).locator('.tags').textContent()).toBe(
+      '#rights #un',
+    );
 
     const [download] = await Promise.all([
       popup.waitForEvent('download'),
@@ -134,7 +138,10 @@ describe('the seed article in Chromium', () => {
     expect(markdown).toContain('#rights');
 
     // JSON out, and the same file back in: nothing new, nothing lost.
-    const [json] = await Promise.all([popup.waitForEvent('download'), popup.getByRole('button', { name: 'JSON' }).click()]);
+    const [json] = await Promise.all([
+      popup.waitForEvent('download'),
+      popup.getByRole('button', { name: 'JSON' }).click(),
+    ]);
     const exported = JSON.parse(readFileSync((await json.path())!, 'utf8'));
     expect(exported['@context']).toContain('http://www.w3.org/ns/anno.jsonld');
     await popup.locator('.import input[type=file]').setInputFiles((await json.path())!);

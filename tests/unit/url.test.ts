@@ -29,9 +29,7 @@ describe('normalizeUrl', () => {
     expect(normalizeUrl('https://www.example.com/a?utm_source=x', 'https://example.com/a-story')).toBe(
       'https://example.com/a-story',
     );
-    expect(normalizeUrl('https://m.example.com/a', 'https://www.example.com/a#x')).toBe(
-      'https://www.example.com/a',
-    );
+    expect(normalizeUrl('https://m.example.com/a', 'https://www.example.com/a#x')).toBe('https://www.example.com/a');
     expect(normalizeUrl('https://news.bbc.co.uk/x', 'https://www.bbc.co.uk/news/x')).toBe(
       'https://www.bbc.co.uk/news/x',
     );

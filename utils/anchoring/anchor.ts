@@ -1,5 +1,12 @@
 import { bestMatch, MIN_CONTEXT_SCORE, type QuoteContext, type ScoredMatch, scoreCandidate } from './score';
-import { exactCandidates, fuzzyCandidates, LONG_QUOTE, longQuoteCandidates, mask, nearbyCandidates } from './candidates';
+import {
+  exactCandidates,
+  fuzzyCandidates,
+  LONG_QUOTE,
+  longQuoteCandidates,
+  mask,
+  nearbyCandidates,
+} from './candidates';
 import type { AnchorMatch, TextSelectors } from './types';
 
 /** Context score above which the saved position is trusted without looking further. */

@@ -3,12 +3,16 @@ import { errorReply, isEnvelope } from '../messaging/client';
 import type { BackgroundProtocol, Reply, RequestOf, ResultOf } from '../messaging/protocol';
 import { MAX_TEXT } from './analysis-service';
 
-
 /** Who sent a message: a content script in a web page, or one of Gloss's own pages. */
 export type Caller = { kind: 'content'; origin: string } | { kind: 'extension' };
 
 /** One handler per request; each receives a payload whose shape was already checked. */
-export type Handlers = { [K in keyof BackgroundProtocol]: (payload: RequestOf<BackgroundProtocol, K>, caller: Caller) => Promise<ResultOf<BackgroundProtocol, K>> };
+export type Handlers = {
+  [K in keyof BackgroundProtocol]: (
+    payload: RequestOf<BackgroundProtocol, K>,
+    caller: Caller,
+  ) => Promise<ResultOf<BackgroundProtocol, K>>;
+};
 
 /** Requests a content script may make; the rest are for Gloss's own pages. */
 const FROM_CONTENT = new Set<keyof BackgroundProtocol>([
@@ -82,7 +86,8 @@ export async function route(
   const caller = identifyCaller(sender, own.id, own.origin);
   if (!caller) return { ok: false, error: { code: 'forbidden', message: 'Unknown sender.' } };
   const type = message.type as keyof BackgroundProtocol;
-  if (!Object.hasOwn(SHAPES, type)) return { ok: false, error: { code: 'invalid', message: `Unknown request "${type}".` } };
+  if (!Object.hasOwn(SHAPES, type))
+    return { ok: false, error: { code: 'invalid', message: `Unknown request "${type}".` } };
   if (caller.kind === 'content' && !FROM_CONTENT.has(type)) {
     return { ok: false, error: { code: 'forbidden', message: `"${type}" is not allowed from a page.` } };
   }

@@ -68,7 +68,8 @@ export class AnnotationLayer {
     }
     this.highlighter.clear('gloss-user');
     const suffix = this.dark ? '-dark' : '';
-    for (const [colour, ranges] of byColour) this.highlighter.set(`gloss-user-${colour}${suffix}`, ranges, PRIORITY.user);
+    for (const [colour, ranges] of byColour)
+      this.highlighter.set(`gloss-user-${colour}${suffix}`, ranges, PRIORITY.user);
   }
 }
 

@@ -48,7 +48,10 @@ export function isDarkPage(doc: Document = document): boolean {
   if (!view) return false;
   for (const el of [doc.body, doc.documentElement]) {
     if (!el) continue;
-    const rgba = view.getComputedStyle(el).backgroundColor.match(/[\d.]+/g)?.map(Number);
+    const rgba = view
+      .getComputedStyle(el)
+      .backgroundColor.match(/[\d.]+/g)
+      ?.map(Number);
     if (!rgba || rgba.length < 3 || rgba[3] === 0) continue;
     const [r, g, b] = rgba;
     return 0.2126 * r + 0.7152 * g + 0.0722 * b < 110;

@@ -21,7 +21,8 @@ export function answerPopup(session: PageSession): void {
           await session.start(true);
           return session.state();
         case 'page:reveal':
-          if (!isRevealRequest(message.payload)) throw Object.assign(new Error('Malformed request.'), { code: 'invalid' });
+          if (!isRevealRequest(message.payload))
+            throw Object.assign(new Error('Malformed request.'), { code: 'invalid' });
           return session.reveal(message.payload);
         case 'page:annotations-changed':
           await session.loadAnnotations();

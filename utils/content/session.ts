@@ -151,7 +151,13 @@ export class PageSession {
     const url = this.url;
     const selectors = describe(map.text, start, end);
     const saved = await sendToBackground('annotation:save', {
-      annotation: { url, target: { source: url, selectors }, color: choice.color, note: choice.note, tags: choice.tags },
+      annotation: {
+        url,
+        target: { source: url, selectors },
+        color: choice.color,
+        note: choice.note,
+        tags: choice.tags,
+      },
     });
     const meta = this.extraction?.metadata;
     await sendToBackground('page:visit', {

@@ -70,7 +70,10 @@ export function restoreAnnotation(db: GlossDB, record: Annotation): Promise<Anno
 /** A page's highlights, in text order. */
 export function listAnnotations(db: GlossDB, url: string): Promise<Annotation[]> {
   return guard(async () => {
-    const found = await db.annotations.where('url').equals(string(url, 'url', 8192)).toArray();
+    const found = await db.annotations
+      .where('url')
+      .equals(string(url, 'url', 8192))
+      .toArray();
     return found.sort(
       (a, b) => a.target.selectors.position.start - b.target.selectors.position.start || a.createdAt - b.createdAt,
     );

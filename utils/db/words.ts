@@ -9,7 +9,8 @@
 const MAX_WORD = 64;
 
 // One ideograph or kana at a time, or a run of other letters and digits.
-const WORD = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]|(?:(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])[\p{L}\p{N}])+/gu;
+const WORD =
+  /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]|(?:(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])[\p{L}\p{N}])+/gu;
 
 /** Lower-cases and strips diacritics (NFKD, then combining marks dropped). */
 export function fold(text: string): string {

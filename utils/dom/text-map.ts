@@ -74,7 +74,8 @@ export class TextMapBuilder {
   private emit(chars: string, node: Text, offset: number): void {
     const at = this.length;
     const last = this.segments[this.segments.length - 1];
-    if (last && last.node === node && last.end === at && last.nodeOffset + (at - last.start) === offset) last.end += chars.length;
+    if (last && last.node === node && last.end === at && last.nodeOffset + (at - last.start) === offset)
+      last.end += chars.length;
     else this.segments.push({ start: at, end: at + chars.length, node, nodeOffset: offset });
     this.push(chars);
   }

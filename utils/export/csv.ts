@@ -7,8 +7,22 @@ import { groupByPage } from './group';
 
 /** The columns, in order. */
 export const CSV_COLUMNS = [
-  'id', 'url', 'title', 'site', 'byline', 'published', 'created', 'modified',
-  'color', 'exact', 'note', 'tags', 'prefix', 'suffix', 'start', 'end',
+  'id',
+  'url',
+  'title',
+  'site',
+  'byline',
+  'published',
+  'created',
+  'modified',
+  'color',
+  'exact',
+  'note',
+  'tags',
+  'prefix',
+  'suffix',
+  'start',
+  'end',
 ] as const;
 
 /**
@@ -26,9 +40,22 @@ export function csvField(value: string | number | null): string {
 function row(page: Page, a: Annotation): Array<string | number | null> {
   const { quote, position } = a.target.selectors;
   return [
-    a.id, a.url, page.title, page.site, page.byline, page.published,
-    new Date(a.createdAt).toISOString(), new Date(a.updatedAt).toISOString(),
-    a.color, a.exact, a.note, a.tags.join('; '), quote.prefix, quote.suffix, position.start, position.end,
+    a.id,
+    a.url,
+    page.title,
+    page.site,
+    page.byline,
+    page.published,
+    new Date(a.createdAt).toISOString(),
+    new Date(a.updatedAt).toISOString(),
+    a.color,
+    a.exact,
+    a.note,
+    a.tags.join('; '),
+    quote.prefix,
+    quote.suffix,
+    position.start,
+    position.end,
   ];
 }
 

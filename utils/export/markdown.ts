@@ -14,8 +14,9 @@ export function escapeMarkdown(text: string): string {
   return text
     .replace(/[\\`*_[\]<>#]/g, (c) => `\\${c}`)
     .replace(/([=~])(?=\1)/g, '\\$1') // ==highlight== and ~~strike~~
-    .replace(/^(\s*)([-+]|\d+[.)])(?=\s|$)/gm, (_, space: string, marker: string) =>
-      `${space}${marker.replace(/([-+.)])$/, '\\$1')}`,
+    .replace(
+      /^(\s*)([-+]|\d+[.)])(?=\s|$)/gm,
+      (_, space: string, marker: string) => `${space}${marker.replace(/([-+.)])$/, '\\$1')}`,
     )
     .replace(/^(\s*)([=-])(?=\2*\s*$)/gm, '$1\\$2'); // a line of = or - under text makes a heading
 }
@@ -41,7 +42,12 @@ function dayOf(published: string): string {
 
 function pageHeader(page: Page): string[] {
   const title = escapeMarkdown(page.title.replace(/\s+/g, ' ').trim() || page.url);
-  const facts = [page.site, page.byline, page.published && `published ${dayOf(page.published)}`, `read ${isoDate(page.lastVisited)}`]
+  const facts = [
+    page.site,
+    page.byline,
+    page.published && `published ${dayOf(page.published)}`,
+    `read ${isoDate(page.lastVisited)}`,
+  ]
     .filter((f): f is string => Boolean(f))
     .map(escapeMarkdown);
   return [`## ${title}`, '', `<${page.url.replace(/[<> ]/g, encodeURIComponent)}>`, '', facts.join(' · ')];

@@ -52,7 +52,8 @@ function readTarget(value: unknown): { source: string; quote: Fields; position: 
   const targets = list(value);
   if (targets.length !== 1) fail('target', 'must be exactly one target');
   const target = object(targets[0], 'target');
-  const source = typeof target.source === 'object' && target.source !== null ? (target.source as Fields).id : target.source;
+  const source =
+    typeof target.source === 'object' && target.source !== null ? (target.source as Fields).id : target.source;
   const selectors = list(target.selector).map((s, i) => object(s, `target.selector[${i}]`));
   const quote = selectors.find((s) => s.type === 'TextQuoteSelector');
   const position = selectors.find((s) => s.type === 'TextPositionSelector');

@@ -12,7 +12,12 @@ export const CONTEXT = ['http://www.w3.org/ns/anno.jsonld', { gloss: 'urn:gloss:
 export const FORMAT_VERSION = 1;
 
 /** One body: the note (commenting) or a tag (tagging). */
-export type TextualBody = { type: 'TextualBody'; value: string; purpose: 'commenting' | 'tagging'; format?: 'text/plain' };
+export type TextualBody = {
+  type: 'TextualBody';
+  value: string;
+  purpose: 'commenting' | 'tagging';
+  format?: 'text/plain';
+};
 
 /** One annotation as exported. */
 export type WebAnnotation = {

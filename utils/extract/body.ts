@@ -13,9 +13,25 @@ export type Flags = { stripUnlikely: boolean; weightClasses: boolean; cleanCondi
 export type BodyChoice = { roots: Element[]; top: Element; scores: Map<Element, number> };
 
 const TAG_SCORE: Record<string, number> = {
-  div: 5, pre: 3, td: 3, blockquote: 3,
-  address: -3, ol: -3, ul: -3, dl: -3, dd: -3, dt: -3, li: -3, form: -3,
-  h1: -5, h2: -5, h3: -5, h4: -5, h5: -5, h6: -5, th: -5,
+  div: 5,
+  pre: 3,
+  td: 3,
+  blockquote: 3,
+  address: -3,
+  ol: -3,
+  ul: -3,
+  dl: -3,
+  dd: -3,
+  dt: -3,
+  li: -3,
+  form: -3,
+  h1: -5,
+  h2: -5,
+  h3: -5,
+  h4: -5,
+  h5: -5,
+  h6: -5,
+  th: -5,
 };
 
 /** A candidate's score before its paragraphs count: tag, class/id words, and the page's own `articleBody` mark. */
@@ -55,7 +71,8 @@ export function chooseBody(body: Element, m: Measured, flags: Flags): BodyChoice
   if (top === body || top.localName === 'html') return { roots: [body], top: body, scores: final };
   top = preferSharedAncestor(top, topScore, ranked.slice(1, 5), body);
   top = climbWhileBetter(top, final, body);
-  while (top.parentElement && top.parentElement !== body && countedChildren(top.parentElement, m) === 1) top = top.parentElement;
+  while (top.parentElement && top.parentElement !== body && countedChildren(top.parentElement, m) === 1)
+    top = top.parentElement;
   topScore = final.get(top) ?? topScore;
   return { roots: siblingsToKeep(top, topScore, final, m), top, scores: final };
 }
@@ -117,7 +134,10 @@ function siblingsToKeep(top: Element, topScore: number, scores: Map<Element, num
     else if (sib.localName === 'p') {
       const text = normText(sib);
       const ld = linkDensity(m, sib);
-      if ((text.length > 80 && ld < 0.25) || (text.length > 0 && text.length < 80 && ld === 0 && /\.( |$)/.test(text))) {
+      if (
+        (text.length > 80 && ld < 0.25) ||
+        (text.length > 0 && text.length < 80 && ld === 0 && /\.( |$)/.test(text))
+      ) {
         roots.push(sib);
       }
     }

@@ -9,8 +9,17 @@ import type { Flags } from './body';
 import type { Measured } from './stats';
 
 type Agg = {
-  chars: number; linkChars: number; commas: number; p: number; img: number; li: number;
-  input: number; embed: number; headingChars: number; textishChars: number; listChars: number;
+  chars: number;
+  linkChars: number;
+  commas: number;
+  p: number;
+  img: number;
+  li: number;
+  input: number;
+  embed: number;
+  headingChars: number;
+  textishChars: number;
+  listChars: number;
   dataTable: boolean;
 };
 
@@ -21,7 +30,8 @@ const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 const TEXTISH = new Set(['span', 'li', 'td', ...DIV_TO_P_BLOCKERS]);
 const CAPTION = /caption|credit|(^|[\s_-])(wp-caption|photo-?credit)/i;
 // A short paragraph that only points elsewhere: "Read more: …", "Related: …", "Advertisement".
-const POINTER = /^(?:read (?:more|also|next)|related(?: stories| articles| coverage)?|see also|also read|more on this|recommended|watch|listen|sign up|subscribe|advertisement|story continues below|lire aussi|à lire aussi|voir aussi|leia também|leia mais|lea también|lee también|mehr zum thema|siehe auch|auch interessant|相关阅读|延伸阅读|推荐阅读|関連記事)\b\s*[:：|-]?/iu;
+const POINTER =
+  /^(?:read (?:more|also|next)|related(?: stories| articles| coverage)?|see also|also read|more on this|recommended|watch|listen|sign up|subscribe|advertisement|story continues below|lire aussi|à lire aussi|voir aussi|leia também|leia mais|lea también|lee también|mehr zum thema|siehe auch|auch interessant|相关阅读|延伸阅读|推荐阅读|関連記事)\b\s*[:：|-]?/iu;
 const AD_WORDS = /^(ad(vertising|vertisement)?|pub(licité)?|werb(ung)?|广告|Реклама|Anuncio)$/iu;
 const LOADING_WORDS = /^((loading|正在加载|Загрузка|chargement|cargando)(…|\.\.\.)?)$/iu;
 
@@ -36,7 +46,20 @@ export function furnitureIn(roots: Element[], m: Measured, flags: Flags, title: 
 type Ctx = { m: Measured; flags: Flags; out: Set<Element>; titleWords: string[] };
 
 function emptyAgg(): Agg {
-  return { chars: 0, linkChars: 0, commas: 0, p: 0, img: 0, li: 0, input: 0, embed: 0, headingChars: 0, textishChars: 0, listChars: 0, dataTable: false };
+  return {
+    chars: 0,
+    linkChars: 0,
+    commas: 0,
+    p: 0,
+    img: 0,
+    li: 0,
+    input: 0,
+    embed: 0,
+    headingChars: 0,
+    textishChars: 0,
+    listChars: 0,
+    dataTable: false,
+  };
 }
 
 function visit(el: Element, ctx: Ctx, inLink: boolean, inFigure: boolean, inData: boolean): Agg | null {
@@ -88,11 +111,19 @@ function visit(el: Element, ctx: Ctx, inLink: boolean, inFigure: boolean, inData
 function isFurniture(el: Element, a: Agg, ctx: Ctx, inFigure: boolean, inData: boolean): boolean {
   const tag = el.localName;
   if (ALWAYS_OUT.has(tag)) return true;
-  if (HEADINGS.has(tag)) return tag === 'h1' || (ctx.flags.weightClasses && classWeight(el) < 0 && tag === 'h2') || similar(ctx.titleWords, el);
+  if (HEADINGS.has(tag))
+    return (
+      tag === 'h1' || (ctx.flags.weightClasses && classWeight(el) < 0 && tag === 'h2') || similar(ctx.titleWords, el)
+    );
   const s = classAndId(el);
   if (s && SHARE.test(s) && a.chars < 500) return true;
   if ((tag === 'p' || tag === 'div' || tag === 'li') && a.chars < 200 && isPointer(el, a)) return true;
-  if (a.chars < 100 && a.p <= 1 && (el.getAttribute('rel') === 'author' || /author/i.test(el.getAttribute('itemprop') ?? '') || (s && BYLINE.test(s)))) return true;
+  if (
+    a.chars < 100 &&
+    a.p <= 1 &&
+    (el.getAttribute('rel') === 'author' || /author/i.test(el.getAttribute('itemprop') ?? '') || (s && BYLINE.test(s)))
+  )
+    return true;
   if (s && CAPTION.test(s) && a.chars < 300 && a.p <= 1) return true;
   if (tag === 'header' && a.p === 0) return true;
   if (!ctx.flags.cleanConditionally || !CONDITIONAL.has(tag) || inData) return false;
@@ -121,7 +152,8 @@ function conditionallyOut(el: Element, a: Agg, ctx: Ctx, inFigure: boolean): boo
     (!isList && !inFigure && headingDensity < 0.9 && a.chars < 25 && (a.img === 0 || a.img > 2) && ld > 0) ||
     (!isList && weight < 25 && ld > 0.2) ||
     (weight >= 25 && ld > 0.5) ||
-    (a.embed === 1 && a.chars < 75) || a.embed > 1 ||
+    (a.embed === 1 && a.chars < 75) ||
+    a.embed > 1 ||
     (a.img === 0 && textDensity === 0);
   if (remove && isList && a.img === a.li + 0 && a.img > 0) return false; // a list of images
   return remove;
@@ -146,7 +178,10 @@ function isDataTable(t: Element): boolean {
 }
 
 function words(s: string): string[] {
-  return s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return s
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 }
 
 /** Whether a heading repeats the title (Readability's token similarity above 0.75). */

@@ -44,7 +44,8 @@ export function detectDetail(doc: Document, options: DetectOptions = {}): Detect
   const ogType = (metaValue(meta, 'og:type') ?? '').toLowerCase();
   const pageTypes = [...ld.types, ...micro].filter((t) => NON_ARTICLE_TYPES.has(t));
   if (!articleMarkup && pageTypes.length) return no(`structured data ${pageTypes[0]}: not an article`);
-  if (!articleMarkup && /^(?:product|profile|video|music|books?\.|business)/.test(ogType)) return no(`og:type ${ogType}: not an article`);
+  if (!articleMarkup && /^(?:product|profile|video|music|books?\.|business)/.test(ogType))
+    return no(`og:type ${ogType}: not an article`);
   const url = pageUrl(doc, signals, options.url);
   if (!articleMarkup && isFrontUrl(url)) return no('front or section page URL');
 

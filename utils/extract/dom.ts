@@ -6,23 +6,104 @@
 
 /** Elements whose content is never article text. */
 export const SKIP_TAGS = new Set([
-  'script', 'style', 'noscript', 'template', 'svg', 'math', 'canvas', 'iframe', 'object',
-  'embed', 'button', 'input', 'select', 'textarea', 'option', 'head', 'title', 'link', 'meta',
-  'video', 'audio', 'picture', 'img', 'map', 'dialog',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'math',
+  'canvas',
+  'iframe',
+  'object',
+  'embed',
+  'button',
+  'input',
+  'select',
+  'textarea',
+  'option',
+  'head',
+  'title',
+  'link',
+  'meta',
+  'video',
+  'audio',
+  'picture',
+  'img',
+  'map',
+  'dialog',
 ]);
 
 /** Elements that start a new block of text (a paragraph break around them). */
 export const BLOCK_TAGS = new Set([
-  'address', 'article', 'aside', 'blockquote', 'center', 'dd', 'details', 'dialog', 'div', 'dl',
-  'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
-  'header', 'hgroup', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table',
-  'tbody', 'thead', 'tfoot', 'tr', 'ul', 'caption', 'body', 'html',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'center',
+  'dd',
+  'details',
+  'dialog',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hgroup',
+  'hr',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'thead',
+  'tfoot',
+  'tr',
+  'ul',
+  'caption',
+  'body',
+  'html',
 ]);
 
 /** Block children that keep a `<div>` from counting as a paragraph (Readability's list). */
 export const DIV_TO_P_BLOCKERS = new Set([
-  'blockquote', 'dl', 'div', 'img', 'ol', 'p', 'pre', 'table', 'ul', 'section', 'article',
-  'figure', 'header', 'footer', 'aside', 'nav', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'form',
+  'blockquote',
+  'dl',
+  'div',
+  'img',
+  'ol',
+  'p',
+  'pre',
+  'table',
+  'ul',
+  'section',
+  'article',
+  'figure',
+  'header',
+  'footer',
+  'aside',
+  'nav',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'form',
 ]);
 
 /** Class/id words of page furniture (Readability's list, plus a few). */
@@ -40,7 +121,15 @@ export const BYLINE = /byline|author|dateline|writtenby|p-author/i;
 /** Class/id words of share and follow bars. */
 export const SHARE = /(\b|_)(share|sharedaddy|sharing|social|follow)(\b|_)/i;
 /** ARIA roles of page furniture. */
-export const UNLIKELY_ROLES = new Set(['menu', 'menubar', 'complementary', 'navigation', 'alert', 'alertdialog', 'dialog']);
+export const UNLIKELY_ROLES = new Set([
+  'menu',
+  'menubar',
+  'complementary',
+  'navigation',
+  'alert',
+  'alertdialog',
+  'dialog',
+]);
 
 /** Class and id of an element, as one string. */
 export function classAndId(el: Element): string {
@@ -67,7 +156,8 @@ export function classWeight(el: Element): number {
 
 const HIDDEN_STYLE = /(^|;)\s*(display\s*:\s*none|visibility\s*:\s*hidden)/i;
 
-const HIDDEN_CLASS = /(?:^|\s)(?:hidden|is-hidden|u-hidden|hide|visually-hidden|visuallyhidden|sr-only|screen-reader-text|screenreader-only|offscreen)(?:\s|$)/i;
+const HIDDEN_CLASS =
+  /(?:^|\s)(?:hidden|is-hidden|u-hidden|hide|visually-hidden|visuallyhidden|sr-only|screen-reader-text|screenreader-only|offscreen)(?:\s|$)/i;
 
 /** Whether an element is hidden by markup alone (attribute, ARIA, inline style or a hiding class). */
 export function isHidden(el: Element): boolean {
@@ -76,7 +166,8 @@ export function isHidden(el: Element): boolean {
   if (cls && HIDDEN_CLASS.test(cls)) return true;
   // aria-hidden hides icons and duplicates; but dialog libraries also set it on
   // the whole page behind a cookie or sign-up dialog, which is still the page.
-  if (el.getAttribute('aria-hidden') === 'true' && !/fallback-image/.test(cls ?? '') && !el.querySelector('p')) return true;
+  if (el.getAttribute('aria-hidden') === 'true' && !/fallback-image/.test(cls ?? '') && !el.querySelector('p'))
+    return true;
   const style = el.getAttribute('style');
   return !!style && HIDDEN_STYLE.test(style);
 }

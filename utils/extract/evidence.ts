@@ -47,7 +47,10 @@ const DATELINE = [
 ];
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
 // Feb. 23, 2015 -- / 23 February 2015 — / 2015-02-23 --: a dash, not a hyphen or colon.
-const DATE_LEAD = new RegExp(`^(?:${MONTH}\\s+\\d{1,2},?\\s+(?:19|20)\\d\\d|\\d{1,2}\\.?\\s+${MONTH}\\s+(?:19|20)\\d\\d|(?:19|20)\\d\\d-\\d\\d-\\d\\d)\\s*(?:--|—|–)\\s`, 'i');
+const DATE_LEAD = new RegExp(
+  `^(?:${MONTH}\\s+\\d{1,2},?\\s+(?:19|20)\\d\\d|\\d{1,2}\\.?\\s+${MONTH}\\s+(?:19|20)\\d\\d|(?:19|20)\\d\\d-\\d\\d-\\d\\d)\\s*(?:--|—|–)\\s`,
+  'i',
+);
 // 新华社北京2月24日电 / 10月14日报道: may stand in a short paragraph of its own.
 const CJK_DATELINE = /\d{1,2}月\d{1,2}日(?:电|讯|报道|消息)/u;
 const ATTRIBUTION =
@@ -55,7 +58,8 @@ const ATTRIBUTION =
 const FIRST_PERSON = /\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|my|me|mine|we|we're|we’re|our|us)\b/g;
 const SECOND_PERSON = /\b(?:you|your|you're|you’re|yourself)\b/gi;
 const ENGLISH = /\b(?:the|and|of)\b/gi;
-const PLACEHOLDER = /\b(?:lorem ipsum|dolor sit amet|consectetur adipisicing|eiusmod tempor|duis aute irure|ullamco laboris)\b/i;
+const PLACEHOLDER =
+  /\b(?:lorem ipsum|dolor sit amet|consectetur adipisicing|eiusmod tempor|duis aute irure|ullamco laboris)\b/i;
 const QUOTED = /“[^”]{0,600}”|"[^"]{0,600}"|«[^»]{0,600}»|„[^“”]{0,600}[“”]/g;
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/g;
 const WORD = /[\p{L}\p{N}]+/gu;
@@ -63,8 +67,19 @@ const WORD = /[\p{L}\p{N}]+/gu;
 /** Reads the page's paragraphs once (bounded) and measures them. */
 export function proseEvidence(doc: Document): ProseEvidence {
   const ev: ProseEvidence = {
-    score: 0, longParagraphs: 0, clustered: 0, longest: 0, teasers: false, placeholder: false, dateline: false, dateLead: false,
-    attribution: 0, firstPerson: 0, secondPerson: 0, english: false, words: 0,
+    score: 0,
+    longParagraphs: 0,
+    clustered: 0,
+    longest: 0,
+    teasers: false,
+    placeholder: false,
+    dateline: false,
+    dateLead: false,
+    attribution: 0,
+    firstPerson: 0,
+    secondPerson: 0,
+    english: false,
+    words: 0,
   };
   const perParent = new Map<Element, number>();
   let seen = 0;

@@ -28,4 +28,3 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Ext
   const body = det.body ?? extractBody(doc, metadata.title ?? '');
   return { ...base, roots: body.roots, map: body.map };
 }
-

@@ -7,18 +7,43 @@
 
 /** schema.org types that are journalism. */
 export const NEWS_TYPES = new Set([
-  'NewsArticle', 'ReportageNewsArticle', 'AnalysisNewsArticle', 'OpinionNewsArticle',
-  'BackgroundNewsArticle', 'ReviewNewsArticle', 'AskPublicNewsArticle', 'LiveBlogPosting',
+  'NewsArticle',
+  'ReportageNewsArticle',
+  'AnalysisNewsArticle',
+  'OpinionNewsArticle',
+  'BackgroundNewsArticle',
+  'ReviewNewsArticle',
+  'AskPublicNewsArticle',
+  'LiveBlogPosting',
 ]);
 /** schema.org types that are articles of any kind. */
 export const ARTICLE_TYPES = new Set([
-  ...NEWS_TYPES, 'Article', 'BlogPosting', 'SocialMediaPosting', 'Report', 'ScholarlyArticle',
-  'TechArticle', 'APIReference', 'SatiricalArticle', 'MedicalScholarlyArticle', 'AdvertiserContentArticle',
+  ...NEWS_TYPES,
+  'Article',
+  'BlogPosting',
+  'SocialMediaPosting',
+  'Report',
+  'ScholarlyArticle',
+  'TechArticle',
+  'APIReference',
+  'SatiricalArticle',
+  'MedicalScholarlyArticle',
+  'AdvertiserContentArticle',
 ]);
 /** schema.org page types that are not a single article. */
 export const NON_ARTICLE_TYPES = new Set([
-  'CollectionPage', 'ItemList', 'SearchResultsPage', 'Product', 'ProductGroup', 'Offer',
-  'ProfilePage', 'DiscussionForumPosting', 'QAPage', 'FAQPage', 'CheckoutPage', 'Store',
+  'CollectionPage',
+  'ItemList',
+  'SearchResultsPage',
+  'Product',
+  'ProductGroup',
+  'Offer',
+  'ProfilePage',
+  'DiscussionForumPosting',
+  'QAPage',
+  'FAQPage',
+  'CheckoutPage',
+  'Store',
 ]);
 
 /** What the JSON-LD of a page says about it. */
@@ -39,7 +64,15 @@ export type JsonLdInfo = {
 
 /** Parses every JSON-LD script of the document; malformed ones are ignored. */
 export function readJsonLd(doc: Document): JsonLdInfo {
-  const info: JsonLdInfo = { types: [], article: null, articleTypes: [], publisher: null, datePublished: null, hasAuthor: false, authorUrls: [] };
+  const info: JsonLdInfo = {
+    types: [],
+    article: null,
+    articleTypes: [],
+    publisher: null,
+    datePublished: null,
+    hasAuthor: false,
+    authorUrls: [],
+  };
   for (const script of Array.from(doc.querySelectorAll('script[type]'))) {
     if (!/ld\+json/i.test(script.getAttribute('type') ?? '')) continue;
     let data: unknown;

@@ -23,22 +23,43 @@ export function readMetadata(doc: Document, sig: Signals, url?: string): Article
     publisher: findPublisher(doc, sig),
     published: toIsoDate(
       stringProp(a, 'datePublished') ??
-        metaValue(sig.meta, 'article:published_time', 'og:published_time', 'parsely-pub-date', 'pubdate', 'publishdate', 'publish-date', 'date', 'dc:date', 'dc:created', 'sailthru.date', 'article.published') ??
-        microValue(doc, 'datePublished') ?? timeElement(doc),
+        metaValue(
+          sig.meta,
+          'article:published_time',
+          'og:published_time',
+          'parsely-pub-date',
+          'pubdate',
+          'publishdate',
+          'publish-date',
+          'date',
+          'dc:date',
+          'dc:created',
+          'sailthru.date',
+          'article.published',
+        ) ??
+        microValue(doc, 'datePublished') ??
+        timeElement(doc),
     ),
     modified: toIsoDate(
-      stringProp(a, 'dateModified') ?? metaValue(sig.meta, 'article:modified_time', 'og:updated_time', 'dc:modified', 'last-modified') ?? microValue(doc, 'dateModified'),
+      stringProp(a, 'dateModified') ??
+        metaValue(sig.meta, 'article:modified_time', 'og:updated_time', 'dc:modified', 'last-modified') ??
+        microValue(doc, 'dateModified'),
     ),
     canonicalUrl: findCanonical(doc, sig, url),
-    lang: doc.documentElement?.getAttribute('lang') || metaValue(sig.meta, 'content-language', 'dc:language', 'og:locale') || stringProp(a, 'inLanguage'),
+    lang:
+      doc.documentElement?.getAttribute('lang') ||
+      metaValue(sig.meta, 'content-language', 'dc:language', 'og:locale') ||
+      stringProp(a, 'inLanguage'),
   };
 }
 
 /** The headline: JSON-LD, meta tags, microdata, else the cleaned document title. */
 export function findTitle(doc: Document, sig: Signals): string | null {
   const docTitle = normText(doc.querySelector('title'));
-  const fromData = ldHeadline(sig, docTitle) ??
-    metaValue(sig.meta, 'dc:title', 'og:title', 'twitter:title', 'parsely-title', 'title', 'sailthru.title') ?? microValue(doc, 'headline');
+  const fromData =
+    ldHeadline(sig, docTitle) ??
+    metaValue(sig.meta, 'dc:title', 'og:title', 'twitter:title', 'parsely-title', 'title', 'sailthru.title') ??
+    microValue(doc, 'headline');
   if (fromData) return clean(fromData);
   if (!docTitle) {
     const h1s = doc.querySelectorAll('h1');
@@ -62,7 +83,11 @@ function ldHeadline(sig: Signals, docTitle: string): string | null {
 
 /** Share of `a`'s words found in `b`. */
 function overlap(a: string, b: string): number {
-  const words = (s: string): string[] => s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const words = (s: string): string[] =>
+    s
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean);
   const inB = new Set(words(b));
   const wa = words(a);
   return wa.length ? wa.filter((w) => inB.has(w)).length / wa.length : 0;
@@ -73,7 +98,15 @@ function findAuthors(doc: Document, sig: Signals): string[] {
     const names = authorsOf(sig.ld.article);
     if (names.length) return names;
   }
-  const meta = metaValue(sig.meta, 'author', 'dc:creator', 'parsely-author', 'sailthru.author', 'article:author', 'byl');
+  const meta = metaValue(
+    sig.meta,
+    'author',
+    'dc:creator',
+    'parsely-author',
+    'sailthru.author',
+    'article:author',
+    'byl',
+  );
   if (meta && !/^https?:|^\/|www\./.test(meta)) return splitNames(meta);
   const micro = doc.querySelector('[itemprop~="author"] [itemprop~="name"], [itemprop~="author"]');
   const fromMicro = micro && (micro.getAttribute('content') || normText(micro));
@@ -83,8 +116,14 @@ function findAuthors(doc: Document, sig: Signals): string[] {
 
 // In order of trust; the first element with a plausible text wins.
 const BYLINE_SELECTORS = [
-  '[itemprop~="author"]', '[rel="author"]', '.byline', '[class*="byline"]', '[class*="Byline"]',
-  '.author', '[class*="author"]', '[class*="Author"]',
+  '[itemprop~="author"]',
+  '[rel="author"]',
+  '.byline',
+  '[class*="byline"]',
+  '[class*="Byline"]',
+  '.author',
+  '[class*="author"]',
+  '[class*="Author"]',
 ];
 
 /** Names from the page's visible byline element. */
@@ -96,7 +135,8 @@ function visibleByline(doc: Document): string[] {
       const text = normText(el)
         .replace(/\s*(?:updated|published|posted|veröffentlicht|publié|mis à jour)\b.*$/i, '')
         .replace(/\s*[|,–—-]?\s*(?:\w+\.? \d{1,2}, \d{4}|\d{1,2}[./]\d{1,2}[./]\d{2,4}).*$/, '');
-      if (text.length >= 3 && text.length < 100 && !/about the author|^share|follow/i.test(text)) return splitNames(text);
+      if (text.length >= 3 && text.length < 100 && !/about the author|^share|follow/i.test(text))
+        return splitNames(text);
     }
   }
   return [];
@@ -104,13 +144,21 @@ function visibleByline(doc: Document): string[] {
 
 /** "By Ann Lee and Bo Chen" → ["Ann Lee", "Bo Chen"]. */
 export function splitNames(s: string): string[] {
-  const clean = s.replace(/^\s*(by|von|par|por|di|door|av)\s+/i, '').replace(/\s+/g, ' ').trim();
-  const parts = clean.split(/\s*(?:,|;|\band\b|&|\bund\b|\bet\b|\by\b|\be\b)\s*/i).map((x) => x.trim()).filter(Boolean);
+  const clean = s
+    .replace(/^\s*(by|von|par|por|di|door|av)\s+/i, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const parts = clean
+    .split(/\s*(?:,|;|\band\b|&|\bund\b|\bet\b|\by\b|\be\b)\s*/i)
+    .map((x) => x.trim())
+    .filter(Boolean);
   return [...new Set(parts.length ? parts : [clean])].filter((x) => x.length > 1);
 }
 
 function findPublisher(doc: Document, sig: Signals): string | null {
-  const p = sig.ld.publisher?.name ?? metaValue(sig.meta, 'og:site_name', 'application-name', 'dc:publisher', 'publisher', 'cxenseparse:sitename');
+  const p =
+    sig.ld.publisher?.name ??
+    metaValue(sig.meta, 'og:site_name', 'application-name', 'dc:publisher', 'publisher', 'cxenseparse:sitename');
   if (p) return clean(p);
   const micro = doc.querySelector('[itemprop~="publisher"] [itemprop~="name"], [itemprop~="publisher"]');
   const name = micro && (micro.getAttribute('content') || normText(micro));
@@ -118,12 +166,16 @@ function findPublisher(doc: Document, sig: Signals): string | null {
 }
 
 function findCanonical(doc: Document, sig: Signals, url?: string): string | null {
-  const href = doc.querySelector('link[rel~="canonical"]')?.getAttribute('href') ?? metaValue(sig.meta, 'og:url') ?? stringProp(sig.ld.article, 'url') ?? stringProp(sig.ld.article, 'mainEntityOfPage');
+  const href =
+    doc.querySelector('link[rel~="canonical"]')?.getAttribute('href') ??
+    metaValue(sig.meta, 'og:url') ??
+    stringProp(sig.ld.article, 'url') ??
+    stringProp(sig.ld.article, 'mainEntityOfPage');
   if (!href) return url ?? null;
   try {
     return new URL(href, url ?? doc.baseURI ?? undefined).href;
   } catch {
-    return /^https?:/.test(href) ? href : url ?? null;
+    return /^https?:/.test(href) ? href : (url ?? null);
   }
 }
 
@@ -142,4 +194,3 @@ function timeElement(doc: Document): string | null {
 function clean(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
 }
-

@@ -15,11 +15,18 @@ import { hasDate } from './dates';
 import { bylinedSections } from './digest';
 
 // "News" in a few languages, for site names, sections, keywords and URL paths.
-const NEWS_WORD = /(?:^|[^\p{L}])(?:news|nachrichten|meldung|noticias|notícias|nouvelles|actualités|zprávy|zpravy|notizie|nieuws|wiadomości|новости)(?:$|[^\p{L}])|新闻|新聞|ニュース|뉴스|资讯|報道|报道/iu;
+const NEWS_WORD =
+  /(?:^|[^\p{L}])(?:news|nachrichten|meldung|noticias|notícias|nouvelles|actualités|zprávy|zpravy|notizie|nieuws|wiadomości|новости)(?:$|[^\p{L}])|新闻|新聞|ニュース|뉴스|资讯|報道|报道/iu;
 
 /** The page's own URL: canonical link, og:url, the one given, or the document's. */
 export function pageUrl(doc: Document, sig: Signals, given?: string): string | null {
-  return doc.querySelector('link[rel~="canonical"]')?.getAttribute('href') ?? metaValue(sig.meta, 'og:url') ?? given ?? doc.URL ?? null;
+  return (
+    doc.querySelector('link[rel~="canonical"]')?.getAttribute('href') ??
+    metaValue(sig.meta, 'og:url') ??
+    given ??
+    doc.URL ??
+    null
+  );
 }
 
 /** Whether a URL is a site's front or a section front ("/", "/news/", "/es/"), not a story. */
@@ -57,7 +64,13 @@ export type NewsEvidence = {
  * space on a platform).
  */
 export function newsEvidence(
-  doc: Document, sig: Signals, prose: ProseEvidence, ogType: string, url: string | null, reasons: string[], newsMarkup = false,
+  doc: Document,
+  sig: Signals,
+  prose: ProseEvidence,
+  ogType: string,
+  url: string | null,
+  reasons: string[],
+  newsMarkup = false,
 ): NewsEvidence {
   const ev: NewsEvidence = { strong: 0, weak: 0, against: 0, dated: false };
   const add = (kind: 'strong' | 'weak' | 'against', n: number, why: string): void => {
@@ -70,17 +83,23 @@ export function newsEvidence(
   else if (prose.dateLead) add('strong', 2, 'date leads the story');
   if (prose.attribution >= 7) add('strong', 2, `attribution verbs ${prose.attribution.toFixed(1)}‰`);
   else if (prose.attribution >= 2.4) add('strong', 1, `attribution verbs ${prose.attribution.toFixed(1)}‰`);
-  const where = [metaValue(meta, 'og:site_name', 'application-name', 'topic', 'keywords', 'article:section'), url].join(' ');
+  const where = [metaValue(meta, 'og:site_name', 'application-name', 'topic', 'keywords', 'article:section'), url].join(
+    ' ',
+  );
   if (NEWS_WORD.test(where)) add('strong', 1, 'news site or section');
   if (url && /\/(?:19|20)\d\d[/-]?[01]\d[/-]?[0-3]\d(?:\/|[-_]|$)/.test(url)) add('strong', 1, 'dated URL');
 
   if (newsMarkup) add('weak', 1, 'news markup');
   if (ogType === 'article') add('weak', 1, 'og:type article');
-  const metaDate = !!(ld.datePublished || metaValue(meta, 'article:published_time', 'parsely-pub-date', 'pubdate', 'publishdate', 'date', 'dc:date'));
+  const metaDate = !!(
+    ld.datePublished ||
+    metaValue(meta, 'article:published_time', 'parsely-pub-date', 'pubdate', 'publishdate', 'date', 'dc:date')
+  );
   if (metaDate) add('weak', 1, 'published date');
   else if (visibleDate(doc)) add('weak', 1, 'visible date');
   if (hasByline(doc, sig)) add('weak', 1, 'byline');
-  if (metaValue(meta, 'article:section', 'news_keywords', 'parsely-section', 'article:tag')) add('weak', 1, 'section or tags');
+  if (metaValue(meta, 'article:section', 'news_keywords', 'parsely-section', 'article:tag'))
+    add('weak', 1, 'section or tags');
   // The writer stays out of the story: no "I", "we" or "you" outside quotations.
   const impersonal = prose.english && prose.words >= 300 && prose.firstPerson < 3 && prose.secondPerson < 10;
   if (impersonal) add('weak', 1, 'impersonal voice');
@@ -95,7 +114,8 @@ export function newsEvidence(
   else if (prose.firstPerson >= 9) add('against', -1, `first person ${prose.firstPerson.toFixed(1)}‰`);
   if (prose.secondPerson >= 20) add('against', -1, `second person ${prose.secondPerson.toFixed(1)}‰`);
   const types = [...ld.articleTypes, ...sig.micro];
-  if (types.some((t) => t === 'Blog' || t === 'BlogPosting' || t === 'SocialMediaPosting')) add('against', -1, 'marked as a blog or social post');
+  if (types.some((t) => t === 'Blog' || t === 'BlogPosting' || t === 'SocialMediaPosting'))
+    add('against', -1, 'marked as a blog or social post');
   if (isBlogUrl(url)) add('against', -1, 'blog address');
   if (isChapterUrl(url)) add('against', -3, 'filed as a chapter (serial fiction)');
   return ev;
@@ -111,7 +131,8 @@ export function isNewsByEvidence(ev: NewsEvidence): boolean {
   return ev.strong + ev.weak + ev.against >= 3 && (ev.strong >= 1 || ev.weak >= 4) && ev.dated;
 }
 
-const DATE_SELECTOR = 'time, [class*="date"], [class*="Date"], [class*="time"], [class*="publish"], [id*="date"], [id*="time"]';
+const DATE_SELECTOR =
+  'time, [class*="date"], [class*="Date"], [class*="time"], [class*="publish"], [id*="date"], [id*="time"]';
 
 /** A publication date shown near the headline or in a date-classed element. */
 function visibleDate(doc: Document): boolean {
@@ -126,6 +147,7 @@ function visibleDate(doc: Document): boolean {
 const BYLINE_SELECTOR = '[rel="author"], [itemprop~="author"], [class*="byline"], [class*="Byline"], [class*="author"]';
 
 function hasByline(doc: Document, sig: Signals): boolean {
-  if (sig.ld.hasAuthor || metaValue(sig.meta, 'author', 'article:author', 'dc:creator', 'parsely-author', 'byl')) return true;
+  if (sig.ld.hasAuthor || metaValue(sig.meta, 'author', 'article:author', 'dc:creator', 'parsely-author', 'byl'))
+    return true;
   return !!doc.querySelector(BYLINE_SELECTOR);
 }

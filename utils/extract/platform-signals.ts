@@ -11,7 +11,10 @@ function parts(url: string | null): { host: string; segments: string[] } | null 
   try {
     const u = new URL(url);
     if (!/^https?:$/.test(u.protocol)) return null;
-    return { host: u.hostname.replace(/^www\./, ''), segments: u.pathname.split('/').filter(Boolean).map(decodeSegment) };
+    return {
+      host: u.hostname.replace(/^www\./, ''),
+      segments: u.pathname.split('/').filter(Boolean).map(decodeSegment),
+    };
   } catch {
     return null;
   }
@@ -49,12 +52,17 @@ export function isBlogUrl(url: string | null): boolean {
   const p = parts(url);
   if (!p) return false;
   if (p.segments.slice(0, -1).some((s) => s === 'blog' || s === 'blogs')) return true;
-  return p.host.split('.').slice(0, -1).some((label) => /blog/.test(label));
+  return p.host
+    .split('.')
+    .slice(0, -1)
+    .some((label) => /blog/.test(label));
 }
 
 /** A chapter of serial fiction: ".../chapter/123/..." or a segment "chapter-12". */
 export function isChapterUrl(url: string | null): boolean {
   const p = parts(url);
   if (!p) return false;
-  return p.segments.some((s, i) => ((s === 'chapter' || s === 'chapters') && i < p.segments.length - 1) || /^ch(?:apter)?-?\d+$/.test(s));
+  return p.segments.some(
+    (s, i) => ((s === 'chapter' || s === 'chapters') && i < p.segments.length - 1) || /^ch(?:apter)?-?\d+$/.test(s),
+  );
 }

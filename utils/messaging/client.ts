@@ -1,7 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { BackgroundProtocol, Envelope, Reply, RequestOf, ResultOf, TabProtocol } from './protocol';
 
-
 /** An error the other side reported, with its code ('invalid', 'quota', ...). */
 export class MessageError extends Error {
   constructor(
@@ -14,7 +13,8 @@ export class MessageError extends Error {
 }
 
 function unwrap<T>(reply: Reply<T> | undefined): T {
-  if (!reply || typeof reply !== 'object') throw new MessageError('no-answer', 'Gloss did not answer. Try reloading the page.');
+  if (!reply || typeof reply !== 'object')
+    throw new MessageError('no-answer', 'Gloss did not answer. Try reloading the page.');
   if (!reply.ok) throw new MessageError(reply.error.code, reply.error.message);
   return reply.value;
 }

@@ -30,8 +30,10 @@ export function selectText(arg: string | readonly [string, 'mouse' | 'keyboard']
     selection.removeAllRanges();
     selection.addRange(range);
     const rect = range.getBoundingClientRect();
-    if (by === 'keyboard') document.dispatchEvent(new KeyboardEvent('keyup', { bubbles: true, key: 'Shift', shiftKey: true }));
-    else document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, clientX: rect.right, clientY: rect.bottom }));
+    if (by === 'keyboard')
+      document.dispatchEvent(new KeyboardEvent('keyup', { bubbles: true, key: 'Shift', shiftKey: true }));
+    else
+      document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, clientX: rect.right, clientY: rect.bottom }));
     return true;
   }
   return false;
@@ -60,7 +62,9 @@ export async function domDifference(): Promise<string | null> {
  */
 export async function otherTabId(): Promise<number> {
   type Tabs = { getCurrent(): Promise<{ id?: number } | undefined>; query(q: object): Promise<{ id?: number }[]> };
-  const api = (globalThis as unknown as { browser?: { tabs: Tabs }; chrome: { tabs: Tabs } }).browser ?? (globalThis as unknown as { chrome: { tabs: Tabs } }).chrome;
+  const api =
+    (globalThis as unknown as { browser?: { tabs: Tabs }; chrome: { tabs: Tabs } }).browser ??
+    (globalThis as unknown as { chrome: { tabs: Tabs } }).chrome;
   const self = await api.tabs.getCurrent();
   const others = (await api.tabs.query({})).filter((t) => t.id !== undefined && t.id !== self?.id);
   if (!others.length) throw new Error('no other tab');

@@ -29,7 +29,9 @@ export async function serve(
     }
     try {
       const body = await readFile(file.endsWith('/') ? join(file, 'index.html') : file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', ...options.headers }).end(body);
+      res
+        .writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', ...options.headers })
+        .end(body);
     } catch {
       res.writeHead(404).end('not found');
     }

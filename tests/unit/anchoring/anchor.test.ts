@@ -35,7 +35,13 @@ group('anchor', () => {
     const s = select(QUOTE);
     const paragraphs = ARTICLE.split('\n\n');
     const moved = paragraphs[1]!.replace('Wang said, adding', 'the minister stressed, noting');
-    const text = [paragraphs[0], paragraphs[2], paragraphs[3], moved.replace('"China is willing to work with all parties to ', 'He vowed to '), paragraphs[4]].join('\n\n');
+    const text = [
+      paragraphs[0],
+      paragraphs[2],
+      paragraphs[3],
+      moved.replace('"China is willing to work with all parties to ', 'He vowed to '),
+      paragraphs[4],
+    ].join('\n\n');
     expect(found(text, anchor(text, s))).toBe(QUOTE);
   });
 
@@ -101,7 +107,9 @@ group('anchor', () => {
     const s = select(QUOTE);
     const text =
       ARTICLE.replace('healthy development', 'healthy and steady development') +
-      '\n\nUnrelated summary: ' + QUOTE + ' was a phrase used often.';
+      '\n\nUnrelated summary: ' +
+      QUOTE +
+      ' was a phrase used often.';
     const m = anchor(text, s);
     expect(m!.start).toBe(s.position.start);
     expect(found(text, m)).toBe('promote the healthy and steady development of the international human rights cause');

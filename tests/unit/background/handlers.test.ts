@@ -32,8 +32,12 @@ describe('background handlers', () => {
 
   it('keeps a page away from another site’s highlights', async () => {
     const saved = await handlers['annotation:save']({ annotation: newAnnotation() }, page);
-    await expect(handlers['annotations:list']({ url: saved.url }, otherSite)).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(handlers['annotation:delete']({ id: saved.id }, otherSite)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(handlers['annotations:list']({ url: saved.url }, otherSite)).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    await expect(handlers['annotation:delete']({ id: saved.id }, otherSite)).rejects.toMatchObject({
+      code: 'forbidden',
+    });
     await expect(handlers['annotation:save']({ annotation: newAnnotation() }, otherSite)).rejects.toMatchObject({
       code: 'forbidden',
     });

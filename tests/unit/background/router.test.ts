@@ -36,15 +36,24 @@ describe('route', () => {
       ok: false,
       error: { code: 'forbidden' },
     });
-    expect(await route(env('drop-tables', {}), fromPopup, handlers(), own)).toMatchObject({ error: { code: 'invalid' } });
-    expect(await route(env('analyze', { text: 42 }), fromPage, handlers(), own)).toMatchObject({ error: { code: 'invalid' } });
+    expect(await route(env('drop-tables', {}), fromPopup, handlers(), own)).toMatchObject({
+      error: { code: 'invalid' },
+    });
+    expect(await route(env('analyze', { text: 42 }), fromPage, handlers(), own)).toMatchObject({
+      error: { code: 'invalid' },
+    });
     expect(await route(env('annotation:delete', { id: {} }), fromPopup, handlers(), own)).toMatchObject({
       error: { code: 'invalid' },
     });
   });
 
   it('keeps requests meant for Gloss pages away from web pages', async () => {
-    const reply = await route({ gloss: 1, type: 'annotations:import', payload: { json: '[]' } }, fromPage, handlers(), own);
+    const reply = await route(
+      { gloss: 1, type: 'annotations:import', payload: { json: '[]' } },
+      fromPage,
+      handlers(),
+      own,
+    );
     expect(reply).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 

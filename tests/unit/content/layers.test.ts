@@ -49,7 +49,16 @@ describe('ArticleLayer', () => {
         { start: 11, end: 18, text: 'Wang Yi', type: 'PER', group: 0 },
         { start: 25, end: 29, text: 'Wang', type: 'PER', group: 0 },
       ],
-      entityGroups: [{ type: 'PER', name: 'Wang Yi', mentions: [{ start: 11, end: 18 }, { start: 25, end: 29 }] }],
+      entityGroups: [
+        {
+          type: 'PER',
+          name: 'Wang Yi',
+          mentions: [
+            { start: 11, end: 18 },
+            { start: 25, end: 29 },
+          ],
+        },
+      ],
     };
     const layer = new ArticleLayer(new Highlighter());
     layer.show(map, analysis, false);

@@ -8,7 +8,10 @@ describe('GlossDB', () => {
     await db.open();
     expect(db.verno).toBe(1);
     const indexes = (table: 'annotations' | 'pages') =>
-      db.table(table).schema.indexes.map((i) => `${i.multi ? '*' : ''}${i.name}`).sort();
+      db
+        .table(table)
+        .schema.indexes.map((i) => `${i.multi ? '*' : ''}${i.name}`)
+        .sort();
     expect(db.annotations.schema.primKey.name).toBe('id');
     expect(indexes('annotations')).toEqual(['*tags', '*words', 'createdAt', 'updatedAt', 'url']);
     expect(db.pages.schema.primKey.name).toBe('url');

@@ -22,7 +22,10 @@ describe('quota errors', () => {
   });
 
   it('other failures become code unknown, StoreErrors pass through', () => {
-    expect(toStoreError(new Error('boom'))).toMatchObject({ code: 'unknown', message: 'The notes database failed: boom' });
+    expect(toStoreError(new Error('boom'))).toMatchObject({
+      code: 'unknown',
+      message: 'The notes database failed: boom',
+    });
     const mine = new StoreError('not-found', 'gone');
     expect(toStoreError(mine)).toBe(mine);
   });

@@ -16,7 +16,10 @@ export const TEXT =
   'BEIJING -- Foreign Minister Wang Yi said on Tuesday that dialogue should replace confrontation in Zürich talks.';
 
 /** A valid new annotation on `url` for the words `quote` of TEXT. */
-export function newAnnotation(quote = 'dialogue should replace confrontation', extra: Partial<NewAnnotation> = {}): NewAnnotation {
+export function newAnnotation(
+  quote = 'dialogue should replace confrontation',
+  extra: Partial<NewAnnotation> = {},
+): NewAnnotation {
   const url = extra.url ?? 'https://news.example.com/a';
   const start = TEXT.indexOf(quote);
   return { url, target: { source: url, selectors: select(TEXT, start, start + quote.length) }, ...extra };

@@ -48,7 +48,10 @@ describe('importAnnotations', () => {
     db = freshDb();
     await importAnnotations(db, { annotations: ANNOTATIONS, pages: [] });
     const edited = await updateAnnotation(db, ANNOTATIONS[0]!.id, { note: 'edited after the backup' });
-    expect(await importAnnotations(db, { annotations: ANNOTATIONS, pages: [] })).toMatchObject({ skipped: 1, updated: 3 });
+    expect(await importAnnotations(db, { annotations: ANNOTATIONS, pages: [] })).toMatchObject({
+      skipped: 1,
+      updated: 3,
+    });
     expect((await allAnnotations(db)).find((a) => a.id === edited.id)).toEqual(edited);
   });
 
@@ -66,7 +69,9 @@ describe('importAnnotations', () => {
   it('refuses an id repeated within the import', async () => {
     db = freshDb();
     const twice = [ANNOTATIONS[0]!, { ...ANNOTATIONS[1]!, id: ANNOTATIONS[0]!.id }];
-    await expect(importAnnotations(db, { annotations: twice, pages: [] })).rejects.toThrow(/annotation 2: .* appears twice/);
+    await expect(importAnnotations(db, { annotations: twice, pages: [] })).rejects.toThrow(
+      /annotation 2: .* appears twice/,
+    );
     expect(await allAnnotations(db)).toEqual([]);
   });
 

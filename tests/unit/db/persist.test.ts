@@ -13,7 +13,10 @@ describe('requestPersistentStorage', () => {
 
   it('resolves false where the API is missing or refuses', async () => {
     expect(await requestPersistentStorage({})).toBe(false);
-    const failing = { persisted: async () => false, persist: async (): Promise<boolean> => Promise.reject(new Error('no')) };
+    const failing = {
+      persisted: async () => false,
+      persist: async (): Promise<boolean> => Promise.reject(new Error('no')),
+    };
     expect(await requestPersistentStorage(failing)).toBe(false);
   });
 });

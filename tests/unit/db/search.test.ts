@@ -20,7 +20,10 @@ describe('wordsOf', () => {
 describe('searchAnnotations', () => {
   it('finds highlights whose words start with every query word', async () => {
     db = freshDb();
-    const a = await saveAnnotation(db, newAnnotation(undefined, { note: 'A turning point for Geneva', tags: ['diplomacy'] }));
+    const a = await saveAnnotation(
+      db,
+      newAnnotation(undefined, { note: 'A turning point for Geneva', tags: ['diplomacy'] }),
+    );
     const b = await saveAnnotation(db, newAnnotation('Wang Yi', { note: 'Speaker in Zürich', tags: ['people'] }));
     const ids = async (q: string) => (await searchAnnotations(db, q)).map((x) => x.id).sort();
     expect(await ids('dialog')).toEqual([a.id]);

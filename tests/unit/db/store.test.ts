@@ -32,14 +32,27 @@ async function storeError(promise: Promise<unknown>): Promise<StoreError> {
 describe('saveAnnotation', () => {
   it('saves a highlight with defaults, timestamps, exact and words', async () => {
     db = freshDb();
-    const saved = await saveAnnotation(db, newAnnotation(undefined, { note: 'Key line', tags: ['#Diplomacy', ' UN  talks '] }));
+    const saved = await saveAnnotation(
+      db,
+      newAnnotation(undefined, { note: 'Key line', tags: ['#Diplomacy', ' UN  talks '] }),
+    );
     expect(saved.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(saved.exact).toBe('dialogue should replace confrontation');
     expect(saved.color).toBe('yellow');
     expect(saved.tags).toEqual(['Diplomacy', 'UN talks']);
     expect(saved.createdAt).toBe(saved.updatedAt);
     expect(saved.words).toEqual(
-      expect.arrayContaining(['dialogue', 'should', 'replace', 'confrontation', 'key', 'line', 'diplomacy', 'un', 'talks']),
+      expect.arrayContaining([
+        'dialogue',
+        'should',
+        'replace',
+        'confrontation',
+        'key',
+        'line',
+        'diplomacy',
+        'un',
+        'talks',
+      ]),
     );
     expect(await getAnnotation(db, saved.id)).toEqual(saved);
   });
@@ -112,7 +125,12 @@ describe('updateAnnotation, deleteAnnotation, restoreAnnotation', () => {
     db = freshDb();
     const saved = await saveAnnotation(db, newAnnotation(undefined, { note: 'old note' }));
     const updated = await updateAnnotation(db, saved.id, { note: 'Nouvelle idée', tags: ['Genève'], color: 'blue' });
-    expect(updated).toMatchObject({ note: 'Nouvelle idée', tags: ['Genève'], color: 'blue', createdAt: saved.createdAt });
+    expect(updated).toMatchObject({
+      note: 'Nouvelle idée',
+      tags: ['Genève'],
+      color: 'blue',
+      createdAt: saved.createdAt,
+    });
     expect(updated.updatedAt).toBeGreaterThanOrEqual(saved.updatedAt);
     expect(updated.words).toEqual(expect.arrayContaining(['nouvelle', 'idee', 'geneve']));
     expect(updated.words).not.toContain('old');
@@ -153,7 +171,9 @@ describe('updateAnnotation, deleteAnnotation, restoreAnnotation', () => {
     db = freshDb();
     const saved = await saveAnnotation(db, newAnnotation());
     const forged = { ...saved, updatedAt: saved.createdAt - 1 };
-    expect((await storeError(restoreAnnotation(db, forged))).message).toMatch(/updatedAt: must not be before createdAt/);
+    expect((await storeError(restoreAnnotation(db, forged))).message).toMatch(
+      /updatedAt: must not be before createdAt/,
+    );
   });
 });
 
@@ -189,7 +209,13 @@ describe('pages', () => {
   it('lists pages by last visit, derives a missing site, clips a huge title', async () => {
     db = freshDb();
     await upsertPage(db, page);
-    await upsertPage(db, { ...page, url: 'https://www.other.org/x', site: '', title: 'T'.repeat(5000), lastVisited: 3000 });
+    await upsertPage(db, {
+      ...page,
+      url: 'https://www.other.org/x',
+      site: '',
+      title: 'T'.repeat(5000),
+      lastVisited: 3000,
+    });
     const pages = await listPages(db);
     expect(pages.map((p) => p.url)).toEqual(['https://www.other.org/x', page.url]);
     expect(pages[0]!.site).toBe('other.org');

@@ -22,13 +22,38 @@ function make(n: number, url: string, quote: string, extra: Partial<Annotation> 
 }
 
 export const PAGES: Page[] = [
-  { url: A, title: 'Wang Yi: "dialogue" | talks', site: 'news.example.com', byline: 'A. Writer', published: '2025-02-25T08:00:00Z', lastVisited: Date.UTC(2025, 1, 25, 12) },
-  { url: B, title: 'Other story', site: 'other.org', byline: null, published: null, lastVisited: Date.UTC(2025, 1, 26, 9) },
-  { url: 'https://empty.example.com/', title: 'No highlights', site: 'empty.example.com', byline: null, published: null, lastVisited: Date.UTC(2025, 1, 27) },
+  {
+    url: A,
+    title: 'Wang Yi: "dialogue" | talks',
+    site: 'news.example.com',
+    byline: 'A. Writer',
+    published: '2025-02-25T08:00:00Z',
+    lastVisited: Date.UTC(2025, 1, 25, 12),
+  },
+  {
+    url: B,
+    title: 'Other story',
+    site: 'other.org',
+    byline: null,
+    published: null,
+    lastVisited: Date.UTC(2025, 1, 26, 9),
+  },
+  {
+    url: 'https://empty.example.com/',
+    title: 'No highlights',
+    site: 'empty.example.com',
+    byline: null,
+    published: null,
+    lastVisited: Date.UTC(2025, 1, 27),
+  },
 ];
 
 export const ANNOTATIONS: Annotation[] = [
-  make(2, A, 'dialogue, not confrontation', { note: 'Line one, "quoted"\nline two', tags: ['Diplomacy', 'UN talks'], color: 'green' }),
+  make(2, A, 'dialogue, not confrontation', {
+    note: 'Line one, "quoted"\nline two',
+    tags: ['Diplomacy', 'UN talks'],
+    color: 'green',
+  }),
   make(1, A, '"China is willing to work with all parties,"', { note: '= not a formula' }),
   make(3, B, '50% of #hashtags use *stars* and <b>tags</b>.', { tags: ['markup'], color: 'purple' }),
   make(4, 'https://orphan.example.net/x', 'Wang Yi', { note: 'Zürich — 王毅 😀' }),

@@ -8,11 +8,7 @@ describe('toMarkdown', () => {
 
   it('writes one section per page with highlights, most recently read first', () => {
     const headings = md.split('\n').filter((l) => l.startsWith('## '));
-    expect(headings).toEqual([
-      '## Other story',
-      '## Wang Yi: "dialogue" | talks',
-      '## https://orphan.example.net/x',
-    ]);
+    expect(headings).toEqual(['## Other story', '## Wang Yi: "dialogue" | talks', '## https://orphan.example.net/x']);
     expect(md).not.toContain('No highlights');
   });
 

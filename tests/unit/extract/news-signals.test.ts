@@ -19,9 +19,14 @@ const PLAIN = [
   'A public meeting on the plans is scheduled for next week at the town hall, where residents will be able to put questions to the engineers and the transport department.',
 ];
 // The same story with its sources named.
-const REPORTED = PLAIN.map((s, i) => `${s} ${['The mayor said so', 'Officials told reporters', 'The council said', 'A spokesman said'][i % 4]} on Wednesday.`);
+const REPORTED = PLAIN.map(
+  (s, i) =>
+    `${s} ${['The mayor said so', 'Officials told reporters', 'The council said', 'A spokesman said'][i % 4]} on Wednesday.`,
+);
 // A personal post: the writer's own voice.
-const PERSONAL = PLAIN.map((s) => `I think ${s.charAt(0).toLowerCase()}${s.slice(1)} We were surprised, and my neighbours agree with me.`);
+const PERSONAL = PLAIN.map(
+  (s) => `I think ${s.charAt(0).toLowerCase()}${s.slice(1)} We were surprised, and my neighbours agree with me.`,
+);
 
 /** Two sentences per paragraph, each paragraph opening differently. */
 function paragraphs(sentences: string[]): string {
@@ -29,32 +34,54 @@ function paragraphs(sentences: string[]): string {
 }
 
 function page(body: string, head = ''): Document {
-  return parseHTML(`<!doctype html><html lang="en"><head><title>Harbour bridge closed</title>${head}</head><body>${body}</body></html>`)
-    .document as unknown as Document;
+  return parseHTML(
+    `<!doctype html><html lang="en"><head><title>Harbour bridge closed</title>${head}</head><body>${body}</body></html>`,
+  ).document as unknown as Document;
 }
 
-const ARTICLE_META = '<meta property="og:type" content="article"><meta property="article:published_time" content="2024-05-01T10:00:00Z"><meta name="author" content="Ann Lee">';
+const ARTICLE_META =
+  '<meta property="og:type" content="article"><meta property="article:published_time" content="2024-05-01T10:00:00Z"><meta name="author" content="Ann Lee">';
 const canonical = (url: string): string => `<link rel="canonical" href="${url}">`;
 const newsLd = (authorUrl: string): string =>
   `<script type="application/ld+json">{"@type":"NewsArticle","headline":"Harbour bridge closed","datePublished":"2024-05-01",
     "author":{"@type":"Person","name":"Ann Lee","url":"${authorUrl}"},"publisher":{"@type":"Organization","name":"Platform"}}</script>`;
 
-describe('news markup in a writer\'s space on a platform', () => {
+describe("news markup in a writer's space on a platform", () => {
   it('is weighed with the rest, so a personal post is not news', () => {
-    const d = detectArticle(page(`<article>${paragraphs(PERSONAL)}</article>`, newsLd('https://example.com/@annlee') + canonical('https://example.com/some-publication/harbour-bridge-1a2b')));
+    const d = detectArticle(
+      page(
+        `<article>${paragraphs(PERSONAL)}</article>`,
+        newsLd('https://example.com/@annlee') + canonical('https://example.com/some-publication/harbour-bridge-1a2b'),
+      ),
+    );
     expect(d).toMatchObject({ isArticle: true, isNews: false });
     expect(d.reasons.join('; ')).toMatch(/writer's space/);
   });
 
   it('still decides alone on a news site, whose writers are not @handles', () => {
-    const d = detectArticle(page(`<article>${paragraphs(PERSONAL)}</article>`, newsLd('https://example.com/by/ann-lee') + canonical('https://example.com/2024/05/01/harbour-bridge')));
+    const d = detectArticle(
+      page(
+        `<article>${paragraphs(PERSONAL)}</article>`,
+        newsLd('https://example.com/by/ann-lee') + canonical('https://example.com/2024/05/01/harbour-bridge'),
+      ),
+    );
     expect(d).toMatchObject({ isArticle: true, isNews: true });
   });
 
-  it('counts an @handle in the page\'s own address, and ignores one on another host', () => {
-    const own = detectArticle(page(`<article>${paragraphs(PERSONAL)}</article>`, newsLd('https://example.com/by/ann') + canonical('https://example.com/@annlee/harbour-bridge')));
+  it("counts an @handle in the page's own address, and ignores one on another host", () => {
+    const own = detectArticle(
+      page(
+        `<article>${paragraphs(PERSONAL)}</article>`,
+        newsLd('https://example.com/by/ann') + canonical('https://example.com/@annlee/harbour-bridge'),
+      ),
+    );
     expect(own.isNews).toBe(false);
-    const elsewhere = detectArticle(page(`<article>${paragraphs(PERSONAL)}</article>`, newsLd('https://social.example/@annlee') + canonical('https://example.com/harbour-bridge')));
+    const elsewhere = detectArticle(
+      page(
+        `<article>${paragraphs(PERSONAL)}</article>`,
+        newsLd('https://social.example/@annlee') + canonical('https://example.com/harbour-bridge'),
+      ),
+    );
     expect(elsewhere.isNews).toBe(true);
   });
 });
@@ -69,7 +96,7 @@ describe('weighing without news markup', () => {
     expect(detectArticle(page(`<article>${paragraphs(PERSONAL)}</article>`, weak)).isNews).toBe(false);
   });
 
-  it('does not count first person inside a block quotation as the writer\'s', () => {
+  it("does not count first person inside a block quotation as the writer's", () => {
     const quoted = `<blockquote><p>${PERSONAL[0]} ${PERSONAL[1]}</p></blockquote>`;
     const ev = proseEvidence(page(`<article>${paragraphs(PLAIN)}${quoted}</article>`));
     expect(ev.firstPerson).toBe(0);
@@ -81,7 +108,10 @@ describe('weighing without news markup', () => {
     expect(d.reasons).toContain('+2 date leads the story');
     expect(d.isNews).toBe(true);
     // Without it the page does not say when it was published.
-    expect(detectArticle(page(`<article>${paragraphs(REPORTED)}</article>`, '<meta name="author" content="Ann Lee">')).isNews).toBe(false);
+    expect(
+      detectArticle(page(`<article>${paragraphs(REPORTED)}</article>`, '<meta name="author" content="Ann Lee">'))
+        .isNews,
+    ).toBe(false);
   });
 
   it('does not take a date followed by a hyphen or colon for a dateline', () => {
@@ -91,15 +121,26 @@ describe('weighing without news markup', () => {
   });
 
   it('holds a blog address against the page', () => {
-    const at = (url: string): boolean => detectArticle(page(`<article>${paragraphs(REPORTED)}</article>`, ARTICLE_META + canonical(url))).isNews;
-    const d = detectArticle(page(`<article>${paragraphs(REPORTED)}</article>`, ARTICLE_META + canonical('https://example.com/blog/harbour-bridge')));
+    const at = (url: string): boolean =>
+      detectArticle(page(`<article>${paragraphs(REPORTED)}</article>`, ARTICLE_META + canonical(url))).isNews;
+    const d = detectArticle(
+      page(
+        `<article>${paragraphs(REPORTED)}</article>`,
+        ARTICLE_META + canonical('https://example.com/blog/harbour-bridge'),
+      ),
+    );
     expect(d.reasons).toContain('-1 blog address');
     expect(at('https://example.com/news/harbour-bridge')).toBe(true);
   });
 
   it('takes a chapter of serial fiction for no news, however much dialogue it attributes', () => {
     const url = 'https://example.com/fiction/123/the-bridge/chapter/456/the-crossing';
-    const d = detectArticle(page(`<article>${paragraphs(REPORTED)}</article>`, '<meta property="og:type" content="article"><meta name="author" content="Ann Lee">' + canonical(url)));
+    const d = detectArticle(
+      page(
+        `<article>${paragraphs(REPORTED)}</article>`,
+        '<meta property="og:type" content="article"><meta name="author" content="Ann Lee">' + canonical(url),
+      ),
+    );
     expect(d.reasons).toContain('-3 filed as a chapter (serial fiction)');
     expect(d.isNews).toBe(false);
   });
@@ -111,7 +152,9 @@ describe('a digest of several stories', () => {
   const story = (title: string, byline: string, sentences: string[]): string =>
     `<h2><a href="/a/${title.length}">${title}</a></h2><div class="byline">${byline}</div>${paragraphs(sentences)}<p><a href="#c">Comments (2)</a></p>`;
   const digest = (bylines: [string, string], sentences = PLAIN): Document =>
-    page(`<h1>Weekly edition</h1><div class="stories">${story('Harbour bridge closed to lorries', bylines[0], sentences)}${story('Port expects slower loading', bylines[1], sentences.slice().reverse())}</div>`);
+    page(
+      `<h1>Weekly edition</h1><div class="stories">${story('Harbour bridge closed to lorries', bylines[0], sentences)}${story('Port expects slower loading', bylines[1], sentences.slice().reverse())}</div>`,
+    );
 
   it('takes two headlined stories, each signed and dated, for news', () => {
     const d = detectArticle(digest(['By Ann Lee<br>March 3, 2024', 'By Tom Berg<br>March 2, 2024']));
@@ -121,14 +164,19 @@ describe('a digest of several stories', () => {
 
   it('needs a date in each byline, two stories, and an impersonal voice', () => {
     expect(detectArticle(digest(['By Ann Lee', 'By Tom Berg'])).isNews).toBe(false);
-    const one = page(`<h1>Weekly edition</h1><div>${story('Harbour bridge closed', 'By Ann Lee<br>March 3, 2024', PLAIN)}</div>`);
+    const one = page(
+      `<h1>Weekly edition</h1><div>${story('Harbour bridge closed', 'By Ann Lee<br>March 3, 2024', PLAIN)}</div>`,
+    );
     expect(detectArticle(one).isNews).toBe(false);
-    expect(detectArticle(digest(['By Ann Lee<br>March 3, 2024', 'By Tom Berg<br>March 2, 2024'], PERSONAL)).isNews).toBe(false);
+    expect(
+      detectArticle(digest(['By Ann Lee<br>March 3, 2024', 'By Tom Berg<br>March 2, 2024'], PERSONAL)).isNews,
+    ).toBe(false);
   });
 
   it('does not count headlined teasers without prose of their own', () => {
     const teasers = ['Harbour bridge closed', 'Port expects slower loading', 'Council sets budget']
-      .map((t, i) => `<h3>${t}</h3><div class="byline">By Ann Lee, March ${i + 1}, 2024</div><p>${t}.</p>`).join('');
+      .map((t, i) => `<h3>${t}</h3><div class="byline">By Ann Lee, March ${i + 1}, 2024</div><p>${t}.</p>`)
+      .join('');
     expect(bylinedSections(page(`${paragraphs(PLAIN)}<aside>${teasers}</aside>`))).toBe(0);
   });
 });

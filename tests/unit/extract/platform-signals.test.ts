@@ -2,14 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { inWriterSpace, isBlogUrl, isChapterUrl } from '../../../utils/extract/platform-signals';
 
 describe('inWriterSpace', () => {
-  it('finds an @handle in the page\'s address or in its author\'s profile on the same host', () => {
+  it("finds an @handle in the page's address or in its author's profile on the same host", () => {
     expect(inWriterSpace('https://example.com/@ann/a-post-1a2b', [])).toBe(true);
     expect(inWriterSpace('https://example.com/team-blog/a-post-1a2b', ['https://example.com/@ann'])).toBe(true);
     expect(inWriterSpace('https://www.example.com/a-post', ['https://example.com/@ann'])).toBe(true);
     expect(inWriterSpace('https://ann.example.com/p/a-post', ['https://example.com/@ann'])).toBe(true);
   });
 
-  it('leaves news sites\' author pages, other hosts and bad addresses alone', () => {
+  it("leaves news sites' author pages, other hosts and bad addresses alone", () => {
     expect(inWriterSpace('https://news.example/2024/05/01/story', ['https://news.example/by/ann-lee'])).toBe(false);
     expect(inWriterSpace('https://news.example/story', ['https://social.example/@ann'])).toBe(false);
     expect(inWriterSpace('https://news.example/story', ['not a url'])).toBe(false);
@@ -26,7 +26,7 @@ describe('isBlogUrl', () => {
     expect(isBlogUrl('https://someone.blogspot.com/2016/05/a-post.html')).toBe(true);
   });
 
-  it('does not take a story about blogs, or the blog\'s own front, for a blog post address', () => {
+  it("does not take a story about blogs, or the blog's own front, for a blog post address", () => {
     expect(isBlogUrl('https://news.example/tech/blog-platform-sold')).toBe(false);
     expect(isBlogUrl('https://example.com/blog/')).toBe(false);
     expect(isBlogUrl('https://news.example/story')).toBe(false);

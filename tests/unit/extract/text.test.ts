@@ -3,10 +3,12 @@ import { parseHTML } from 'linkedom';
 import { extractArticle } from '../../../utils/extract';
 import { readJsonLd } from '../../../utils/extract/jsonld';
 
-const LONG = 'The minister said on Monday that the talks, which began last year, would resume in the spring, and that both sides had agreed to a framework for the next round.';
+const LONG =
+  'The minister said on Monday that the talks, which began last year, would resume in the spring, and that both sides had agreed to a framework for the next round.';
 
 function doc(body: string, head = ''): Document {
-  return parseHTML(`<!doctype html><html lang="en"><head>${head}</head><body>${body}</body></html>`).document as unknown as Document;
+  return parseHTML(`<!doctype html><html lang="en"><head>${head}</head><body>${body}</body></html>`)
+    .document as unknown as Document;
 }
 
 describe('body text', () => {
@@ -31,7 +33,8 @@ describe('furniture inside the body', () => {
 
 describe('hidden content', () => {
   it('skips aria-hidden icons but not a page hidden behind a dialog', () => {
-    const d = doc(`<div id="app" aria-hidden="true"><article><p>${LONG} <span aria-hidden="true">★</span></p><p>${LONG}</p></article></div>
+    const d =
+      doc(`<div id="app" aria-hidden="true"><article><p>${LONG} <span aria-hidden="true">★</span></p><p>${LONG}</p></article></div>
       <div role="dialog"><p>We use cookies. Accept?</p></div>`);
     expect(extractArticle(d, { force: true }).map.text).toBe(`${LONG}\n\n${LONG}`);
   });
@@ -45,9 +48,13 @@ describe('detection', () => {
   });
 
   it('finds news by its dateline and attribution without any markup', () => {
-    const paragraphs = ['Officials', 'Diplomats', 'Analysts', 'Negotiators'].map((who) => `<p>${who} expect more. ${LONG} ${LONG}</p>`).join('');
-    const d = doc(`<div class="story"><p>WASHINGTON (AP) — ${LONG}</p>${paragraphs}</div>`,
-      '<meta property="og:type" content="article"><meta property="article:published_time" content="2024-05-01">');
+    const paragraphs = ['Officials', 'Diplomats', 'Analysts', 'Negotiators']
+      .map((who) => `<p>${who} expect more. ${LONG} ${LONG}</p>`)
+      .join('');
+    const d = doc(
+      `<div class="story"><p>WASHINGTON (AP) — ${LONG}</p>${paragraphs}</div>`,
+      '<meta property="og:type" content="article"><meta property="article:published_time" content="2024-05-01">',
+    );
     expect(extractArticle(d)).toMatchObject({ isArticle: true, isNews: true });
   });
 });
@@ -63,7 +70,12 @@ describe('JSON-LD', () => {
     expect(info.publisher).toEqual({ name: 'The Daily', types: ['NewsMediaOrganization'] });
     const ex = extractArticle(doc(`<p>${LONG}</p>`, ld));
     expect(ex).toMatchObject({ isArticle: true, isNews: true });
-    expect(ex.metadata).toMatchObject({ title: 'H', authors: ['Ann Lee', 'Bo Chen'], publisher: 'The Daily', published: '2024-05-01T10:00:00Z' });
+    expect(ex.metadata).toMatchObject({
+      title: 'H',
+      authors: ['Ann Lee', 'Bo Chen'],
+      publisher: 'The Daily',
+      published: '2024-05-01T10:00:00Z',
+    });
   });
 
   it('does not take a list page for an article', () => {

@@ -7,7 +7,26 @@
 /** 0: ordinary sentence, 1: ALL CAPS, 2: Title Case headline. */
 export type SentenceMode = 0 | 1 | 2;
 
-const SMALL = new Set(['a', 'an', 'the', 'of', 'to', 'in', 'for', 'on', 'at', 'by', 'and', 'or', 'with', 'from', 'as', 'but', 'is', 'vs']);
+const SMALL = new Set([
+  'a',
+  'an',
+  'the',
+  'of',
+  'to',
+  'in',
+  'for',
+  'on',
+  'at',
+  'by',
+  'and',
+  'or',
+  'with',
+  'from',
+  'as',
+  'but',
+  'is',
+  'vs',
+]);
 
 /** Casing class of a word: 0 lower, 1 Capitalised, 2 ALLCAPS, 3 mIxed, 4 digits, 5 other. */
 export function capClass(w: string): number {
@@ -127,7 +146,10 @@ export function docCasing(
       if (c > 3) continue;
       let st = stats.get(lowers[i]);
       if (!st) stats.set(lowers[i], (st = [0, 0, 0]));
-      const inRun = (c === 1 || c === 2) && ((i > a && (caps[i - 1] === 1 || caps[i - 1] === 2)) || (i + 1 < b && (caps[i + 1] === 1 || caps[i + 1] === 2)));
+      const inRun =
+        (c === 1 || c === 2) &&
+        ((i > a && (caps[i - 1] === 1 || caps[i - 1] === 2)) ||
+          (i + 1 < b && (caps[i + 1] === 1 || caps[i + 1] === 2)));
       if (inRun) {
         st[2]++;
         own[i] |= 4;
@@ -147,7 +169,8 @@ export function docCasing(
     const st = stats.get(lowers[i]);
     if (!st) continue;
     const o = own[i];
-    out[i] = (st[0] - (o & 1) > 0 ? 1 : 0) | (st[1] - ((o >> 1) & 1) > 0 ? 2 : 0) | (st[2] - ((o >> 2) & 1) > 0 ? 4 : 0);
+    out[i] =
+      (st[0] - (o & 1) > 0 ? 1 : 0) | (st[1] - ((o >> 1) & 1) > 0 ? 2 : 0) | (st[2] - ((o >> 2) & 1) > 0 ? 4 : 0);
   }
   return out;
 }

@@ -41,19 +41,26 @@ function pick(candidates: Cluster[], at: number, starts: number[]): Cluster | nu
 function findTarget(m: EntityMention, form: NameForm, clusters: Cluster[], starts: number[]): Cluster | null {
   const longer = clusters.filter((c) => c.form.words.length > form.words.length);
   if (form.acronym) {
-    const hits = longer.filter((c) => c.type === m.type && c.type !== 'PER' && initials(c.form.words).includes(form.acronym!));
+    const hits = longer.filter(
+      (c) => c.type === m.type && c.type !== 'PER' && initials(c.form.words).includes(form.acronym!),
+    );
     if (hits.length) return pick(hits, m.start, starts);
   }
   // Only mentions of the same type are linked: on the CoNLL development set, retyping a lone
   // surname as the person it matches cost more (teams, places named after people) than it gained.
   const persons = longer.filter((c) => c.type === 'PER' && isPersonShortForm(form.words, c.form.words));
   if (persons.length && m.type === 'PER') return pick(persons, m.start, starts);
-  const names = longer.filter((c) => c.type === m.type && c.type !== 'PER' && isNameShortForm(form.words, c.form.words));
+  const names = longer.filter(
+    (c) => c.type === m.type && c.type !== 'PER' && isNameShortForm(form.words, c.form.words),
+  );
   return names.length ? pick(names, m.start, starts) : null;
 }
 
 /** Groups mentions that refer to the same entity (in-article coreference). */
-export function resolveEntities(text: string, mentions: EntityMention[]): { entities: EntityMention[]; groups: EntityGroup[] } {
+export function resolveEntities(
+  text: string,
+  mentions: EntityMention[],
+): { entities: EntityMention[]; groups: EntityGroup[] } {
   const sorted = [...mentions].sort((a, b) => a.start - b.start || b.end - a.end);
   const forms = sorted.map((m) => nameForm(m.text));
   const starts = sorted.map((m) => m.start);

@@ -8,7 +8,8 @@ import { capClass } from './context';
 import { beginLabel } from './labels';
 
 const DASH = new Set(['-', '--', '---']);
-const DATE_WORD = /^(?:\d{1,4}(?:st|nd|rd|th)?|,|\.|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?)$/i;
+const DATE_WORD =
+  /^(?:\d{1,4}(?:st|nd|rd|th)?|,|\.|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?)$/i;
 
 /** Labels the place (LOC, if the tagger saw nothing there) and agency (ORG) of datelines, in place. */
 export function markDatelines(words: string[], sentences: [number, number][], labels: Uint8Array): void {

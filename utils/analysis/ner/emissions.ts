@@ -5,7 +5,15 @@ import type { Stage } from './model';
  * Writes the emission scores of tokens [a, b) into `scores` (row per token, `labels` wide),
  * reading the first `count` of the `stride` feature hashes per token in `feats`.
  */
-export function emissions(stage: Stage, feats: Uint32Array, stride: number, count: number, a: number, b: number, scores: Float64Array): void {
+export function emissions(
+  stage: Stage,
+  feats: Uint32Array,
+  stride: number,
+  count: number,
+  a: number,
+  b: number,
+  scores: Float64Array,
+): void {
   const { weights, labels, scale } = stage;
   const mask = (1 << stage.bits) - 1;
   const rs = stage.rowStride ?? labels;
@@ -13,7 +21,15 @@ export function emissions(stage: Stage, feats: Uint32Array, stride: number, coun
   if (labels !== 9) return emissionsAny(stage, feats, stride, count, a, b, scores);
   // Nine labels (BIO over four types), unrolled into locals: this loop is most of the tagging time.
   for (let i = a; i < b; i++) {
-    let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0, s8 = 0;
+    let s0 = 0,
+      s1 = 0,
+      s2 = 0,
+      s3 = 0,
+      s4 = 0,
+      s5 = 0,
+      s6 = 0,
+      s7 = 0,
+      s8 = 0;
     const f1 = i * stride + count;
     for (let f = i * stride; f < f1; f++) {
       const o = (feats[f] & mask) * rs + off;
@@ -40,7 +56,15 @@ export function emissions(stage: Stage, feats: Uint32Array, stride: number, coun
   }
 }
 
-function emissionsAny(stage: Stage, feats: Uint32Array, stride: number, count: number, a: number, b: number, scores: Float64Array): void {
+function emissionsAny(
+  stage: Stage,
+  feats: Uint32Array,
+  stride: number,
+  count: number,
+  a: number,
+  b: number,
+  scores: Float64Array,
+): void {
   const { weights, labels } = stage;
   const mask = (1 << stage.bits) - 1;
   const rs = stage.rowStride ?? labels;
@@ -62,13 +86,38 @@ function emissionsAny(stage: Stage, feats: Uint32Array, stride: number, count: n
  * (row per document token). Both stages must share one interleaved table of
  * nine labels each: each feature then costs one cache line for both.
  */
-export function fusedEmissions(one: Stage, feats: Uint32Array, stride: number, count: number, a: number, b: number, scores: Float64Array, partial: Float64Array): void {
+export function fusedEmissions(
+  one: Stage,
+  feats: Uint32Array,
+  stride: number,
+  count: number,
+  a: number,
+  b: number,
+  scores: Float64Array,
+  partial: Float64Array,
+): void {
   const w = one.weights;
   const mask = (1 << one.bits) - 1;
   const scale = one.scale;
   for (let i = a; i < b; i++) {
-    let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0, s8 = 0;
-    let t0 = 0, t1 = 0, t2 = 0, t3 = 0, t4 = 0, t5 = 0, t6 = 0, t7 = 0, t8 = 0;
+    let s0 = 0,
+      s1 = 0,
+      s2 = 0,
+      s3 = 0,
+      s4 = 0,
+      s5 = 0,
+      s6 = 0,
+      s7 = 0,
+      s8 = 0;
+    let t0 = 0,
+      t1 = 0,
+      t2 = 0,
+      t3 = 0,
+      t4 = 0,
+      t5 = 0,
+      t6 = 0,
+      t7 = 0,
+      t8 = 0;
     const f1 = i * stride + count;
     for (let f = i * stride; f < f1; f++) {
       const o = (feats[f] & mask) * 18;
@@ -115,7 +164,17 @@ export function fusedEmissions(one: Stage, feats: Uint32Array, stride: number, c
 }
 
 /** Stage two's scores of tokens [a, b): `partial` plus features [from, to) of each token, scaled. */
-export function finishEmissions(two: Stage, feats: Uint32Array, stride: number, from: number, to: number, a: number, b: number, partial: Float64Array, scores: Float64Array): void {
+export function finishEmissions(
+  two: Stage,
+  feats: Uint32Array,
+  stride: number,
+  from: number,
+  to: number,
+  a: number,
+  b: number,
+  partial: Float64Array,
+  scores: Float64Array,
+): void {
   const w = two.weights;
   const mask = (1 << two.bits) - 1;
   const rs = two.rowStride ?? 9;

@@ -60,7 +60,13 @@ const UNKNOWN_LOWER = hashString('<unk-lower>');
 function tokenHashes(words: string[], raw: Uint32Array, lexicon: Lexicon | null): TokenHashes {
   const known = lexicon?.known ?? null;
   const n = words.length;
-  const t: TokenHashes = { lower: new Uint32Array(n), shape: new Uint32Array(n), word: new Uint32Array(n), raw, usual: new Uint8Array(n) };
+  const t: TokenHashes = {
+    lower: new Uint32Array(n),
+    shape: new Uint32Array(n),
+    word: new Uint32Array(n),
+    raw,
+    usual: new Uint8Array(n),
+  };
   for (let i = 0; i < n; i++) {
     const hl = raw[i];
     const unknown = known !== null && !known.has(hl);

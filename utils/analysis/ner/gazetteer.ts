@@ -28,7 +28,12 @@ export function nextKey(key: number, word: number): number {
  * position 0 whole, 1 first, 2 middle, 3 last word. Names start at capitalised
  * words (`caps` 1 or 2), which keeps the look-ups few.
  */
-export function gazetteerCodes(lowerHashes: Uint32Array, caps: Uint8Array, sentences: [number, number][], gaz: Gazetteer): Uint16Array {
+export function gazetteerCodes(
+  lowerHashes: Uint32Array,
+  caps: Uint8Array,
+  sentences: [number, number][],
+  gaz: Gazetteer,
+): Uint16Array {
   const codes = new Uint16Array(lowerHashes.length);
   if (gaz.size === 0) return codes;
   for (const [a, b] of sentences) {

@@ -29,7 +29,11 @@ export function allowed(prev: number, next: number): boolean {
 }
 
 /** Token-index spans [start, end) and types of the entities in a BIO label sequence. */
-export function labelSpans(labels: ArrayLike<number>, from = 0, to = labels.length): { start: number; end: number; type: EntityType }[] {
+export function labelSpans(
+  labels: ArrayLike<number>,
+  from = 0,
+  to = labels.length,
+): { start: number; end: number; type: EntityType }[] {
   const out: { start: number; end: number; type: EntityType }[] = [];
   let i = from;
   while (i < to) {

@@ -38,9 +38,11 @@ function quantise(s: Stage): { q: Int8Array; scale: number; rows: number } {
   const off = s.offset ?? 0;
   const q = new Int8Array((1 << s.bits) * L);
   let max = 0;
-  for (let r = 0; r < 1 << s.bits; r++) for (let l = 0; l < L; l++) max = Math.max(max, Math.abs(s.weights[r * rs + off + l] * s.scale));
+  for (let r = 0; r < 1 << s.bits; r++)
+    for (let l = 0; l < L; l++) max = Math.max(max, Math.abs(s.weights[r * rs + off + l] * s.scale));
   const scale = max > 0 ? max / 127 : 1;
-  for (let r = 0; r < 1 << s.bits; r++) for (let l = 0; l < L; l++) q[r * L + l] = Math.round((s.weights[r * rs + off + l] * s.scale) / scale);
+  for (let r = 0; r < 1 << s.bits; r++)
+    for (let l = 0; l < L; l++) q[r * L + l] = Math.round((s.weights[r * rs + off + l] * s.scale) / scale);
   let rows = 0;
   for (let r = 0; r < 1 << s.bits; r++) if (!rowEmpty(q, r, s.labels)) rows++;
   return { q, scale, rows };
@@ -62,7 +64,9 @@ export function encodeModel(featureVersion: number, model: Model): Uint8Array {
   const qs = stages.map(quantise);
   const names = [...model.lexicon.names.entries()].sort((a, b) => a[0] - b[0]);
   let size = 28 + 4 * (known.length + lower.length) + 5 * names.length;
-  stages.forEach((s, k) => (size += 12 + 4 * (s.labels * s.labels + s.labels) + (1 << s.bits) / 8 + qs[k].rows * s.labels));
+  stages.forEach(
+    (s, k) => (size += 12 + 4 * (s.labels * s.labels + s.labels) + (1 << s.bits) / 8 + qs[k].rows * s.labels),
+  );
   const bytes = new Uint8Array(size);
   const dv = new DataView(bytes.buffer);
   dv.setUint32(0, MAGIC, true);

@@ -2,7 +2,25 @@
 import { normalizeChars } from './tokenize';
 
 /** Function words that acronyms and short forms may skip ("Food and Agriculture Organization"). */
-const CONNECTORS = new Set(['of', 'the', 'and', 'for', 'on', 'in', 'at', 'de', 'du', 'des', 'la', 'le', 'del', 'der', 'von', 'van', '&']);
+const CONNECTORS = new Set([
+  'of',
+  'the',
+  'and',
+  'for',
+  'on',
+  'in',
+  'at',
+  'de',
+  'du',
+  'des',
+  'la',
+  'le',
+  'del',
+  'der',
+  'von',
+  'van',
+  '&',
+]);
 
 /** A name reduced for comparison. */
 export type NameForm = {
@@ -29,7 +47,10 @@ export function nameForm(text: string): NameForm {
 export function initials(words: string[]): string[] {
   if (words.length < 2) return [];
   const all = words.map((w) => w[0]).join('');
-  const content = words.filter((w) => !CONNECTORS.has(w)).map((w) => w[0]).join('');
+  const content = words
+    .filter((w) => !CONNECTORS.has(w))
+    .map((w) => w[0])
+    .join('');
   return all === content ? [all] : [all, content];
 }
 

@@ -15,7 +15,13 @@ export const PRIOR_COUNT = 6;
  * Fills slots [from, from + PRIOR_COUNT) of every token's features in `feats`
  * (stride `stride`) from the first-stage labels `prior`.
  */
-export function addPriorFeatures(words: string[], prior: ArrayLike<number>, feats: Uint32Array, stride: number, from: number): void {
+export function addPriorFeatures(
+  words: string[],
+  prior: ArrayLike<number>,
+  feats: Uint32Array,
+  stride: number,
+  from: number,
+): void {
   const n = words.length;
   const lowers = words.map((w) => w.toLowerCase());
   const caps = new Uint8Array(n);

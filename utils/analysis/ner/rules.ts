@@ -8,7 +8,30 @@ import { capClass } from './context';
 import { beginLabel, isInside } from './labels';
 
 /** Abbreviated honorifics: the capitalised words after them are a person even if the tagger missed them. */
-const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'mx', 'dr', 'prof', 'sen', 'rep', 'gov', 'gen', 'lt', 'col', 'sgt', 'capt', 'maj', 'adm', 'rev', 'sir', 'dame', 'messrs', 'mme', 'mlle']);
+const HONORIFICS = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'mx',
+  'dr',
+  'prof',
+  'sen',
+  'rep',
+  'gov',
+  'gen',
+  'lt',
+  'col',
+  'sgt',
+  'capt',
+  'maj',
+  'adm',
+  'rev',
+  'sir',
+  'dame',
+  'messrs',
+  'mme',
+  'mlle',
+]);
 
 /**
  * Titles written out: only taken out of a name the tagger found (a person's,
@@ -16,7 +39,9 @@ const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'mx', 'dr', 'prof', 'sen', 'rep',
  * and "Premier League" are why the list is short and never creates a name.
  */
 const TITLES = new Set(
-  'president governor senator minister chancellor pope judge secretary mayor ambassador professor chairman chairwoman spokesman spokeswoman'.split(' '),
+  'president governor senator minister chancellor pope judge secretary mayor ambassador professor chairman chairwoman spokesman spokeswoman'.split(
+    ' ',
+  ),
 );
 
 /** 1 for an abbreviated honorific ("Mr.", "Dr"), 2 for a written-out title ("Governor"), else 0. */

@@ -29,7 +29,8 @@ export function splitSentences(tokens: Token[], lineBreakBefore: boolean[]): [nu
     const next = tokens[j].norm;
     const c = next.charCodeAt(0);
     // A new sentence starts with a capital, a digit or an opening mark, not "and" or "$5 million...".
-    const upper = next[0] !== next[0].toLowerCase() || (c >= 48 && c <= 57) || next === '"' || next === '(' || next === "'";
+    const upper =
+      next[0] !== next[0].toLowerCase() || (c >= 48 && c <= 57) || next === '"' || next === '(' || next === "'";
     if (!upper) continue;
     out.push([start, j]);
     start = j;

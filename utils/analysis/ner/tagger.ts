@@ -19,7 +19,13 @@ function maxSentence(doc: FeatureInput): number {
 }
 
 /** Decodes every sentence of `doc` with one stage, using the first `count` features per token. */
-export function decodeStage(stage: Stage, doc: FeatureInput, feats: Uint32Array, stride: number, count: number): Uint8Array {
+export function decodeStage(
+  stage: Stage,
+  doc: FeatureInput,
+  feats: Uint32Array,
+  stride: number,
+  count: number,
+): Uint8Array {
   const labels = new Uint8Array(doc.words.length);
   const max = maxSentence(doc);
   const scores = new Float64Array(max * stage.labels);
@@ -34,7 +40,14 @@ export function decodeStage(stage: Stage, doc: FeatureInput, feats: Uint32Array,
 
 /** True if the two stages share one interleaved table of 9 + 9 labels (as `decodeModel` builds it). */
 function fused(one: Stage, two: Stage): boolean {
-  return one.weights === two.weights && one.labels === 9 && two.labels === 9 && one.rowStride === 18 && one.offset === 0 && two.offset === 9;
+  return (
+    one.weights === two.weights &&
+    one.labels === 9 &&
+    two.labels === 9 &&
+    one.rowStride === 18 &&
+    one.offset === 0 &&
+    two.offset === 9
+  );
 }
 
 /** BIO label ids for every token of `doc`. */

@@ -10,7 +10,22 @@ export type Token = { start: number; end: number; norm: string };
 
 const OPENERS = new Set(['(', '[', '{', '"', "'", '\u201c', '\u2018', '\u201e', '\u00ab', '\u2039', '\u300c', '`']);
 const CLOSERS = new Set([
-  ',', ';', ':', '!', '?', ')', ']', '}', '"', "'", '\u201d', '\u2019', '\u00bb', '\u203a', '\u300d', '\u2026',
+  ',',
+  ';',
+  ':',
+  '!',
+  '?',
+  ')',
+  ']',
+  '}',
+  '"',
+  "'",
+  '\u201d',
+  '\u2019',
+  '\u00bb',
+  '\u203a',
+  '\u300d',
+  '\u2026',
 ]);
 /** Em, en, figure dashes and the horizontal bar. */
 function isDash(c: number): boolean {
@@ -29,7 +44,9 @@ const ABBREVIATIONS = new Set(
 
 /** US state abbreviations, as news datelines write them ("St. Petersburg, Fla."); capitalised only. */
 const STATES = new Set(
-  'Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Ky La Md Mass Mich Minn Miss Mo Mont Neb Nev Okla Ore Pa Tenn Tex Va Vt Wash Wis Wyo'.split(' '),
+  'Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Ky La Md Mass Mich Minn Miss Mo Mont Neb Nev Okla Ore Pa Tenn Tex Va Vt Wash Wis Wyo'.split(
+    ' ',
+  ),
 );
 
 /** Maps typographic characters to the ASCII the training text uses. */
@@ -120,14 +137,32 @@ export function tokenize(text: string): { tokens: Token[]; lineBreakBefore: bool
       i++;
       continue;
     }
-    if (c === 32 || c === 9 || c === 0xa0 || c === 12 || c === 11 || (c >= 0x2000 && c <= 0x200b) || c === 0x3000 || c === 0x202f) {
+    if (
+      c === 32 ||
+      c === 9 ||
+      c === 0xa0 ||
+      c === 12 ||
+      c === 11 ||
+      (c >= 0x2000 && c <= 0x200b) ||
+      c === 0x3000 ||
+      c === 0x202f
+    ) {
       i++;
       continue;
     }
     let j = i + 1;
     while (j < n) {
       const d = text.charCodeAt(j);
-      if (d <= 32 || d === 0xa0 || d === 0x2028 || d === 0x2029 || (d >= 0x2000 && d <= 0x200b) || d === 0x3000 || d === 0x202f) break;
+      if (
+        d <= 32 ||
+        d === 0xa0 ||
+        d === 0x2028 ||
+        d === 0x2029 ||
+        (d >= 0x2000 && d <= 0x200b) ||
+        d === 0x3000 ||
+        d === 0x202f
+      )
+        break;
       j++;
     }
     const before = tokens.length;

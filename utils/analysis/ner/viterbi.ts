@@ -5,17 +5,27 @@ import type { Stage } from './model';
 const NEG = -1e30;
 
 /** A stage's transition and start scores with the forbidden BIO moves set to -infinity, and work space. */
-export type Chain = { labels: number; trans: Float64Array; start: Float64Array; delta: Float64Array; back: Int32Array; preds: Int32Array[] };
+export type Chain = {
+  labels: number;
+  trans: Float64Array;
+  start: Float64Array;
+  delta: Float64Array;
+  back: Int32Array;
+  preds: Int32Array[];
+};
 
 /** Prepares decoding with `stage` for sentences of up to `maxLen` tokens. */
 export function chain(stage: Stage, maxLen: number): Chain {
   const L = stage.labels;
   const trans = new Float64Array(L * L);
   const start = new Float64Array(L);
-  for (let p = 0; p < L; p++) for (let l = 0; l < L; l++) trans[p * L + l] = allowed(p, l) ? stage.trans[p * L + l] : NEG;
+  for (let p = 0; p < L; p++)
+    for (let l = 0; l < L; l++) trans[p * L + l] = allowed(p, l) ? stage.trans[p * L + l] : NEG;
   for (let l = 0; l < L; l++) start[l] = allowed(-1, l) ? stage.start[l] : NEG;
   // Only the allowed predecessors are tried: an I- label has two, which saves a third of the work.
-  const preds = Array.from({ length: L }, (_, l) => Int32Array.from({ length: L }, (_, p) => p).filter((p) => allowed(p, l)));
+  const preds = Array.from({ length: L }, (_, l) =>
+    Int32Array.from({ length: L }, (_, p) => p).filter((p) => allowed(p, l)),
+  );
   return { labels: L, trans, start, delta: new Float64Array(maxLen * L), back: new Int32Array(maxLen * L), preds };
 }
 

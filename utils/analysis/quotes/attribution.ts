@@ -29,12 +29,15 @@ const SENTENCE_END = /^[.;!?]$/;
 const PAST = /^(?:\p{Ll}{3,}ed|went|came|began|shot|spoke|wrote|told|said)$/u;
 
 /** Words that open a phrase before the subject: "On Monday, …", "After the vote, …". */
-const OPENERS = /^(?:on|in|at|after|before|during|when|while|as|with|for|since|earlier|later|last|this|that|asked|speaking|writing|from|despite|although|though|if|because|unlike|like|under|over|by|to|meanwhile|still|yet|instead|now|today|yesterday|outside|inside|amid|following|according)$/;
+const OPENERS =
+  /^(?:on|in|at|after|before|during|when|while|as|with|for|since|earlier|later|last|this|that|asked|speaking|writing|from|despite|although|though|if|because|unlike|like|under|over|by|to|meanwhile|still|yet|instead|now|today|yesterday|outside|inside|amid|following|according)$/;
 
 /** Words after which a sentence's subject is over ("Romney went after Trump"). */
-const SUBJECT_END = /^(?:to|in|on|at|for|with|from|of|by|about|that|who|after|before|over|against|into|during|under|between|through|than|as)$/;
+const SUBJECT_END =
+  /^(?:to|in|on|at|for|with|from|of|by|about|that|who|after|before|over|against|into|during|under|between|through|than|as)$/;
 /** Nouns for something said or written, which can introduce a quotation after a comma. */
-const UTTERANCE = /^(?:statement|statements|tweet|tweets|message|letter|email|e-mail|post|note|memo|release|video|ad|speech|remarks|interview|response|reply|answer|warning)$/;
+const UTTERANCE =
+  /^(?:statement|statements|tweet|tweets|message|letter|email|e-mail|post|note|memo|release|video|ad|speech|remarks|interview|response|reply|answer|warning)$/;
 /** Words that cannot come before the speaker phrase that opens a tail. */
 const NOT_OPENING = new Set('and but or for while as if because so then when after before in on at'.split(' '));
 
@@ -64,7 +67,8 @@ function fromTail(text: string, q: MarkedSpan, f: Frame): Found | null {
   for (let c = i + 1; c < toks.length && c - i <= 25; c++) {
     if (SENTENCE_END.test(toks[c].w)) break;
     // "…?" Hannity pressed / "…," an angry Hollande retaliated: any verb in the past attributes.
-    const pastVerb = near && /[,?!—–-]\W*$/.test(text.slice(q.start, q.end)) && c - i <= 6 && PAST.test(toks[c].w) && !toks[c].cap;
+    const pastVerb =
+      near && /[,?!—–-]\W*$/.test(text.slice(q.start, q.end)) && c - i <= 6 && PAST.test(toks[c].w) && !toks[c].cap;
     if (!isCue(toks, c) && !pastVerb) continue;
     let subject = subjectEndingAt(text, toks, c - 1, i);
     if (pastVerb && !isCue(toks, c) && (!subject || subject.start !== toks[i].s)) continue;
@@ -121,13 +125,22 @@ export function sentenceSubject(text: string, toks: Tok[], c: number): Subject |
       const town = toks[comma - 1];
       const state = toks[k]?.cap ? nameAfter(text, toks[k].s) : null;
       const after = state ? toks.findIndex((t) => t.s >= state.end) : -1;
-      if (town.cap && !NOT_NAMES.has(town.w) && after > k && after < c - 1 && toks[after].w === ',' && toks[after + 1].cap) k = after + 1;
+      if (
+        town.cap &&
+        !NOT_NAMES.has(town.w) &&
+        after > k &&
+        after < c - 1 &&
+        toks[after].w === ',' &&
+        toks[after + 1].cap
+      )
+        k = after + 1;
     }
   }
   const first = toks[k];
   if (!first || k >= c) return null;
   const bare = first.w.replace(/['’](?:s|d|ll)$/, '');
-  if (/^(?:he|she|they|we|i)$/.test(bare)) return { kind: 'pronoun', text: bare, start: first.s, end: first.s + bare.length };
+  if (/^(?:he|she|they|we|i)$/.test(bare))
+    return { kind: 'pronoun', text: bare, start: first.s, end: first.s + bare.length };
   // The fullest name before the verb: "Republican presidential candidate Donald Trump took …".
   let best: Subject | null = null;
   for (let x = k; x < c && x - k < 10; x++) {
@@ -147,7 +160,8 @@ export function sentenceSubject(text: string, toks: Tok[], c: number): Subject |
       }
     }
     const name = text.slice(n.start, end);
-    if (!best || name.split(' ').length > best.text.split(' ').length) best = { kind: 'name', start: n.start, end, text: name };
+    if (!best || name.split(' ').length > best.text.split(' ').length)
+      best = { kind: 'name', start: n.start, end, text: name };
   }
   if (best && /['’]s?$/.test(best.text)) return subjectStartingAt(text, toks, k);
   return best ?? subjectStartingAt(text, toks, k);
@@ -219,13 +233,20 @@ function fromLead(text: string, q: MarkedSpan, f: Frame): Found | null {
     let p = toks.findIndex((t) => s && t.e > s.start) - 1;
     while (p > 0 && TITLES.has(toks[p].w.replace(/\.$/, ''))) p--;
     // Nor "Lopez told Reuters:": the name is the object of the speech verb.
-    const object = p >= 0 && (/^(?:of|about|to|with|at|for|on)$/.test(toks[p].w) || /^(?:tell|tells|told|telling|ask|asks|asked|asking)$/.test(toks[p].w));
+    const object =
+      p >= 0 &&
+      (/^(?:of|about|to|with|at|for|on)$/.test(toks[p].w) ||
+        /^(?:tell|tells|told|telling|ask|asks|asked|asking)$/.test(toks[p].w));
     if (s?.kind === 'name' && !object) return { subject: s, adjacent: true };
   }
   // "… rallied supporters, saying:" / "Trump issued a statement, “…”": an introduction.
-  const colon = last >= 1 && (/:\s*$/.test(text.slice(toks[last].s, q.open)) || (toks[last].w === ',' && UTTERANCE.test(toks[last - 1].w)));
+  const colon =
+    last >= 1 &&
+    (/:\s*$/.test(text.slice(toks[last].s, q.open)) || (toks[last].w === ',' && UTTERANCE.test(toks[last - 1].w)));
   // The cue that introduces the quotation wins; else the sentence's first strong cue with a speaker.
-  let strong: Found | null = null, weak: Found | null = null, bare: Found | null = null;
+  let strong: Found | null = null,
+    weak: Found | null = null,
+    bare: Found | null = null;
   // Cues of another clause come second: "While Trump says …, Jamieson said Trump is “…”",
   // "Rubio said …, while Cruz said that the “…”".
   const clause = clauseOf(toks, toks.length);
@@ -259,14 +280,21 @@ export function attribute(text: string, q: MarkedSpan, f: Frame): Attribution {
   if (tail?.subject?.kind === 'pronoun' && tail.adjacent && lead?.adjacent && lead.subject?.kind === 'name') {
     return { subject: lead.subject, adjacent: true, inSentence: true, standalone: false };
   }
-  if (tail?.adjacent && tail.subject) return { subject: tail.subject, adjacent: true, inSentence: true, standalone: false };
+  if (tail?.adjacent && tail.subject)
+    return { subject: tail.subject, adjacent: true, inSentence: true, standalone: false };
   if (tail?.adjacent) {
     // "…," saying/adding …: the subject of the sentence the quotation sits in.
     const lt = tokens(text, leadStart(text, q, f), q.open, f.mask);
     const subject = lead?.subject ?? sentenceSubject(text, lt, lt.length);
     return { subject, adjacent: true, inSentence: true, standalone: false };
   }
-  if (lead) return { subject: lead.subject ?? tail?.subject ?? null, adjacent: lead.adjacent, inSentence: true, standalone: false };
+  if (lead)
+    return {
+      subject: lead.subject ?? tail?.subject ?? null,
+      adjacent: lead.adjacent,
+      inSentence: true,
+      standalone: false,
+    };
   if (tail) return { subject: tail.subject, adjacent: false, inSentence: true, standalone: false };
   const begins = sentenceStart(text, q.open, f.paraStart, f.mask) === q.open;
   return { subject: null, adjacent: false, inSentence: false, standalone: begins };

@@ -25,8 +25,12 @@ function titleCased(s: string): boolean {
   const sentences = s.replace(/[.!?,]+\W*$/, '').match(/[.!?]\s/g)?.length ?? 0;
   const caps = words.filter((w) => /^\p{Lu}/u.test(w)).length;
   return (
-    words.length >= 2 && words.length <= 10 && caps * 2 >= words.length &&
-    long.length > 0 && long.every((w) => /^\p{Lu}/u.test(w)) && sentences === 0
+    words.length >= 2 &&
+    words.length <= 10 &&
+    caps * 2 >= words.length &&
+    long.length > 0 &&
+    long.every((w) => /^\p{Lu}/u.test(w)) &&
+    sentences === 0
   );
 }
 
@@ -55,15 +59,22 @@ export function isQuotation(text: string, q: MarkedSpan, a: Attribution): boolea
   const after = text.slice(q.close, q.close + 3);
   // A nickname inside a name: Dwayne "The Rock" Johnson.
   const capitalised = !/(?:^|\s)\p{Ll}/u.test(inner.trim());
-  if (words <= 3 && capitalised && /\p{Lu}[\p{L}.]*\s$/u.test(before) && /^\s\p{Lu}/u.test(after) && !a.adjacent) return false;
+  if (words <= 3 && capitalised && /\p{Lu}[\p{L}.]*\s$/u.test(before) && /^\s\p{Lu}/u.test(after) && !a.adjacent)
+    return false;
   if (NAMING.test(before) && !a.adjacent) return false;
-  if (inHeadline(text, q) && (headlineCased(inner) || !(a.adjacent && a.subject?.kind !== 'desc' && /[,.!?]\W*$/.test(inner)))) {
+  if (
+    inHeadline(text, q) &&
+    (headlineCased(inner) || !(a.adjacent && a.subject?.kind !== 'desc' && /[,.!?]\W*$/.test(inner)))
+  ) {
     return false;
   }
   // A byline after it makes it a title: "“Trump's new plan,” by Jane Doe".
   if (/^[,.]?\s*by\s+\p{Lu}/u.test(text.slice(q.close, q.close + 30))) return false;
   // A show or a book after "on", "told" or "with": … told "Fox and Friends," reminding …
-  if (a.adjacent) return !(titleCased(inner) && /\b(?:on|in|of|from|told|with|to)\s+(?:\p{Lu}[\p{L}.]*(?:['’]s)?\s+)*$/u.test(before));
+  if (a.adjacent)
+    return !(
+      titleCased(inner) && /\b(?:on|in|of|from|told|with|to)\s+(?:\p{Lu}[\p{L}.]*(?:['’]s)?\s+)*$/u.test(before)
+    );
   if (a.inSentence) return !titleCased(inner);
   if (a.standalone) return words >= 3 && !titleCased(inner);
   return words >= 4 && !titleCased(inner);

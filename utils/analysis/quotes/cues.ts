@@ -10,30 +10,39 @@ import type { Tok } from './tokens';
 export type Subject = { kind: 'name' | 'pronoun' | 'desc'; text: string; start: number; end: number };
 
 const DETERMINERS = new Set(
-  ('the a an another one this that these those his her their its our some several many most two three ' +
-    'four five other each both any no').split(' '),
+  (
+    'the a an another one this that these those his her their its our some several many most two three ' +
+    'four five other each both any no'
+  ).split(' '),
 );
 /** Words that cannot be inside a described speaker: they end the phrase. */
 const STOP = new Set(
-  ('who which that whose when where while as and but or to with for by before after at in on from into ' +
+  (
+    'who which that whose when where while as and but or to with for by before after at in on from into ' +
     'about over than like is was are were be been has have had will would can could did does do not ' +
-    'if because since then there here it they he she we i you him them me us what how why also')
-    .split(' '),
+    'if because since then there here it they he she we i you him them me us what how why also'
+  ).split(' '),
 );
 const PUNCT = /^[,.;:!?—–()]$/;
 const PREPOSITIONS = /^(?:for|of|at|to|with|from|in|on|about|during|after|before|by|into|over|since)$/;
 /** Speech verbs that are nouns too ("a blunt message"). */
 const NOUNISH = new Set(
-  ('message messages retort comment comments report reply response answer remark remarks warning promise ' +
+  (
+    'message messages retort comment comments report reply response answer remark remarks warning promise ' +
     'pledge vow claim charge quote question call calls tweet post text email statement demand plea boast ' +
-    'joke quip complaint note cry chant chants shout yell whisper point answer praise attack').split(' '),
+    'joke quip complaint note cry chant chants shout yell whisper point answer praise attack'
+  ).split(' '),
 );
 
 /** Things said or written, which speak for their author ("a statement from Lopez"). */
-const UTTERANCES = new Set('statement statements tweet email e-mail letter memo release message post remarks speech'.split(' '));
+const UTTERANCES = new Set(
+  'statement statements tweet email e-mail letter memo release message post remarks speech'.split(' '),
+);
 
 /** Words that end a speaker phrase after a cue ("said Wang, who …", "said Wang and …"). */
-const NP_END = new Set('who which that whose when where while as and but or is was are were has had have will would'.split(' '));
+const NP_END = new Set(
+  'who which that whose when where while as and but or is was are were has had have will would'.split(' '),
+);
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'who']);
 
 /** Whether token `i` is a speech verb (not a noun: "his promise", "the calls"). */
@@ -81,7 +90,8 @@ function described(text: string, toks: Tok[], k: number, j: number, floor: numbe
   const possessive = toks.slice(k, j).some((t) => isPossessive(text, t));
   // "21 percent said", "2,000 protesters chanted": a number counts as a determiner.
   const counted = /^\d[\d,.]*%?$/.test(toks[k].w);
-  if (!DETERMINERS.has(toks[k].w) && !possessive && !counted && !(atClause && j - k < 3 && /s$/.test(toks[j].w))) return null;
+  if (!DETERMINERS.has(toks[k].w) && !possessive && !counted && !(atClause && j - k < 3 && /s$/.test(toks[j].w)))
+    return null;
   return { kind: 'desc', text: text.slice(toks[k].s, toks[j].e), start: toks[k].s, end: toks[j].e };
 }
 
@@ -100,7 +110,8 @@ export function subjectEndingAt(text: string, toks: Tok[], j: number, floor = 0)
   }
   // An appositive or relative clause: "Wang, the minister, said" → Wang.
   if (toks[j].w === ',') {
-    let desc: Subject | null = null, inner: Subject | null = null;
+    let desc: Subject | null = null,
+      inner: Subject | null = null;
     for (let k = j - 1; k > floor && j - k < 30; k--) {
       if (/^[.;:!?]$/.test(toks[k].w)) break;
       if (toks[k].w !== ',') continue;
@@ -121,7 +132,8 @@ export function subjectEndingAt(text: string, toks: Tok[], j: number, floor = 0)
     // A name inside a phrase is not the subject: "posted a message on Twitter reading …".
     const p = tokenBefore(toks, j, n?.start ?? t.s);
     // "Secretary of State Jane R. Doe said": a title's "of" belongs to the name phrase.
-    const titleOf = toks[p]?.w === 'of' && p - 1 >= floor && toks[p - 1].cap && TITLES.has(toks[p - 1].w.replace(/\.$/, ''));
+    const titleOf =
+      toks[p]?.w === 'of' && p - 1 >= floor && toks[p - 1].cap && TITLES.has(toks[p - 1].w.replace(/\.$/, ''));
     if (n && p >= floor && !titleOf && /^(?:on|to|at|from|in|for|of|by|about|against|over)$/.test(toks[p].w)) {
       // Skip the phrase: "Rep. Tom Cole of Oklahoma said" → Tom Cole; but a description keeps
       // whose it is: "a spokesman for Bernie Sanders said".
@@ -134,9 +146,22 @@ export function subjectEndingAt(text: string, toks: Tok[], j: number, floor = 0)
     if (n) {
       // "the Republican", "one senior Democrat": a determiner makes a lone name a description.
       let d = p;
-      while (d >= floor && d > p - 3 && !n.text.includes(' ') && /^\p{Ll}+$/u.test(toks[d].w) && !DETERMINERS.has(toks[d].w) && !STOP.has(toks[d].w)) d--;
+      while (
+        d >= floor &&
+        d > p - 3 &&
+        !n.text.includes(' ') &&
+        /^\p{Ll}+$/u.test(toks[d].w) &&
+        !DETERMINERS.has(toks[d].w) &&
+        !STOP.has(toks[d].w)
+      )
+        d--;
       const det = toks[d];
-      if (det && d >= floor && DETERMINERS.has(det.w) && (d === p ? /^(?:the|a|an)$/.test(det.w) : !n.text.includes(' '))) {
+      if (
+        det &&
+        d >= floor &&
+        DETERMINERS.has(det.w) &&
+        (d === p ? /^(?:the|a|an)$/.test(det.w) : !n.text.includes(' '))
+      ) {
         return { kind: 'desc', text: text.slice(det.s, n.end), start: det.s, end: n.end };
       }
       return { kind: 'name', ...n };
@@ -144,15 +169,24 @@ export function subjectEndingAt(text: string, toks: Tok[], j: number, floor = 0)
   }
   let k = j;
   // "the Florida senator and presidential candidate said": one description joined by "and".
-  const joins = (x: number) => toks[x].w === 'and' && x - 1 > floor && /^\p{Ll}/u.test(text.slice(toks[x - 1].s, toks[x - 1].e));
-  while (k > floor && j - k < 8 && !DETERMINERS.has(toks[k].w) && (!STOP.has(toks[k - 1].w) || joins(k - 1)) && !PUNCT.test(toks[k - 1].w)) k--;
+  const joins = (x: number) =>
+    toks[x].w === 'and' && x - 1 > floor && /^\p{Ll}/u.test(text.slice(toks[x - 1].s, toks[x - 1].e));
+  while (
+    k > floor &&
+    j - k < 8 &&
+    !DETERMINERS.has(toks[k].w) &&
+    (!STOP.has(toks[k - 1].w) || joins(k - 1)) &&
+    !PUNCT.test(toks[k - 1].w)
+  )
+    k--;
   // A possessive name before the noun: "Mrs. Clinton's campaign".
   if (!DETERMINERS.has(toks[k].w) && isPossessive(text, toks[k]) && isCap(text, toks[k])) {
     const n = nameBefore(text, toks[k].e - (/['’]s$/.test(toks[k].w) ? 2 : 0));
     if (n) return { kind: 'desc', text: text.slice(n.start, toks[j].e), start: n.start, end: toks[j].e };
   }
   // A time or place phrase between subject and verb: "Trump at the time said".
-  if (k - 1 >= floor && PREPOSITIONS.test(toks[k - 1].w)) return k - 2 >= floor ? subjectEndingAt(text, toks, k - 2, floor) : null;
+  if (k - 1 >= floor && PREPOSITIONS.test(toks[k - 1].w))
+    return k - 2 >= floor ? subjectEndingAt(text, toks, k - 2, floor) : null;
   return described(text, toks, k, j, floor);
 }
 
@@ -162,7 +196,8 @@ function usableName(text: string, toks: Tok[], n: NameSpan): boolean {
   let k = toks.length - 1;
   while (k >= 0 && toks[k].s >= n.start) k--;
   const first = toks[k];
-  const initial = /^[.!?:;—–(]$/.test(first?.w ?? '') || /(?:^|\n)\s*$/.test(text.slice(Math.max(0, n.start - 3), n.start));
+  const initial =
+    /^[.!?:;—–(]$/.test(first?.w ?? '') || /(?:^|\n)\s*$/.test(text.slice(Math.max(0, n.start - 3), n.start));
   return !initial || isProperWord(text, n.text.replace(/['’]s?$/, ''));
 }
 
@@ -175,7 +210,8 @@ export function subjectStartingAt(text: string, toks: Tok[], j: number): Subject
   const t = toks[j];
   if (!t) return null;
   const bare = t.w.replace(/['’](?:s|d|ll|ve|re)$/, '');
-  if (SUBJECT_PRONOUNS.has(bare) && bare !== 'who') return { kind: 'pronoun', text: bare, start: t.s, end: t.s + bare.length };
+  if (SUBJECT_PRONOUNS.has(bare) && bare !== 'who')
+    return { kind: 'pronoun', text: bare, start: t.s, end: t.s + bare.length };
   let k = j; // last token of the phrase
   let headEnd = -1; // last token before a preposition
   for (let x = j; x < toks.length && x - j < 12; x++) {
@@ -184,10 +220,20 @@ export function subjectStartingAt(text: string, toks: Tok[], j: number): Subject
     const verb = x > j && isCue(toks, x) && (/(?:ed|s)$/.test(w) || /^(?:said|told|wrote|spoke)$/.test(w));
     // A verb in the past ends it too: "the spokesman refused …", "the president left …".
     // Not right after a determiner, where it is an adjective: "said the retired neurosurgeon".
-    const past = x > j && !toks[x].cap && (/^\p{Ll}{3,}ed$/u.test(w) || IRREGULAR_PAST.has(w)) && !TITLES.has(w) && !DETERMINERS.has(toks[x - 1].w);
+    const past =
+      x > j &&
+      !toks[x].cap &&
+      (/^\p{Ll}{3,}ed$/u.test(w) || IRREGULAR_PAST.has(w)) &&
+      !TITLES.has(w) &&
+      !DETERMINERS.has(toks[x - 1].w);
     if (PUNCT.test(w) || NP_END.has(w) || /n['’]t$/.test(w) || verb || past) break;
     const next = toks[x + 1];
-    const titleOf = w === 'of' && x > j && TITLES.has(toks[x - 1].w.replace(/\.$/, '')) && !!next && (isCap(text, next) || TITLES.has(next.w));
+    const titleOf =
+      w === 'of' &&
+      x > j &&
+      TITLES.has(toks[x - 1].w.replace(/\.$/, '')) &&
+      !!next &&
+      (isCap(text, next) || TITLES.has(next.w));
     if (PREPOSITIONS.test(w) && !titleOf) {
       if (headEnd < 0) headEnd = x - 1;
       if (w !== 'of' && w !== 'for') break;
@@ -208,7 +254,8 @@ export function subjectStartingAt(text: string, toks: Tok[], j: number): Subject
   const possessive = head && /['’]s?$/.test(head.text);
   // "said one Republican involved in …": a lone name after a determiner describes.
   const lone = !!head && DETERMINERS.has(t.w) && !head.text.includes(' ');
-  if (head && !lone && head.end >= toks[headEnd].e - 1 && !possessive && usableName(text, toks, head)) return { kind: 'name', ...head };
+  if (head && !lone && head.end >= toks[headEnd].e - 1 && !possessive && usableName(text, toks, head))
+    return { kind: 'name', ...head };
   if ((!DETERMINERS.has(t.w) || /^(?:that|this|these|those)$/.test(t.w)) && !possessive) return null;
   // "according to a statement from Lopez": the statement speaks for its author.
   const by = toks[headEnd + 1];

@@ -28,7 +28,9 @@ export type RoleIndex = Map<string, { at: number; name: string }[]>;
 
 function tiesFor(text: string, head: string): { at: number; name: string }[] {
   // Either case for the first letter only: an "i" flag would let \p{Lu} match lowercase too.
-  const forms = [head, ...(FORMS[head] ?? [])].map((f) => `[${f[0].toUpperCase()}${f[0]}]${escape(f.slice(1))}`).join('|');
+  const forms = [head, ...(FORMS[head] ?? [])]
+    .map((f) => `[${f[0].toUpperCase()}${f[0]}]${escape(f.slice(1))}`)
+    .join('|');
   const out: { at: number; name: string }[] = [];
   // A title before the name: "Foreign Minister Wang Yi", "Sen. Ted Cruz".
   const titled = new RegExp(String.raw`\b(?:${forms})\.?\s((?:\p{Lu}[\p{L}'’.-]*\s){0,3}\p{Lu}[\p{L}'’-]+)`, 'gu');

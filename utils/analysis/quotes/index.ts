@@ -62,7 +62,8 @@ export function findQuotes(text: string, entities: EntityMention[], groups: Enti
   registerSpeakers(text, mask, people);
   const out: Quote[] = [];
   let last: { speaker: string | null; para: number } | null = null;
-  let para = 0, paraAt = 0;
+  let para = 0,
+    paraAt = 0;
   for (let i = 0; i < top.length; i++) {
     const q = top[i];
     const paraStart = text.lastIndexOf('\n', q.open - 1) + 1;

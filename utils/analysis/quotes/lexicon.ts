@@ -13,8 +13,9 @@ const CUE_VERBS = (
   'text email message mention begin explain elaborate summarize summarise sum counsel threaten ' +
   'reason posit offer venture concur hint muse marvel rail ' +
   'propose react welcome indicate sing remember reminisce ponder refer bemoan decry denounce condemn deride tout hail dismiss label snipe blame bark beam echo cry gasp grin smile chuckle growl roar sneer snarl pen retweet crack point ' +
-  'speak read headline caption' // "the sign read", "the statement read"
-).split(/\s+/);
+  'speak read headline caption'
+) // "the sign read", "the statement read"
+  .split(/\s+/);
 
 /** Irregular or doubled forms the simple inflection below cannot make. */
 const EXTRA_FORMS =
@@ -29,14 +30,12 @@ function inflect(v: string): string[] {
 }
 
 /** Every inflected form of a speech verb ("said", "says", "saying", "noted", ...). */
-export const CUE_FORMS: ReadonlySet<string> = new Set([
-  ...CUE_VERBS.flatMap(inflect),
-  ...EXTRA_FORMS.split(' '),
-]);
+export const CUE_FORMS: ReadonlySet<string> = new Set([...CUE_VERBS.flatMap(inflect), ...EXTRA_FORMS.split(' ')]);
 
 /** Cue forms too common in other senses to count without a nearby quotation mark. */
 export const WEAK_CUES: ReadonlySet<string> = new Set(
-  ('read put went goes go going thought call calls called calling continue continues continued continuing ' +
+  (
+    'read put went goes go going thought call calls called calling continue continues continued continuing ' +
     'begin begins began beginning offer offers offered offering question questioned attack attacked ' +
     'charge charged state states stated post posted report reported message text laugh laughed ' +
     'counter countered sum speak agree agreed crack cracked point pointed smile smiled grin grinned ' +
@@ -45,27 +44,40 @@ export const WEAK_CUES: ReadonlySet<string> = new Set(
     'challenge challenged accuse accused accuses blame blamed bemoan bemoaned decry decried denounce ' +
     'denounced condemn condemned deride derided tout touted hail hailed dismiss dismissed label labeled ' +
     'ponder pondered refer referred referring refers remember remembered reminisce reminisced welcome welcomed ' +
-    'welcomes indicate indicated indicates sing sang sings singing propose proposed proposes').split(' '),
+    'welcomes indicate indicated indicates sing sang sings singing propose proposed proposes'
+  ).split(' '),
 );
 
 /** Verbs that come between a subject and a speech verb ("has said", "would later add"). */
 export const AUXILIARIES: ReadonlySet<string> = new Set(
-  ('has have had had would will also later then again once once-again earlier previously recently ' +
+  (
+    'has have had had would will also later then again once once-again earlier previously recently ' +
     'just only often repeatedly frequently famously reportedly simply bluntly flatly quickly ' +
     'later once did does do is was were are be been being quietly publicly privately ' +
     'since ultimately finally first further even still never always however too instead meanwhile ' +
-    'nonetheless nevertheless though therefore indeed thus could can may might must should shall').split(' '),
+    'nonetheless nevertheless though therefore indeed thus could can may might must should shall'
+  ).split(' '),
 );
 
 /** Personal pronouns that can be the subject of a speech verb, with their gender. */
 export const PRONOUNS: ReadonlyMap<string, 'm' | 'f' | 'p' | 'x'> = new Map([
-  ['he', 'm'], ['she', 'f'], ['they', 'p'], ['i', 'x'], ['we', 'p'], ['it', 'x'], ['you', 'x'],
-  ['his', 'm'], ['her', 'f'], ['him', 'm'], ['who', 'x'],
+  ['he', 'm'],
+  ['she', 'f'],
+  ['they', 'p'],
+  ['i', 'x'],
+  ['we', 'p'],
+  ['it', 'x'],
+  ['you', 'x'],
+  ['his', 'm'],
+  ['her', 'f'],
+  ['him', 'm'],
+  ['who', 'x'],
 ]);
 
 /** Titles and honorifics: they go before a name and are not part of the name itself. */
 export const TITLES: ReadonlySet<string> = new Set(
-  ('mr mrs ms miss dr prof sen senator rep representative gov governor president vice pres gen general ' +
+  (
+    'mr mrs ms miss dr prof sen senator rep representative gov governor president vice pres gen general ' +
     'lt col sgt adm capt cmdr maj rev reverend judge justice minister secretary chairman chairwoman chair ' +
     'ambassador mayor speaker pope king queen prince princess sheikh lord lady sir dame premier chancellor ' +
     'commissioner director chief leader spokesman spokeswoman spokesperson deputy attorney prosecutor ' +
@@ -74,35 +86,41 @@ export const TITLES: ReadonlySet<string> = new Set(
     'detective officer agent professor coach anchor host editor columnist correspondent author ' +
     'republican democratic democrat gop independent presidential first lady majority minority whip ' +
     'assistant associate executive ceo founder co-founder u.s us pollster strategist analyst consultant ' +
-    'adviser advisor aide economist historian lawyer activist delegate organizer manager chairperson').split(' '),
+    'adviser advisor aide economist historian lawyer activist delegate organizer manager chairperson'
+  ).split(' '),
 );
 
 /** Capitalised words that begin sentences or name times, never people. */
 export const NOT_NAMES: ReadonlySet<string> = new Set(
-  ('the a an and but or so yet for nor in on at to of by with from as if when while after before ' +
+  (
+    'the a an and but or so yet for nor in on at to of by with from as if when while after before ' +
     'this that these those there here it its he she they we i you his her their our my your ' +
     'what who why how where which whatever however meanwhile still also then now even though although ' +
     'monday tuesday wednesday thursday friday saturday sunday january february march april may june ' +
     'july august september october november december not no yes one two both all some many most ' +
     'according asked said says added told during under over since until because despite instead ' +
     'last next earlier later today yesterday tomorrow tonight every each other another such only ' +
-    'speaking writing asked unlike like just well oh mr mrs ms dr').split(' '),
+    'speaking writing asked unlike like just well oh mr mrs ms dr'
+  ).split(' '),
 );
 
 /** Common first names whose gender the article may never state. */
 export const FEMALE_NAMES: ReadonlySet<string> = new Set(
-  ('mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty margaret ' +
+  (
+    'mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty margaret ' +
     'sandra ashley kimberly emily donna michelle carol amanda melissa deborah stephanie rebecca laura ' +
     'sharon cynthia kathleen amy angela anna hillary carly nikki sarah condoleezza madeleine kellyanne ' +
     'hope huma debbie donna megyn michele marsha elaine kamala maxine dianne tammy kirsten claire ' +
     'heidi jeanne susana theresa angela marine christine ivanka melania chelsea ruth sonia elena ' +
     'loretta samantha valerie janet julie katie kate maria rosa sofia olga irina yulia jane ann anne ' +
-    'sue liz beth meg emma olivia sophia grace ellen alice helen joan judith diane denise gloria').split(' '),
+    'sue liz beth meg emma olivia sophia grace ellen alice helen joan judith diane denise gloria'
+  ).split(' '),
 );
 
 /** Common male first names. */
 export const MALE_NAMES: ReadonlySet<string> = new Set(
-  ('james john robert michael william david richard joseph thomas charles christopher daniel matthew ' +
+  (
+    'james john robert michael william david richard joseph thomas charles christopher daniel matthew ' +
     'anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward ' +
     'jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin scott brandon benjamin ' +
     'samuel frank gregory raymond alexander patrick jack dennis jerry tyler aaron jose adam henry ' +
@@ -111,12 +129,15 @@ export const MALE_NAMES: ReadonlySet<string> = new Set(
     'gabriel logan alan juan wayne roy ralph randy eugene vincent russell elijah louis bobby philip ' +
     'johnny barack bernie ted marco jeb mitt mike chris rand lindsey newt reince rudy bill hugh ' +
     'vladimir boris emmanuel francois tom jim bob dan dave steve ben sam nick andy tony rick ron don ' +
-    'ken greg jeff matt tim phil fred ed jon doug').split(' '),
+    'ken greg jeff matt tim phil fred ed jon doug'
+  ).split(' '),
 );
 
 /** Irregular past tenses: a verb here ends a noun phrase ("the senator sought …"). */
 export const IRREGULAR_PAST: ReadonlySet<string> = new Set(
-  ('said told took made gave came went held kept left met led ran won lost thought felt found brought began ' +
+  (
+    'said told took made gave came went held kept left met led ran won lost thought felt found brought began ' +
     'wrote spoke stood sat saw knew became sought put set let got sent spent built bought caught taught ' +
-    'fought meant paid read heard understood chose drove rose fell grew threw').split(' '),
+    'fought meant paid read heard understood chose drove rose fell grew threw'
+  ).split(' '),
 );

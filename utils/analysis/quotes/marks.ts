@@ -64,7 +64,8 @@ function tokens(text: string, from: number, to: number): Token[] {
       let n = 2;
       while (text[i + n] === "'") n++;
       const opening = i === from || OPEN_BEFORE.test(text[i - 1]);
-      const doubles = Math.floor(n / 2), single = n % 2 === 1;
+      const doubles = Math.floor(n / 2),
+        single = n % 2 === 1;
       let p = i;
       if (single && !opening) out.push({ pos: p++, len: 1, family: 'single' });
       for (let d = 0; d < doubles; d++, p += 2) out.push({ pos: p, len: 2, family: 'double' });
@@ -138,7 +139,14 @@ export function pairMarks(text: string): MarkedSpan[] {
         let k = stack.length - 1;
         while (stack[k].family !== t.family) k--;
         const o = stack[k];
-        spans.push({ open: o.pos, close: t.pos + t.len, start: o.pos + o.len, end: t.pos, family: o.family, closed: true });
+        spans.push({
+          open: o.pos,
+          close: t.pos + t.len,
+          start: o.pos + o.len,
+          end: t.pos,
+          family: o.family,
+          closed: true,
+        });
         stack = stack.slice(0, k);
       }
     }
@@ -153,7 +161,14 @@ export function pairMarks(text: string): MarkedSpan[] {
       } else {
         let end = to;
         while (end > outer.pos + outer.len && /\s/.test(text[end - 1])) end--;
-        spans.push({ open: outer.pos, close: end, start: outer.pos + outer.len, end, family: outer.family, closed: false });
+        spans.push({
+          open: outer.pos,
+          close: end,
+          start: outer.pos + outer.len,
+          end,
+          family: outer.family,
+          closed: false,
+        });
       }
     }
     from = to + 1;

@@ -32,7 +32,8 @@ export function stripTitles(name: string): string {
 /** Drops words that cannot start a name ("But Wang" → "Wang"); null when nothing is left. */
 function clean(text: string, start: number): NameSpan | null {
   const words = text.split(/(?<=[ \u00a0])/);
-  let s = start, i = 0;
+  let s = start,
+    i = 0;
   while (i < words.length && NOT_NAMES.has(words[i].trim().toLowerCase().replace(/\.$/, ''))) {
     s += words[i].length;
     i++;
@@ -110,7 +111,8 @@ export function fullestName(short: string, index: NameIndex, before: number): st
     const c = counts.get(n.text) ?? { n: 0, at: 0, ends };
     counts.set(n.text, { n: c.n + 1, at: Math.max(c.at, n.start), ends });
   }
-  let best = short, score = -1;
+  let best = short,
+    score = -1;
   for (const [name, c] of counts) {
     const s = (c.ends ? 1e6 : 0) + c.n * 1e4 + c.at / 1e4;
     if (s > score) [best, score] = [name, s];

@@ -14,7 +14,8 @@ type Person = { pos: number; name: string };
 
 /** Inserts a person into a list kept in text order. */
 function insert(list: Person[], p: Person): void {
-  let lo = 0, hi = list.length;
+  let lo = 0,
+    hi = list.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (list[mid].pos < p.pos) lo = mid + 1;
@@ -65,7 +66,8 @@ export class People {
     const surnames = new Map<string, string>();
     for (const p of this.persons) {
       const words = p.name.split(' ');
-      if (words.length > 1 && /^\p{Lu}[\p{L}'’-]+$/u.test(words[words.length - 1])) surnames.set(words[words.length - 1], p.name);
+      if (words.length > 1 && /^\p{Lu}[\p{L}'’-]+$/u.test(words[words.length - 1]))
+        surnames.set(words[words.length - 1], p.name);
     }
     if (surnames.size) {
       const re = new RegExp(`\\b(?:${[...surnames.keys()].join('|')})\\b`, 'gu');
@@ -121,7 +123,8 @@ export class People {
     const known = this.genders.get(name);
     if (known !== undefined) return known;
     const words = name.split(' ');
-    const first = words[0].toLowerCase(), last = words[words.length - 1];
+    const first = words[0].toLowerCase(),
+      last = words[words.length - 1];
     let g: Gender = MALE_NAMES.has(first) ? 'm' : FEMALE_NAMES.has(first) ? 'f' : null;
     if (!g) {
       const esc = last.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -129,8 +132,12 @@ export class People {
       else if (new RegExp(`\\bM(?:rs|s)\\.? ${esc}\\b`).test(this.text)) g = 'f';
     }
     if (!g) {
-      let m = 0, f = 0;
-      const re = new RegExp(`\\b${last.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b([^]{0,160}?)\\b(he|his|him|she|her)\\b`, 'gi');
+      let m = 0,
+        f = 0;
+      const re = new RegExp(
+        `\\b${last.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b([^]{0,160}?)\\b(he|his|him|she|her)\\b`,
+        'gi',
+      );
       for (const hit of this.text.matchAll(re)) {
         // Another name in between may be the one the pronoun stands for; a quotation's
         // pronouns are the speaker's own ("He told me …").

@@ -74,6 +74,9 @@ export function paragraphSubject(text: string, paraStart: number, mask: Uint8Arr
   // A description ("Some answers follow") may be no one; a name or a pronoun is someone, but
   // not a name inside another phrase ("It was the Dayton mayor's win").
   if (!s || s.kind === 'desc' || /['’]s?$/.test(s.text)) return null;
-  const lead = text.slice(from, s.start).replace(/^[^,]*,\s*/, '').replace(/\bthe\s*$/i, ''); // "the DNC"
+  const lead = text
+    .slice(from, s.start)
+    .replace(/^[^,]*,\s*/, '')
+    .replace(/\bthe\s*$/i, ''); // "the DNC"
   return /(?:^|\s)(?:the|a|an|it|there|this|that|his|her|their|its|of|for|to|by)\s/i.test(` ${lead}`) ? null : s;
 }

@@ -6,9 +6,11 @@ export type Tok = { s: number; e: number; w: string; cap: boolean };
 const TOKEN = /[\p{L}\p{N}](?:[\p{L}\p{N}'’.-]*[\p{L}\p{N}])?|[,.;:!?—–()]/gu;
 /** Abbreviations whose full stop does not end a sentence. */
 const ABBREV = new Set(
-  ('mr mrs ms dr prof sen rep gov gen lt col sgt capt adm cmdr maj rev st jr sr u.s u.n u.k d.c ' +
+  (
+    'mr mrs ms dr prof sen rep gov gen lt col sgt capt adm cmdr maj rev st jr sr u.s u.n u.k d.c ' +
     'jan feb mar apr jun jul aug sep sept oct nov dec no vs inc corp co ltd p.m a.m ft mt calif fla ' +
-    'ind ill mass mich minn nev pa tenn tex va wash wis ky la md mo n.c s.c n.h n.y n.j').split(' '),
+    'ind ill mass mich minn nev pa tenn tex va wash wis ky la md mo n.c s.c n.h n.y n.j'
+  ).split(' '),
 );
 
 /** A mask of the text: 1 inside a quotation (marks included), 0 elsewhere. */
@@ -28,7 +30,10 @@ export function tokens(text: string, from: number, to: number, mask: Uint8Array)
     let e = m.index + m[0].length;
     const w = m[0].toLowerCase();
     // Keep abbreviations' full stops ("Mr.", "R-Ky.,", "D.C.,"): they do not end the sentence.
-    if (text[e] === '.' && (ABBREV.has(w) || /^\p{Lu}$/u.test(m[0]) || /\./.test(w) || /[,;:)]/.test(text[e + 1] ?? ''))) {
+    if (
+      text[e] === '.' &&
+      (ABBREV.has(w) || /^\p{Lu}$/u.test(m[0]) || /\./.test(w) || /[,;:)]/.test(text[e + 1] ?? ''))
+    ) {
       e++;
       re.lastIndex = e;
     }
@@ -58,7 +63,12 @@ export function sentenceStart(text: string, pos: number, floor: number, mask: Ui
       if (c !== '.' || !abbreviationBefore(text, i)) return skipSpace(text, i + 1, pos);
     }
     // A quotation that ends its sentence: … called him “a liar.” Carly Fiorina said …
-    if (mask[i] && !mask[i + 1] && /[.!?]['"’”»]*$/.test(text.slice(Math.max(0, i - 3), i + 1)) && /^\s+\p{Lu}/u.test(text.slice(i + 1, i + 4))) {
+    if (
+      mask[i] &&
+      !mask[i + 1] &&
+      /[.!?]['"’”»]*$/.test(text.slice(Math.max(0, i - 3), i + 1)) &&
+      /^\s+\p{Lu}/u.test(text.slice(i + 1, i + 4))
+    ) {
       return skipSpace(text, i + 1, pos);
     }
   }

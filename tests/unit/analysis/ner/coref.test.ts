@@ -21,7 +21,16 @@ const names = (text: string, r: ReturnType<typeof resolveEntities>) =>
 describe('resolveEntities', () => {
   it('groups a surname with the full name, keeps first mention and order', () => {
     const text = 'Foreign Minister Wang Yi spoke in Geneva. Wang said China would help. “We agree,” Wang’s aide said.';
-    const r = resolveEntities(text, mentions(text, [['Wang Yi', 'PER'], ['Geneva', 'LOC'], ['Wang', 'PER'], ['China', 'LOC'], ['Wang', 'PER']]));
+    const r = resolveEntities(
+      text,
+      mentions(text, [
+        ['Wang Yi', 'PER'],
+        ['Geneva', 'LOC'],
+        ['Wang', 'PER'],
+        ['China', 'LOC'],
+        ['Wang', 'PER'],
+      ]),
+    );
     expect(names(text, r)).toEqual([
       ['PER', 'Wang Yi', ['Wang Yi', 'Wang', 'Wang']],
       ['LOC', 'Geneva', ['Geneva']],
@@ -32,14 +41,36 @@ describe('resolveEntities', () => {
 
   it('links a short form that comes before the full name (a headline)', () => {
     const text = 'Wang Urges Dialogue\n\nChinese Foreign Minister Wang Yi said on Monday...';
-    const r = resolveEntities(text, mentions(text, [['Wang', 'PER'], ['Chinese', 'MISC'], ['Wang Yi', 'PER']]));
+    const r = resolveEntities(
+      text,
+      mentions(text, [
+        ['Wang', 'PER'],
+        ['Chinese', 'MISC'],
+        ['Wang Yi', 'PER'],
+      ]),
+    );
     const full = text.indexOf('Wang Yi');
-    expect(r.groups.find((g) => g.type === 'PER')).toEqual({ type: 'PER', name: 'Wang Yi', mentions: [{ start: 0, end: 4 }, { start: full, end: full + 7 }] });
+    expect(r.groups.find((g) => g.type === 'PER')).toEqual({
+      type: 'PER',
+      name: 'Wang Yi',
+      mentions: [
+        { start: 0, end: 4 },
+        { start: full, end: full + 7 },
+      ],
+    });
   });
 
   it('links a surname to the nearest preceding person of that name', () => {
     const text = 'Bill Clinton met Hillary Clinton. Later Hillary Clinton spoke, and Clinton said she would run.';
-    const r = resolveEntities(text, mentions(text, [['Bill Clinton', 'PER'], ['Hillary Clinton', 'PER'], ['Hillary Clinton', 'PER'], ['Clinton', 'PER']]));
+    const r = resolveEntities(
+      text,
+      mentions(text, [
+        ['Bill Clinton', 'PER'],
+        ['Hillary Clinton', 'PER'],
+        ['Hillary Clinton', 'PER'],
+        ['Clinton', 'PER'],
+      ]),
+    );
     expect(names(text, r)).toEqual([
       ['PER', 'Bill Clinton', ['Bill Clinton']],
       ['PER', 'Hillary Clinton', ['Hillary Clinton', 'Hillary Clinton', 'Clinton']],
@@ -52,10 +83,20 @@ describe('resolveEntities', () => {
       'WHO officials and the Human Rights Council agreed; the U.N. was not mentioned.';
     const r = resolveEntities(
       text,
-      mentions(text, [['United Nations Human Rights Council', 'ORG'], ['World Health Organization', 'ORG'], ['WHO', 'ORG'], ['Human Rights Council', 'ORG'], ['U.N.', 'ORG']]),
+      mentions(text, [
+        ['United Nations Human Rights Council', 'ORG'],
+        ['World Health Organization', 'ORG'],
+        ['WHO', 'ORG'],
+        ['Human Rights Council', 'ORG'],
+        ['U.N.', 'ORG'],
+      ]),
     );
     expect(names(text, r)).toEqual([
-      ['ORG', 'United Nations Human Rights Council', ['United Nations Human Rights Council', 'The council', 'Human Rights Council']],
+      [
+        'ORG',
+        'United Nations Human Rights Council',
+        ['United Nations Human Rights Council', 'The council', 'Human Rights Council'],
+      ],
       ['ORG', 'World Health Organization', ['World Health Organization', 'WHO']],
       ['ORG', 'U.N.', ['U.N.']],
     ]);
@@ -65,13 +106,28 @@ describe('resolveEntities', () => {
 
   it('links an acronym to a name it abbreviates', () => {
     const text = 'The United Nations said... The U.N. envoy and UN staff left.';
-    const r = resolveEntities(text, mentions(text, [['United Nations', 'ORG'], ['U.N.', 'ORG'], ['UN', 'ORG']]));
+    const r = resolveEntities(
+      text,
+      mentions(text, [
+        ['United Nations', 'ORG'],
+        ['U.N.', 'ORG'],
+        ['UN', 'ORG'],
+      ]),
+    );
     expect(names(text, r)).toEqual([['ORG', 'United Nations', ['United Nations', 'U.N.', 'UN']]]);
   });
 
   it('does not link names of different types or unrelated words', () => {
     const text = 'Jordan beat Syria. Michael Jordan watched from the Jordan River bank.';
-    const r = resolveEntities(text, mentions(text, [['Jordan', 'LOC'], ['Syria', 'LOC'], ['Michael Jordan', 'PER'], ['Jordan River', 'LOC']]));
+    const r = resolveEntities(
+      text,
+      mentions(text, [
+        ['Jordan', 'LOC'],
+        ['Syria', 'LOC'],
+        ['Michael Jordan', 'PER'],
+        ['Jordan River', 'LOC'],
+      ]),
+    );
     expect(names(text, r)).toEqual([
       ['LOC', 'Jordan', ['Jordan']],
       ['LOC', 'Syria', ['Syria']],
@@ -82,7 +138,13 @@ describe('resolveEntities', () => {
 
   it('names a group by its fullest mention, not by a headline in capitals', () => {
     const text = 'CHINA HOSTS TALKS\n\nChina said on Monday it would host the talks.';
-    const r = resolveEntities(text, mentions(text, [['CHINA', 'LOC'], ['China', 'LOC']]));
+    const r = resolveEntities(
+      text,
+      mentions(text, [
+        ['CHINA', 'LOC'],
+        ['China', 'LOC'],
+      ]),
+    );
     expect(names(text, r)).toEqual([['LOC', 'China', ['CHINA', 'China']]]);
   });
 
@@ -90,7 +152,13 @@ describe('resolveEntities', () => {
     const text = 'NEW YORK, May 2 (AP) -- The US and NATO met in UNESCO offices.';
     const r = resolveEntities(
       text,
-      mentions(text, [['NEW YORK', 'LOC'], ['AP', 'ORG'], ['US', 'LOC'], ['NATO', 'ORG'], ['UNESCO', 'ORG']]),
+      mentions(text, [
+        ['NEW YORK', 'LOC'],
+        ['AP', 'ORG'],
+        ['US', 'LOC'],
+        ['NATO', 'ORG'],
+        ['UNESCO', 'ORG'],
+      ]),
     );
     expect(r.groups.map((g) => g.name)).toEqual(['New York', 'AP', 'US', 'NATO', 'UNESCO']);
     expect(r.entities[0].text).toBe('NEW YORK');

@@ -7,7 +7,14 @@ import { applyTitles, dropArticles, dropVerbs } from '../../../../utils/analysis
 
 function stage(seed: number): Stage {
   const weights = new Float32Array(16 * 9).map((_, i) => (i % 7 === 0 ? 0 : Math.sin(i * seed) * 3));
-  return { bits: 4, labels: 9, weights, scale: 1, trans: new Float32Array(81).fill(0.5), start: new Float32Array(9).fill(-1) };
+  return {
+    bits: 4,
+    labels: 9,
+    weights,
+    scale: 1,
+    trans: new Float32Array(81).fill(0.5),
+    start: new Float32Array(9).fill(-1),
+  };
 }
 
 describe('model file', () => {
@@ -31,7 +38,10 @@ describe('model file', () => {
   });
 
   it('refuses other files and other feature versions', () => {
-    const bytes = encodeModel(FEATURE_VERSION, { lexicon: { known: new Set(), lower: new Set(), names: new Map() }, stages: [stage(1)] });
+    const bytes = encodeModel(FEATURE_VERSION, {
+      lexicon: { known: new Set(), lower: new Set(), names: new Map() },
+      stages: [stage(1)],
+    });
     expect(() => decodeModel(bytes, FEATURE_VERSION + 1)).toThrow(/retrain/);
     expect(() => decodeModel(new Uint8Array(64), FEATURE_VERSION)).toThrow(/not a Gloss NER model/);
   });

@@ -31,7 +31,8 @@ describe('loadTagger', () => {
 
 describe('tagger on passages written for these tests', () => {
   it('tags people, places and organisations with exact spans, possessives left out', () => {
-    const text = '“We will not give in,” Wang’s deputy told reporters in Geneva on Tuesday, adding that the World Health Organization agreed.';
+    const text =
+      '“We will not give in,” Wang’s deputy told reporters in Geneva on Tuesday, adding that the World Health Organization agreed.';
     const e = found(text);
     expect(e).toContain('PER Wang');
     expect(e).toContain('LOC Geneva');
@@ -55,11 +56,20 @@ describe('tagger on passages written for these tests', () => {
       'Oluwaseun Adeyemi, an economist, met Siddharth Varadarajan and Nguyễn Thị Lan in Hanoi. ' +
       'Later, Adeyemi said the talks with Björn Ulvaeus had gone well.';
     const e = found(text);
-    expect(e).toEqual(expect.arrayContaining(['PER Oluwaseun Adeyemi', 'PER Siddharth Varadarajan', 'LOC Hanoi', 'PER Adeyemi', 'PER Björn Ulvaeus']));
+    expect(e).toEqual(
+      expect.arrayContaining([
+        'PER Oluwaseun Adeyemi',
+        'PER Siddharth Varadarajan',
+        'LOC Hanoi',
+        'PER Adeyemi',
+        'PER Björn Ulvaeus',
+      ]),
+    );
   });
 
   it('does not take capitals in a Title Case headline for names', () => {
-    const text = 'Government Announces New Plan to Cut Taxes in Germany\n\nThe government in Berlin said on Friday that taxes would fall.';
+    const text =
+      'Government Announces New Plan to Cut Taxes in Germany\n\nThe government in Berlin said on Friday that taxes would fall.';
     const e = found(text);
     expect(e).toContain('LOC Germany');
     expect(e).toContain('LOC Berlin');
@@ -67,9 +77,12 @@ describe('tagger on passages written for these tests', () => {
   });
 
   it('tags an ALL-CAPS headline with the help of the article below it', () => {
-    const text = 'OBAMA VISITS KENYA AS PROTESTS GROW\n\nPresident Barack Obama arrived in Nairobi on Friday. Obama will meet Kenyan leaders.';
+    const text =
+      'OBAMA VISITS KENYA AS PROTESTS GROW\n\nPresident Barack Obama arrived in Nairobi on Friday. Obama will meet Kenyan leaders.';
     const e = found(text);
-    expect(e).toEqual(expect.arrayContaining(['PER OBAMA', 'LOC KENYA', 'PER Barack Obama', 'LOC Nairobi', 'PER Obama']));
+    expect(e).toEqual(
+      expect.arrayContaining(['PER OBAMA', 'LOC KENYA', 'PER Barack Obama', 'LOC Nairobi', 'PER Obama']),
+    );
   });
 });
 

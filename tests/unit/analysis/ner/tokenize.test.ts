@@ -7,13 +7,41 @@ const norms = (text: string) => tokenize(text).tokens.map((t) => t.norm);
 
 describe('tokenize', () => {
   it('splits punctuation, possessives and contractions as CoNLL does', () => {
-    expect(words('Wang\'s view, he said, "wasn\'t new."')).toEqual(['Wang', "'s", 'view', ',', 'he', 'said', ',', '"', 'was', "n't", 'new', '.', '"']);
+    expect(words('Wang\'s view, he said, "wasn\'t new."')).toEqual([
+      'Wang',
+      "'s",
+      'view',
+      ',',
+      'he',
+      'said',
+      ',',
+      '"',
+      'was',
+      "n't",
+      'new',
+      '.',
+      '"',
+    ]);
   });
 
   it('maps typographic quotes, apostrophes and dashes to ASCII but keeps offsets', () => {
     const text = '“We agree,” Wang’s aide said—and left.';
     const { tokens } = tokenize(text);
-    expect(tokens.map((t) => t.norm)).toEqual(['"', 'We', 'agree', ',', '"', 'Wang', "'s", 'aide', 'said', '-', 'and', 'left', '.']);
+    expect(tokens.map((t) => t.norm)).toEqual([
+      '"',
+      'We',
+      'agree',
+      ',',
+      '"',
+      'Wang',
+      "'s",
+      'aide',
+      'said',
+      '-',
+      'and',
+      'left',
+      '.',
+    ]);
     for (const t of tokens) expect(text.slice(t.start, t.end).length).toBe(t.end - t.start);
     expect(text.slice(tokens[5].start, tokens[5].end)).toBe('Wang');
     expect(text.slice(tokens[6].start, tokens[6].end)).toBe('’s');
@@ -21,7 +49,20 @@ describe('tokenize', () => {
 
   it('keeps abbreviations and initials whole', () => {
     expect(norms('Mr. Xi met U.S. officials on Feb. 24 in Washington, D.C. today.')).toEqual([
-      'Mr.', 'Xi', 'met', 'U.S.', 'officials', 'on', 'Feb.', '24', 'in', 'Washington', ',', 'D.C.', 'today', '.',
+      'Mr.',
+      'Xi',
+      'met',
+      'U.S.',
+      'officials',
+      'on',
+      'Feb.',
+      '24',
+      'in',
+      'Washington',
+      ',',
+      'D.C.',
+      'today',
+      '.',
     ]);
   });
 
@@ -37,7 +78,9 @@ describe('splitSentences', () => {
   };
 
   it('does not end a sentence at an abbreviation', () => {
-    expect(sentences('BEIJING, Feb. 24 (Xinhua) -- Mr. Wang spoke. The U.S. delegation left. He said "no." Then he left.')).toEqual([
+    expect(
+      sentences('BEIJING, Feb. 24 (Xinhua) -- Mr. Wang spoke. The U.S. delegation left. He said "no." Then he left.'),
+    ).toEqual([
       'BEIJING, Feb. 24 (Xinhua) -- Mr. Wang spoke.',
       'The U.S. delegation left.',
       'He said "no."',
@@ -46,7 +89,10 @@ describe('splitSentences', () => {
   });
 
   it('ends sentences at line breaks and paragraphs', () => {
-    expect(sentences('A Headline Without a Stop\n\nFirst paragraph here')).toEqual(['A Headline Without a Stop', 'First paragraph here']);
+    expect(sentences('A Headline Without a Stop\n\nFirst paragraph here')).toEqual([
+      'A Headline Without a Stop',
+      'First paragraph here',
+    ]);
   });
 
   it('does not split before a lower-case word', () => {

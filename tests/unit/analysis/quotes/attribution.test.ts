@@ -36,7 +36,8 @@ describe('cues in longer sentences', () => {
   });
 
   it('takes the cue of the clause the quotation is in', () => {
-    const a = 'While not everything Trump says is true, Jamieson said Trump is "telling his supporters what they want."';
+    const a =
+      'While not everything Trump says is true, Jamieson said Trump is "telling his supporters what they want."';
     expect(quotes(a)).toEqual([['telling his supporters what they want.', 'Jamieson']]);
     const b = 'Rubio said the plan was weak, while Cruz said that the "stakes are too high" for him.';
     expect(quotes(b)).toEqual([['stakes are too high', 'Cruz']]);
@@ -55,7 +56,8 @@ describe('signatures and labels', () => {
   });
 
   it('reads a name label above a quotation that stands alone', () => {
-    const text = 'Voices from the rally.\n\nMaria Lopez, 34, Phoenix\n"We came here because nobody else listens to us."';
+    const text =
+      'Voices from the rally.\n\nMaria Lopez, 34, Phoenix\n"We came here because nobody else listens to us."';
     expect(quotes(text)).toEqual([['We came here because nobody else listens to us.', 'Maria Lopez']]);
   });
 });
@@ -96,7 +98,8 @@ describe('attribution next to other names', () => {
   });
 
   it('reads "Town, State," as part of the opening phrase', () => {
-    const text = 'We met Maria Lopez and Tom Baker.\n\nAt a rally in Dayton, Ohio, Baker went after Lopez, calling her "a weak leader."';
+    const text =
+      'We met Maria Lopez and Tom Baker.\n\nAt a rally in Dayton, Ohio, Baker went after Lopez, calling her "a weak leader."';
     expect(quotes(text)).toEqual([['a weak leader.', 'Tom Baker']]);
   });
 });

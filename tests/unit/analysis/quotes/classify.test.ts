@@ -52,4 +52,3 @@ describe('which quoted spans are quotations', () => {
     expect(spans(text)).toEqual(['We will fight for every vote in every state.\n\n“And we will win,']);
   });
 });
-

@@ -16,9 +16,7 @@ describe('speakers from cues', () => {
 
   it('reads a cue before the quotation, with a colon or a comma', () => {
     expect(quotes('Lopez said: "The budget is balanced."')).toEqual([['The budget is balanced.', 'Lopez']]);
-    expect(quotes('Lopez told the council, "The budget is balanced."')).toEqual([
-      ['The budget is balanced.', 'Lopez'],
-    ]);
+    expect(quotes('Lopez told the council, "The budget is balanced."')).toEqual([['The budget is balanced.', 'Lopez']]);
     expect(quotes('According to Lopez, "the budget is balanced."')).toEqual([['the budget is balanced.', 'Lopez']]);
   });
 
@@ -44,7 +42,9 @@ describe('speakers from cues', () => {
 
   it('keeps a lone party or group word after a determiner as a description', () => {
     expect(quotes('"It was slow," one senior Democrat said.')).toEqual([['It was slow,', 'one senior Democrat']]);
-    expect(quotes('"It was slow," said one Republican involved in the talks.')).toEqual([['It was slow,', 'one Republican']]);
+    expect(quotes('"It was slow," said one Republican involved in the talks.')).toEqual([
+      ['It was slow,', 'one Republican'],
+    ]);
   });
 
   it('keeps whose spokesman it is, and does not take the object of a preposition for a label', () => {
@@ -64,7 +64,8 @@ describe('speakers from cues', () => {
   });
 
   it('gives a quotation that stands alone the person the paragraph before reports on', () => {
-    const text = 'Mayor Dana Howard spoke next. Howard said the budget was late.\n\n"We will fix it by the end of the month."';
+    const text =
+      'Mayor Dana Howard spoke next. Howard said the budget was late.\n\n"We will fix it by the end of the month."';
     expect(quotes(text)).toEqual([['We will fix it by the end of the month.', 'Dana Howard']]);
   });
 
@@ -124,7 +125,6 @@ describe('pronouns', () => {
   });
 });
 
-
 describe('speaker phrases', () => {
   it('keeps a title with "of" and a middle initial in the name', () => {
     const text = 'Secretary of State Jane R. Doe said the allies would take "firm measures" soon.';
@@ -149,6 +149,8 @@ describe('described speakers', () => {
   });
 
   it('gives a statement from someone to its author', () => {
-    expect(quotes('"It is over," according to a statement from Maria Lopez.')).toEqual([['It is over,', 'Maria Lopez']]);
+    expect(quotes('"It is over," according to a statement from Maria Lopez.')).toEqual([
+      ['It is over,', 'Maria Lopez'],
+    ]);
   });
 });

@@ -3,7 +3,8 @@ import { quotes } from './helpers';
 
 describe('speakers of quotations without a cue', () => {
   it('reads a signature after the quotation on its own line', () => {
-    const text = 'Readers wrote in.\n“The bridge has been closed for a year.” ― Maria Lopez\n“Nobody listens to us.”― Tom Baker, Dayton.';
+    const text =
+      'Readers wrote in.\n“The bridge has been closed for a year.” ― Maria Lopez\n“Nobody listens to us.”― Tom Baker, Dayton.';
     expect(quotes(text)).toEqual([
       ['The bridge has been closed for a year.', 'Maria Lopez'],
       ['Nobody listens to us.', 'Tom Baker'],
@@ -28,11 +29,12 @@ describe('speakers of quotations without a cue', () => {
   });
 
   it('names the first name of a label line, not the place after it', () => {
-    const text = 'Voters told us why they came.\n\nMaria Lopez, 34, Phoenix:\n"I came here to vote for change and nothing else."';
+    const text =
+      'Voters told us why they came.\n\nMaria Lopez, 34, Phoenix:\n"I came here to vote for change and nothing else."';
     expect(quotes(text)).toEqual([['I came here to vote for change and nothing else.', 'Maria Lopez']]);
   });
 
-  it('does not take a name inside a phrase for the paragraph\'s subject', () => {
+  it("does not take a name inside a phrase for the paragraph's subject", () => {
     const text = 'It was the Dayton mayor’s third win in a row.\n\n“Who can count how many races we have won by now?”';
     expect(quotes(text)).toEqual([['Who can count how many races we have won by now?', null]]);
   });
