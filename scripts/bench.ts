@@ -3,7 +3,8 @@
  * machine changes them, and nothing here fails because of that.
  *   - size of each built entry point (raw and gzipped), Chrome and Firefox;
  *   - model load time; analysis time on the seed article and on corpus texts;
- *   - detection and extraction time per corpus page (as the content script runs them).
+ *   - detection and extraction time per corpus page (as the content script runs them);
+ *   - re-anchoring time on a 200,000-character page (exact, moved, edited, deleted passages).
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -12,8 +13,11 @@ import { parseHTML } from 'linkedom';
 import { analyzeText } from '../utils/analysis/analyze';
 import { loadTagger } from '../utils/analysis/ner';
 import { detectArticle, extractArticle } from '../utils/extract';
+import { anchor, describe } from '../utils/anchoring';
+import { longText } from '../tests/unit/anchoring/fixture';
+import { corpusDir } from './lib/corpus';
 
-const CORPUS = resolve('../shared/corpus');
+const CORPUS = corpusDir();
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -58,7 +62,7 @@ function analysis(): void {
     loads.push(performance.now() - t);
   }
   console.log(`\nmodel: ${kb(bytes.length)}, load ${ms(median(loads))} (median of 5)`);
-  const seed = readFileSync(resolve('../shared/seed/xinhua-2025-02-25-human-rights.txt'), 'utf8');
+  const seed = readFileSync(resolve('tests/fixtures/seed/xinhua-2025-02-25-human-rights.txt'), 'utf8');
   const runs: number[] = [];
   for (let i = 0; i < 20; i++) {
     const t = performance.now();
@@ -110,6 +114,34 @@ function extraction(): void {
   );
 }
 
+/** Re-anchoring on a long page: each case timed over several runs (median). */
+function anchoring(): void {
+  const text = longText(200_000);
+  const at = 150_000;
+  const inserted = 'Inserted paragraph. '.repeat(10);
+  const word = text.indexOf(' the ', at) + 1;
+  const cases: Array<[string, string, ReturnType<typeof describe>]> = [
+    ['exact, in place', text, describe(text, at, at + 80)],
+    ['moved by an insertion', inserted + text, describe(text, at, at + 80)],
+    ['edited inside', text.slice(0, at + 10) + 'XYZ' + text.slice(at + 13), describe(text, at, at + 80)],
+    ['deleted (orphan)', text.slice(0, at) + text.slice(at + 80), describe(text, at, at + 80)],
+    ['5,000 characters deleted', text.slice(0, 20_000) + text.slice(25_000), describe(text, 20_000, 25_000)],
+    ['a common word, moved', inserted + text, describe(text, word, word + 3)],
+  ];
+  console.log(`
+anchoring on a ${text.length}-character page (median of 5)`);
+  for (const [name, page, selectors] of cases) {
+    const runs: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const t = performance.now();
+      anchor(page, selectors);
+      runs.push(performance.now() - t);
+    }
+    console.log(`  ${name.padEnd(28)} ${ms(median(runs)).padStart(10)}`);
+  }
+}
+
 sizes();
 analysis();
 extraction();
+anchoring();

@@ -8,14 +8,14 @@
  *
  *   npm run eval:articles [-- --verbose] [-- --page NAME]
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readFileSync, readdirSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { detectArticle, extractArticle } from '../utils/extract';
+import { corpusFile } from './lib/corpus';
 import { bodyScore, metadataAgreement, type FieldResult } from './lib/article-scores';
 
-const CORPUS = fileURLToPath(new URL('../../shared/corpus/readability/', import.meta.url));
 const args = process.argv.slice(2);
+const CORPUS = corpusFile('readability/', args);
 const verbose = args.includes('--verbose');
 const only = args.includes('--page') ? args[args.indexOf('--page') + 1] : null;
 
@@ -35,10 +35,6 @@ type Row = {
 };
 
 function main(): number {
-  if (!existsSync(CORPUS)) {
-    console.error(`corpus not found at ${CORPUS}`);
-    return 1;
-  }
   const labels = readFileSync(CORPUS + 'labels.tsv', 'utf8')
     .trim()
     .split('\n')

@@ -16,6 +16,7 @@ import { labelSpans } from '../utils/analysis/ner/labels';
 import { nodeTagger } from './lib/node-analysis';
 import { readConll, type ConllDoc } from './lib/ner-conll';
 import { countMatches, formatTable, type ScoredSpan } from './lib/ner-score';
+import { corpusFile } from './lib/corpus';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -63,7 +64,8 @@ async function analyse(texts: string[]): Promise<Line[]> {
 }
 
 async function main(args: string[]): Promise<number> {
-  const file = args[0] ?? fileURLToPath(new URL('../../shared/corpus/conll2003/eng.testa', import.meta.url));
+  const file =
+    args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--corpus') ?? corpusFile('conll2003/eng.testa', args);
   if (!existsSync(file)) {
     process.stderr.write(`eval-entities: ${file} not found\n`);
     return 1;

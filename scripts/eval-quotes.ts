@@ -9,6 +9,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
+import { corpusFile } from './lib/corpus';
 
 type Frag = { start: number; end: number; text: string };
 type Attribution = { id: string; kind: string; content: Frag[]; source: Frag[]; cue: Frag[] };
@@ -18,7 +19,8 @@ type Pred = { start: number; end: number; text: string; speaker: string | null }
 
 const args = process.argv.slice(2);
 const dump = args.includes('--dump');
-const file = args.find((a) => !a.startsWith('--')) ?? '../shared/corpus/polnear/dev.jsonl';
+const file =
+  args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--corpus') ?? corpusFile('polnear/dev.jsonl', args);
 
 /** Quotation marks the gold extraction pairs (double marks; NYT writes '' for both). */
 const MARK = /''|[\u0022\u201c\u201d\u201e\u00ab\u00bb]/g;

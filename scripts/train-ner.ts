@@ -13,6 +13,7 @@
  * The dev set, when given, is only reported; it never changes the weights.
  */
 import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FEATURE_COUNT, FEATURE_VERSION } from '../utils/analysis/ner/features';
 import { LABEL_COUNT } from '../utils/analysis/ner/labels';
@@ -21,6 +22,7 @@ import { addPriorFeatures } from '../utils/analysis/ner/priors';
 import { decodeStage, STRIDE } from '../utils/analysis/ner/tagger';
 import { readConll, type ConllDoc } from './lib/ner-conll';
 import { trainPerceptron } from './lib/ner-perceptron';
+import { corpusDir } from './lib/corpus';
 import { buildDocs, buildLexicon, devScore, sentenceItems, type TrainDoc } from './lib/ner-train-data';
 
 const root = (p: string) => fileURLToPath(new URL(`../${p}`, import.meta.url));
@@ -32,8 +34,8 @@ function option(args: string[], name: string, fallback: string): string {
 }
 
 function main(args: string[]): number {
-  const trainPath = option(args, 'train', root('../shared/corpus/conll2003/eng.train'));
-  const devPath = option(args, 'dev', root('../shared/corpus/conll2003/eng.testa'));
+  const trainPath = option(args, 'train', join(corpusDir(args), 'conll2003/eng.train'));
+  const devPath = option(args, 'dev', join(corpusDir(args), 'conll2003/eng.testa'));
   const epochs = Number(option(args, 'epochs', '8'));
   const bits = Number(option(args, 'bits', '17'));
   const augment = Number(option(args, 'augment', '4'));

@@ -2,16 +2,14 @@
  * Extraction on a sample of real pages from the shared corpus
  * (`../shared/corpus/readability`), read at test time; skipped when absent.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { extractArticle } from '../../../utils/extract';
 import { bodyScore } from '../../../scripts/lib/article-scores';
+import { corpusPath } from '../../corpus';
 
-const CORPUS = fileURLToPath(new URL('../../../../shared/corpus/readability/', import.meta.url));
-const present = existsSync(CORPUS);
-if (!present) console.warn(`corpus not found at ${CORPUS}: corpus extraction tests skipped`);
+const { path: CORPUS, present } = corpusPath('readability/', 'corpus extraction tests');
 
 function load(name: string): { doc: Document; expected: string } {
   const html = readFileSync(`${CORPUS}${name}/source.html`, 'utf8');

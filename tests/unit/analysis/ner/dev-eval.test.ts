@@ -1,27 +1,28 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readConll, docText } from '../../../../scripts/lib/ner-conll';
 import { countMatches, formatTable, prf, type ScoredSpan } from '../../../../scripts/lib/ner-score';
 import { loadTagger, resolveEntities } from '../../../../utils/analysis/ner';
 import { labelSpans } from '../../../../utils/analysis/ner/labels';
+import { corpusPath } from '../../../corpus';
 
-const DEV = fileURLToPath(new URL('../../../../../shared/corpus/conll2003/eng.testa', import.meta.url));
+const DEV = corpusPath('conll2003/eng.testa', 'CoNLL-2003 development set test');
 const MODEL = fileURLToPath(new URL('../../../../public/models/ner.bin', import.meta.url));
 
 /** Micro F1 over PER/ORG/LOC that the shipped model reached on eng.testa, less a small margin. */
 const FLOOR = 0.933;
 
 describe('CoNLL-2003 development set (eng.testa)', () => {
-  if (!existsSync(DEV)) {
-    it.skip(`skipped: ${DEV} is absent (the shared corpus lives beside the repository)`, () => {});
+  if (!DEV.present) {
+    it.skip(`skipped: ${DEV.path} is absent (the shared corpus lives beside the repository)`, () => {});
     return;
   }
   it(`keeps micro F1 over PER/ORG/LOC at or above ${FLOOR}`, () => {
     const tagger = loadTagger(readFileSync(MODEL));
     const gold: ScoredSpan[] = [];
     const pred: ScoredSpan[] = [];
-    readConll(DEV).forEach((doc, d) => {
+    readConll(DEV.path).forEach((doc, d) => {
       // The same text the evaluation command sends: tokens joined by spaces, sentences by new lines.
       const text = docText(doc);
       const tokenAt = new Map<number, number>();

@@ -1,11 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../../../utils/analysis/analyze';
 import { loadTagger } from '../../../../utils/analysis/ner';
 
 const MODEL = fileURLToPath(new URL('../../../../public/models/ner.bin', import.meta.url));
-const SEED = fileURLToPath(new URL('../../../../../shared/seed/xinhua-2025-02-25-human-rights.txt', import.meta.url));
+const SEED = fileURLToPath(new URL('../../../fixtures/seed/xinhua-2025-02-25-human-rights.txt', import.meta.url));
 const tagger = loadTagger(readFileSync(MODEL));
 
 /** "TYPE text" for every entity, checking that each span is exact. */
@@ -17,13 +17,14 @@ function found(text: string): string[] {
 }
 
 describe('loadTagger', () => {
-  it('loads the shipped model quickly and finds nothing without one', () => {
+  it('loads the shipped model and finds nothing without one', () => {
     const bytes = readFileSync(MODEL);
     expect(bytes.byteLength).toBeLessThanOrEqual(4 * 1024 * 1024);
-    const t0 = performance.now();
-    loadTagger(bytes);
-    // Generous bound for a loaded test machine; the budget in the browser is 200 ms.
-    expect(performance.now() - t0).toBeLessThan(500);
+    expect(
+      loadTagger(bytes)
+        .tag('Wang Yi spoke in Geneva.')
+        .map((e) => e.type),
+    ).toEqual(['PER', 'LOC']);
     expect(loadTagger(new Uint8Array()).tag('Wang Yi spoke.')).toEqual([]);
     expect(() => loadTagger(new Uint8Array(32))).toThrow(/not a Gloss NER model/);
   });
@@ -87,7 +88,7 @@ describe('tagger on passages written for these tests', () => {
 });
 
 describe('the seed article', () => {
-  it.skipIf(!existsSync(SEED))('finds its people, places and organisations and groups "Wang" with "Wang Yi"', () => {
+  it('finds its people, places and organisations and groups "Wang" with "Wang Yi"', () => {
     const text = readFileSync(SEED, 'utf8');
     const a = analyzeText(text, tagger);
     const has = (type: string, name: string) => a.entityGroups.some((g) => g.type === type && g.name === name);

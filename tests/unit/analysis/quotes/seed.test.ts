@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { findQuotes } from '../../../../utils/analysis/quotes';
 
-const SEED = new URL('../../../../../shared/seed/xinhua-2025-02-25-human-rights.txt', import.meta.url);
+const SEED = new URL('../../../fixtures/seed/xinhua-2025-02-25-human-rights.txt', import.meta.url);
 
 describe('the seed article', () => {
   it('has exactly its two direct quotations, both by Wang Yi', () => {
