@@ -57,7 +57,16 @@ export function SelectionToolbar({ rect, onSave, onClose, autoFocus }: Props) {
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Escape') onClose();
-    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void save();
+    // Ctrl+Enter anywhere; plain Enter on the save button or in the tags field. Handled here rather than left to
+    // the button's native activation, which Firefox does not perform for every keyboard path.
+    const target = e.target as HTMLElement | null;
+    if (
+      e.key === 'Enter' &&
+      (e.ctrlKey || e.metaKey || target?.dataset.action === 'save' || target?.ariaLabel === 'Tags')
+    ) {
+      e.preventDefault();
+      void save();
+    }
   };
 
   const below = rect.top < 140;

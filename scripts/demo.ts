@@ -7,6 +7,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { launchChromium } from '../tests/browser/harness/chromium';
+import { Overlay } from '../tests/browser/harness/overlay';
 import { otherTabId, selectText } from '../tests/browser/harness/page';
 import { serve } from '../tests/browser/harness/server';
 
@@ -36,14 +37,13 @@ async function main(target = 'tests/fixtures/pages/seed/index.html'): Promise<vo
       return text.trim().split(/\s+/).slice(0, 7).join(' ');
     });
     if (words && (await page.evaluate(selectText, words))) {
-      const toolbar = page.locator('gloss-overlay .toolbar');
-      await toolbar.waitFor();
-      await toolbar.getByRole('button', { name: 'Note…' }).click();
-      await toolbar.getByRole('textbox', { name: 'Note' }).fill('Worth checking against the full speech.');
-      await toolbar.getByRole('textbox', { name: 'Tags' }).fill('follow-up');
+      const toolbar = await Overlay.of(page);
+      await toolbar.click('.toolbar button.link');
+      await toolbar.fill('.toolbar [aria-label="Note"]', 'Worth checking against the full speech.');
+      await toolbar.fill('.toolbar [aria-label="Tags"]', 'follow-up');
       await page.screenshot({ path: resolve(out, 'toolbar.png') });
-      await toolbar.getByRole('button', { name: 'Highlight' }).click();
-      await toolbar.waitFor({ state: 'detached' });
+      await toolbar.click('.toolbar button[data-action="save"]');
+      await toolbar.waitFor('.toolbar', true);
     }
     await page.mouse.move(0, 0);
     await page.screenshot({ path: resolve(out, 'page-with-note.png') });

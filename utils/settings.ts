@@ -1,15 +1,26 @@
 import { storage } from '#imports';
 import type { SiteMode } from './messaging/protocol';
+import { siteKeys } from './url';
 
 /** The reader's per-site choice: analyse pages there always, never, or when they look like articles. */
 const siteModes = storage.defineItem<Record<string, SiteMode>>('local:siteModes', { fallback: {}, version: 1 });
 
-/** The reader's choice for `site` ('auto' unless they chose). */
-export async function getSiteMode(site: string): Promise<SiteMode> {
-  return (await siteModes.getValue())[site] ?? 'auto';
+/** The reader's choice for the site of `url` ('auto' unless they chose). */
+export async function getSiteMode(url: string): Promise<SiteMode> {
+  return findBySite(await siteModes.getValue(), url) ?? 'auto';
 }
 
-/** Records the reader's choice for `site`; 'auto' forgets it. */
+/**
+ * The entry of `record` for the site of `url`. Entries are kept under sites
+ * (registrable domains, utils/site); the most specific of the URL's host and
+ * its parents that has one wins.
+ */
+function findBySite<T>(record: Record<string, T>, url: string): T | undefined {
+  for (const key of siteKeys(url)) if (Object.hasOwn(record, key)) return record[key];
+  return undefined;
+}
+
+/** Records the reader's choice for `site` (as `siteOf` gives it); 'auto' forgets it. */
 export async function setSiteMode(site: string, mode: SiteMode): Promise<void> {
   const modes = { ...(await siteModes.getValue()) };
   if (mode === 'auto') delete modes[site];
@@ -24,9 +35,9 @@ export async function setSiteMode(site: string, mode: SiteMode): Promise<void> {
  */
 const annotatedSites = storage.defineItem<Record<string, true>>('local:annotatedSites', { fallback: {}, version: 1 });
 
-/** Whether the reader may have highlights on `site`. */
-export async function mayHaveAnnotations(site: string): Promise<boolean> {
-  return (await annotatedSites.getValue())[site] === true;
+/** Whether the reader may have highlights on the site of `url`. */
+export async function mayHaveAnnotations(url: string): Promise<boolean> {
+  return findBySite(await annotatedSites.getValue(), url) === true;
 }
 
 /** Records that `sites` have highlights (after a save, a restore or an import). */

@@ -88,74 +88,36 @@ function parse(url: string, base?: string): URL | null {
   }
 }
 
-/** Hosting domains whose subdomains belong to different people. */
-const SHARED_HOSTS = new Set([
-  'github.io',
-  'blogspot.com',
-  'substack.com',
-  'wordpress.com',
-  'tumblr.com',
-  'medium.com',
-]);
-
-/** Second-level labels under which country domains sell names (bbc.co.uk, abc.net.au). */
-const SECOND_LEVEL = /^(co|com|net|org|gov|ac|edu|or|ne|go|gob|mil|nic|ltd|plc)$/;
-
-/**
- * The registrable-ish part of a host: its last two labels, or three under a
- * country domain's second level (`news.bbc.co.uk` → `bbc.co.uk`). A heuristic
- * on purpose: no public-suffix list ships with the extension.
- */
-function registrable(host: string): string {
-  if (/^[\d.]+$/.test(host) || host.includes(':') || !host.includes('.')) return host;
-  const labels = host.split('.');
-  const n = labels.length;
-  const under = labels.slice(-2).join('.');
-  const keep =
-    n >= 3 && (SHARED_HOSTS.has(under) || (labels[n - 1]!.length === 2 && SECOND_LEVEL.test(labels[n - 2]!))) ? 3 : 2;
-  return labels.slice(-keep).join('.');
-}
-
-/** Whether two hosts belong to the same site (same registrable part). */
-function sameSite(a: string, b: string): boolean {
-  return a === b || registrable(a) === registrable(b);
-}
-
 /**
  * The key Gloss stores a page under: `url` without fragment and tracking
  * parameters, host lower-cased (by `URL`). When the page declares a canonical
- * URL on the same site (relative ones resolved against `url`), that one wins,
- * cleaned the same way; a canonical on another site is ignored, since a page
- * could otherwise claim another site's annotations. A string that is not a URL
- * is returned trimmed.
+ * URL on its own origin (relative ones resolved against `url`), that one wins,
+ * cleaned the same way. A canonical URL on any other origin, even of the same
+ * site, is ignored: the key decides whose notes a page is shown, and a page may
+ * only claim keys of the origin it really is on. A string that is not a URL is
+ * returned trimmed.
  */
 export function normalizeUrl(url: string, canonical?: string | null): string {
   const page = parse(url);
   if (!page) return url.trim();
   if (canonical) {
     const canon = parse(canonical, page.href);
-    if (
-      canon &&
-      (canon.protocol === 'http:' || canon.protocol === 'https:') &&
-      (page.protocol === 'http:' || page.protocol === 'https:') &&
-      sameSite(page.hostname, canon.hostname)
-    ) {
-      return clean(canon);
-    }
+    if (canon && /^https?:$/.test(page.protocol) && canon.origin === page.origin) return clean(canon);
   }
   return clean(page);
 }
 
-/** The site a URL belongs to, for grouping and per-site settings: its host without `www.`. */
-export function siteOf(url: string): string {
+/**
+ * The keys under which a setting for this URL's site may be saved: its host
+ * without `www.`, then each parent domain, most specific first. Settings are
+ * saved under the site (utils/site, the registrable domain), which is one of
+ * these; the content script finds them without carrying the suffix list.
+ */
+export function siteKeys(url: string): string[] {
   const parsed = parse(url);
-  if (!parsed) return '';
-  return parsed.hostname.replace(/^www\./, '');
-}
-
-/** Whether two URLs are on the same site (what a page's canonical URL may point to). */
-export function isSameSite(a: string, b: string): boolean {
-  const x = parse(a);
-  const y = parse(b);
-  return !!x && !!y && sameSite(x.hostname, y.hostname);
+  if (!parsed || !/^https?:$/.test(parsed.protocol)) return [];
+  const host = parsed.hostname.replace(/^www\./, '');
+  if (/^[\d.]+$/.test(host) || host.startsWith('[')) return [host];
+  const labels = host.split('.');
+  return labels.map((_, i) => labels.slice(i).join('.'));
 }

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { requestPersistentStorage } from '../../utils/db';
+import { siteOf } from '../../utils/site';
 import { EntitiesPanel } from './EntitiesPanel';
 import { ExportBar } from './ExportBar';
 import { NotArticle } from './NotArticle';
@@ -31,7 +32,7 @@ export function App() {
     setTab(next);
     document.getElementById(`tab-${next}`)?.focus();
   };
-  const title = state?.metadata?.title ?? (state ? state.site : 'Gloss');
+  const title = state?.metadata?.title ?? (state ? siteOf(state.url) : 'Gloss');
 
   return (
     <div class="popup">

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { SiteMode } from '../../utils/messaging/protocol';
 import { getSiteMode, setSiteMode } from '../../utils/settings';
+import { siteOf } from '../../utils/site';
 import type { PageHandle } from './use-page';
 
 const MESSAGES: Record<string, string> = {
@@ -13,14 +14,15 @@ const MESSAGES: Record<string, string> = {
 /** Shown when the page was not analysed: analyse it anyway, or choose for the whole site. */
 export function NotArticle({ page }: { page: PageHandle }) {
   const state = page.state!;
+  const site = siteOf(state.url);
   const [mode, setMode] = useState<SiteMode>('auto');
   const [busy, setBusy] = useState(false);
   useEffect(() => {
-    void getSiteMode(state.site).then(setMode);
-  }, [state.site]);
+    void getSiteMode(state.url).then(setMode);
+  }, [state.url]);
   const choose = async (next: SiteMode) => {
     setMode(next);
-    await setSiteMode(state.site, next);
+    await setSiteMode(site, next);
   };
   return (
     <div class="notice">
@@ -37,7 +39,7 @@ export function NotArticle({ page }: { page: PageHandle }) {
         {busy ? 'Analysing…' : 'Analyse this page'}
       </button>
       <label class="site-mode">
-        On {state.site}:{' '}
+        On {site}:{' '}
         <select value={mode} onChange={(e) => void choose(e.currentTarget.value as SiteMode)}>
           <option value="auto">Analyse articles</option>
           <option value="always">Always analyse</option>

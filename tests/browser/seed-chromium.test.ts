@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchChromium, type ChromiumSession } from './harness/chromium';
+import { Overlay } from './harness/overlay';
 import { domDifference, otherTabId, readHighlights, selectText } from './harness/page';
 import { ROOTS, serve } from './harness/server';
 import { SEED_ENTITIES, SEED_QUOTES } from './seed-expectations';
@@ -53,11 +54,10 @@ describe('the seed article in Chromium', () => {
       return null;
     });
     await page.mouse.move(box!.x, box!.y);
-    const card = page.locator('gloss-overlay .card');
-    await card.waitFor();
-    expect(await card.locator('.card-detail').textContent()).toBe('Wang Yi');
+    const overlay = await Overlay.of(page);
+    expect(await overlay.text('.card .card-detail')).toBe('Wang Yi');
     await page.mouse.move(5, 5);
-    await card.waitFor({ state: 'detached' });
+    await overlay.waitFor('.card', true);
   });
 
   it('leaves the page DOM as it was served', async () => {
@@ -67,14 +67,21 @@ describe('the seed article in Chromium', () => {
   it('saves a highlight with a note through the toolbar, and paints it again after a reload', async () => {
     const words = 'essential to remember the original mission';
     expect(await page.evaluate(selectText, words)).toBe(true);
-    const toolbar = page.locator('gloss-overlay .toolbar');
-    await toolbar.waitFor();
-    await toolbar.getByRole('button', { name: 'Note…' }).click();
-    await toolbar.getByRole('textbox', { name: 'Note' }).fill('The core claim');
-    await toolbar.getByRole('textbox', { name: 'Tags' }).fill('rights, un');
-    await toolbar.getByRole('radio', { name: 'green' }).click();
-    await toolbar.getByRole('button', { name: 'Highlight' }).click();
-    await toolbar.waitFor({ state: 'detached' });
+    const toolbar = await Overlay.of(page);
+    await toolbar.click('.toolbar button.link');
+    await toolbar.fill('.toolbar [aria-label="Note"]', 'The core claim');
+    await toolbar.fill('.toolbar [aria-label="Tags"]', 'rights, un');
+    await toolbar.click('.toolbar [role="radio"][aria-label="green"]');
+    // What the reader types is out of the page's reach: the shadow root is closed, nothing is in the DOM.
+    expect(
+      await page.evaluate(() => ({
+        root: document.querySelector('gloss-overlay')?.shadowRoot ?? null,
+        leaked: document.documentElement.outerHTML.includes('The core claim'),
+        text: document.body.innerText.includes('The core claim'),
+      })),
+    ).toEqual({ root: null, leaked: false, text: false });
+    await toolbar.click('.toolbar button[data-action="save"]');
+    await toolbar.waitFor('.toolbar', true);
     expect((await waitForHighlights(page, 'gloss-user-green'))['gloss-user-green']).toEqual([words]);
     expect(await page.evaluate(domDifference)).toBeNull();
 
@@ -85,7 +92,7 @@ describe('the seed article in Chromium', () => {
   it('offers the toolbar to a keyboard selection, focused, so Enter saves', async () => {
     const words = 'civilizational exchange';
     expect(await page.evaluate(selectText, [words, 'keyboard'] as const)).toBe(true);
-    await page.locator('gloss-overlay .toolbar').waitFor();
+    await (await Overlay.of(page)).waitFor('.toolbar');
     await page.waitForFunction(() => document.activeElement?.tagName === 'GLOSS-OVERLAY');
     await page.keyboard.press('Enter');
     await page.locator('gloss-overlay').waitFor({ state: 'detached' });

@@ -40,9 +40,11 @@ describe('the seed article in Firefox', () => {
 
   it('saves a highlight through the toolbar and paints it again after a reload', async () => {
     const words = 'original mission of human rights governance';
-    expect(await page.evaluate(selectText, words)).toBe(true);
-    await page.waitForSelector('gloss-overlay >>> .toolbar');
-    await (await page.waitForSelector('gloss-overlay >>> button[data-action="save"]'))!.click();
+    // A keyboard selection gets the toolbar focused; Enter saves. Its shadow root is closed to the page (and to us).
+    expect(await page.evaluate(selectText, [words, 'keyboard'] as const)).toBe(true);
+    await page.waitForFunction(() => document.activeElement?.tagName === 'GLOSS-OVERLAY', { polling: 50 });
+    expect(await page.evaluate(() => document.querySelector('gloss-overlay')?.shadowRoot ?? null)).toBeNull();
+    await page.keyboard.press('Enter');
     await page.waitForSelector('gloss-overlay', { hidden: true });
     expect((await waitForHighlights(page, 'gloss-user-yellow'))['gloss-user-yellow']).toEqual([words]);
 

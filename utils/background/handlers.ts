@@ -11,19 +11,29 @@ import {
 } from '../db/store';
 import { parseWebAnnotationJson } from '../export';
 import { markAnnotated } from '../settings';
-import { isSameSite, siteOf } from '../url';
+import { siteOf } from '../site';
 import type { AnalysisService } from './analysis-service';
 import { originOf, RequestError, type Caller, type Handlers } from './router';
 
 /**
- * A page may only reach the annotations of its own site. (Site, not origin:
- * a page's canonical URL, its key, is often on another scheme or subdomain.)
+ * A content script may only reach URLs of the origin the browser says it runs
+ * on (`caller.origin` comes from the message's sender, never from the page).
+ * A page's key is on that origin too: a canonical link elsewhere is ignored.
  */
-function checkOrigin(caller: Caller, url: string): void {
-  if (caller.kind === 'content' && (!originOf(url) || !isSameSite(url, caller.origin))) {
-    throw new RequestError('forbidden', 'A page can only reach its own highlights.');
+function checkOrigin(caller: Caller, ...urls: unknown[]): void {
+  if (caller.kind !== 'content') return;
+  for (const url of urls) {
+    if (typeof url !== 'string' || originOf(url) !== caller.origin) {
+      throw new RequestError('forbidden', 'A page can only reach its own highlights.');
+    }
   }
 }
+
+/** A field of an untrusted payload object, before the store validates it. */
+const field = (value: unknown, key: string): unknown =>
+  typeof value === 'object' && value !== null && Object.hasOwn(value, key)
+    ? (value as Record<string, unknown>)[key]
+    : undefined;
 
 /** The background's answers to every request, over the database and the analysis. */
 export function createHandlers(db: GlossDB, analysis: AnalysisService): Handlers {
@@ -34,11 +44,13 @@ export function createHandlers(db: GlossDB, analysis: AnalysisService): Handlers
       return listAnnotations(db, url);
     },
     'annotation:save': async ({ annotation }, caller) => {
-      checkOrigin(caller, String((annotation as { url?: unknown }).url ?? ''));
+      checkOrigin(caller, field(annotation, 'url'), field(field(annotation, 'target'), 'source'));
       const saved = await saveAnnotation(db, annotation);
       await markAnnotated([siteOf(saved.url)]);
       return saved;
     },
+    // Edits, deletions, restores and imports come from Gloss's own pages only (the router refuses them from content
+    // scripts); the checks stay so that a handler is safe whoever reaches it.
     'annotation:update': async ({ id, patch }, caller) => {
       if (caller.kind === 'content') checkOrigin(caller, (await getAnnotation(db, id)).url);
       return updateAnnotation(db, id, patch);
@@ -48,7 +60,7 @@ export function createHandlers(db: GlossDB, analysis: AnalysisService): Handlers
       return deleteAnnotation(db, id);
     },
     'annotation:restore': async ({ annotation }, caller) => {
-      checkOrigin(caller, String((annotation as { url?: unknown }).url ?? ''));
+      checkOrigin(caller, field(annotation, 'url'), field(field(annotation, 'target'), 'source'));
       const restored = await restoreAnnotation(db, annotation);
       await markAnnotated([siteOf(restored.url)]);
       return restored;
@@ -60,7 +72,7 @@ export function createHandlers(db: GlossDB, analysis: AnalysisService): Handlers
       return result;
     },
     'page:visit': async ({ page }, caller) => {
-      checkOrigin(caller, String((page as { url?: unknown }).url ?? ''));
+      checkOrigin(caller, field(page, 'url'));
       await upsertPage(db, page);
       return null;
     },

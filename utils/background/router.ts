@@ -1,6 +1,7 @@
 import type { Browser } from 'wxt/browser';
 import { errorReply, isEnvelope } from '../messaging/client';
 import type { BackgroundProtocol, Reply, RequestOf, ResultOf } from '../messaging/protocol';
+import { LIMITS } from '../db/validate';
 import { MAX_TEXT } from './analysis-service';
 
 /** Who sent a message: a content script in a web page, or one of Gloss's own pages. */
@@ -19,9 +20,6 @@ const FROM_CONTENT = new Set<keyof BackgroundProtocol>([
   'analyze',
   'annotations:list',
   'annotation:save',
-  'annotation:update',
-  'annotation:delete',
-  'annotation:restore',
   'page:visit',
 ]);
 
@@ -41,7 +39,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 /** Checks the outer shape of each payload; the store checks records field by field. */
 const SHAPES: { [K in keyof BackgroundProtocol]: (p: Record<string, unknown>) => boolean } = {
   analyze: (p) => isString(p.text, MAX_TEXT * 4),
-  'annotations:list': (p) => isString(p.url, 4096),
+  'annotations:list': (p) => isString(p.url, LIMITS.url),
   'annotation:save': (p) => isObject(p.annotation),
   'annotation:update': (p) => isString(p.id, 128) && isObject(p.patch),
   'annotation:delete': (p) => isString(p.id, 128),
@@ -58,8 +56,10 @@ export function identifyCaller(sender: Browser.runtime.MessageSender, ownId: str
   if (sender.id !== ownId) return null;
   const url = sender.url ?? '';
   if (url.startsWith(ownOrigin)) return { kind: 'extension' };
-  if (sender.tab && /^https?:\/\//.test(url)) return { kind: 'content', origin: new URL(url).origin };
-  return null;
+  const origin = sender.tab ? originOf(url) : null;
+  // Chromium also reports the frame's origin: the two must agree.
+  if (!origin || (sender.origin !== undefined && sender.origin !== origin)) return null;
+  return { kind: 'content', origin };
 }
 
 /** The origin of an http(s) URL, or null. */
@@ -91,8 +91,9 @@ export async function route(
   if (caller.kind === 'content' && !FROM_CONTENT.has(type)) {
     return { ok: false, error: { code: 'forbidden', message: `"${type}" is not allowed from a page.` } };
   }
-  const payload = message.payload as Record<string, unknown>;
-  if (!SHAPES[type](payload)) return { ok: false, error: { code: 'invalid', message: `Malformed "${type}" request.` } };
+  const payload = message.payload;
+  if (!isObject(payload) || !SHAPES[type](payload))
+    return { ok: false, error: { code: 'invalid', message: `Malformed "${type}" request.` } };
   try {
     const handler = handlers[type] as (p: unknown, c: Caller) => Promise<unknown>;
     return { ok: true, value: await handler(payload, caller) };

@@ -87,6 +87,8 @@ export class Overlay {
       anchor: 'html',
       append: 'last',
       css,
+      // Closed: page scripts cannot reach into it and read what the reader types or sees there.
+      mode: 'closed',
       isolateEvents: true,
       onMount: () => {},
     }).then((ui) => {

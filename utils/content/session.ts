@@ -7,7 +7,7 @@ import type { Extraction } from '../extract/types';
 import { sendToBackground } from '../messaging/client';
 import type { PageState, TabProtocol } from '../messaging/protocol';
 import { getSiteMode, mayHaveAnnotations } from '../settings';
-import { normalizeUrl, siteOf } from '../url';
+import { normalizeUrl } from '../url';
 import { ArticleLayer, PRIORITY } from './article-layer';
 import { AnnotationLayer } from './annotation-layer';
 import { Highlighter, isDarkPage } from './highlighter';
@@ -54,7 +54,7 @@ export class PageSession {
     this.extraction = null;
     this.analysedText = '';
     this.error = undefined;
-    const mode = await getSiteMode(siteOf(location.href));
+    const mode = await getSiteMode(location.href);
     if (generation !== this.generation) return;
     if (mode === 'never' && !force) this.current = 'never';
     else await this.analyse(force || mode === 'always');
@@ -102,7 +102,7 @@ export class PageSession {
   /** Loads the reader's annotations of this page and anchors them. */
   async loadAnnotations(): Promise<void> {
     try {
-      if (this.notes.state().length === 0 && !(await mayHaveAnnotations(siteOf(this.url)))) return;
+      if (this.notes.state().length === 0 && !(await mayHaveAnnotations(this.url))) return;
       const list = await sendToBackground('annotations:list', { url: this.url });
       this.anchorNotes(list);
     } catch (err) {
@@ -119,7 +119,6 @@ export class PageSession {
   state(): PageState {
     return {
       url: this.url,
-      site: siteOf(location.href),
       status: this.current,
       error: this.error,
       isNews: this.extraction?.isNews ?? false,
@@ -164,7 +163,6 @@ export class PageSession {
       page: {
         url,
         title: meta?.title || document.title || url,
-        site: siteOf(url),
         byline: meta?.byline ?? null,
         published: meta?.published ?? null,
         lastVisited: Date.now(),

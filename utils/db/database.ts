@@ -3,6 +3,7 @@
  * change adds a `version(n)` with an `upgrade()` and a fixture test.
  */
 import Dexie, { type EntityTable } from 'dexie';
+import { StoreError } from './errors';
 import type { Annotation, Page } from './types';
 
 /** Version 1 of the schema: primary key first, then indexes (`*` = multi-entry). */
@@ -10,6 +11,9 @@ export const SCHEMA_V1 = {
   annotations: 'id, url, createdAt, updatedAt, *tags, *words',
   pages: 'url, lastVisited, site',
 } as const;
+
+/** The schema version this code writes. */
+export const SCHEMA_VERSION = 1;
 
 /** The typed database. Open it with `createDb()`. */
 export class GlossDB extends Dexie {
@@ -21,6 +25,20 @@ export class GlossDB extends Dexie {
   constructor(name: string, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
     this.version(1).stores(SCHEMA_V1);
+    // Dexie opens a database of a higher version as it is (IndexedDB counts
+    // Dexie's version n as n × 10). Its records may have a shape this code does
+    // not know: refuse it rather than read or write it, and leave it for the
+    // newer Gloss.
+    this.on('ready', (db) => {
+      const installed = Math.floor((db as GlossDB).backendDB().version / 10);
+      if (installed > SCHEMA_VERSION) {
+        throw new StoreError(
+          'newer-version',
+          `Your notes were saved by a newer version of Gloss (database version ${installed}). ` +
+            'Update Gloss to open them; nothing was changed.',
+        );
+      }
+    });
   }
 }
 

@@ -1,7 +1,7 @@
 /** Errors the store gives its callers, with a code they can act on. */
 
 /** What went wrong, for the caller to decide what to show. */
-export type StoreErrorCode = 'invalid' | 'not-found' | 'quota' | 'unknown';
+export type StoreErrorCode = 'invalid' | 'not-found' | 'conflict' | 'quota' | 'newer-version' | 'unknown';
 
 /** A failed store operation. The database is as it was before the call. */
 export class StoreError extends Error {
@@ -28,7 +28,11 @@ export function isQuotaError(error: unknown, depth = 0): boolean {
 
 /** Any error as a StoreError: quota errors get their own code and a message a reader can act on. */
 export function toStoreError(error: unknown): StoreError {
-  if (error instanceof StoreError) return error;
+  // Dexie wraps errors raised while opening (OpenFailedError → inner).
+  for (let e = error, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
+    if (e instanceof StoreError) return e;
+    e = (e as { inner?: unknown; cause?: unknown }).inner ?? (e as { cause?: unknown }).cause;
+  }
   if (isQuotaError(error)) {
     return new StoreError(
       'quota',

@@ -3,7 +3,7 @@
  * annotations, full annotations (restore, import) and pages. Derived fields
  * (`exact`, `words`) are always recomputed, never trusted.
  */
-import { siteOf } from '../url';
+import { siteOf } from '../site';
 import { color, fail, httpUrl, LIMITS, object, selectors, string, tags, timestamp, uuid } from './validate';
 import { wordsOf } from './words';
 import type { Annotation, NewAnnotation, Page } from './types';
@@ -48,15 +48,14 @@ function clip(value: unknown, field: string, max: number): string {
   return string(value, field, Number.MAX_SAFE_INTEGER).slice(0, max);
 }
 
-/** Checks a page record; metadata from the page is clipped, not refused. */
+/** Checks a page record; metadata from the page is clipped, not refused; the site is derived from the URL. */
 export function pageRecord(input: unknown): Page {
   const p = object(input, 'page');
   const url = httpUrl(p.url, 'url');
-  const site = p.site === undefined || p.site === '' ? siteOf(url) : clip(p.site, 'site', 253);
   return {
     url,
     title: clip(p.title ?? '', 'title', LIMITS.title),
-    site,
+    site: siteOf(url),
     byline: p.byline == null ? null : clip(p.byline, 'byline', LIMITS.byline),
     published: p.published == null ? null : clip(p.published, 'published', LIMITS.published),
     lastVisited: timestamp(p.lastVisited, 'lastVisited'),

@@ -7,7 +7,7 @@ import type { GlossDB } from './database';
 import { guard, StoreError } from './errors';
 import { annotationRecord, annotationWords, newAnnotationRecord, pageRecord } from './records';
 import type { Annotation, AnnotationPatch, NewAnnotation, Page } from './types';
-import { patch as checkPatch, string } from './validate';
+import { patch as checkPatch, LIMITS, string } from './validate';
 import { wordsOf } from './words';
 
 export { importAnnotations, type ImportResult } from './import';
@@ -58,13 +58,23 @@ export function deleteAnnotation(db: GlossDB, id: string): Promise<Annotation> {
   );
 }
 
-/** Puts back a record returned by `deleteAnnotation` (checked like any input). */
+/**
+ * Puts back a record returned by `deleteAnnotation` (checked like any input).
+ * A record with that id that is still there is never replaced: restoring it
+ * again is a no-op when it is the same, and a conflict when it differs.
+ */
 export function restoreAnnotation(db: GlossDB, record: Annotation): Promise<Annotation> {
-  return guard(async () => {
-    const checked = annotationRecord(record);
-    await db.annotations.put(checked);
-    return checked;
-  });
+  return guard(() =>
+    db.transaction('rw', db.annotations, async () => {
+      const checked = annotationRecord(record);
+      const present = await db.annotations.get(checked.id);
+      if (!present) await db.annotations.add(checked);
+      else if (JSON.stringify(present) !== JSON.stringify(checked)) {
+        throw new StoreError('conflict', `A different highlight with id ${checked.id} is already saved.`);
+      }
+      return present ?? checked;
+    }),
+  );
 }
 
 /** A page's highlights, in text order. */
@@ -72,7 +82,7 @@ export function listAnnotations(db: GlossDB, url: string): Promise<Annotation[]>
   return guard(async () => {
     const found = await db.annotations
       .where('url')
-      .equals(string(url, 'url', 8192))
+      .equals(string(url, 'url', LIMITS.url))
       .toArray();
     return found.sort(
       (a, b) => a.target.selectors.position.start - b.target.selectors.position.start || a.createdAt - b.createdAt,
@@ -107,7 +117,7 @@ export function allAnnotations(db: GlossDB): Promise<Annotation[]> {
  * Records a visit to a page. Metadata the page did not give this time (null
  * byline or date, empty title) keeps what an earlier visit found.
  */
-export function upsertPage(db: GlossDB, page: Page): Promise<Page> {
+export function upsertPage(db: GlossDB, page: Omit<Page, 'site'>): Promise<Page> {
   return guard(() =>
     db.transaction('rw', db.pages, async () => {
       const next = pageRecord(page);

@@ -53,7 +53,7 @@ export type Page = {
   /** Normalised URL, the key. */
   url: string;
   title: string;
-  /** `siteOf(url)`: host without `www.`. */
+  /** `siteOf(url)` (utils/site): the registrable domain, always derived from `url`, never taken from input. */
   site: string;
   byline: string | null;
   /** As the page gives it (ISO 8601 when it can be read), or null. */

@@ -1,4 +1,4 @@
-import { siteOf } from '../url';
+import { siteOf } from '../site';
 import type { Annotation, Page } from '../db/types';
 
 /** A page with its highlights, as the exports present them. */

@@ -17,7 +17,7 @@ export type BackgroundProtocol = {
   'annotation:delete': [{ id: string }, Annotation];
   'annotation:restore': [{ annotation: Annotation }, Annotation];
   'annotations:import': [{ json: string }, ImportResult];
-  'page:visit': [{ page: Page }, null];
+  'page:visit': [{ page: Omit<Page, 'site'> }, null];
 };
 
 /** Per-site choice of whether Gloss analyses pages there. */
@@ -35,7 +35,6 @@ export type PageAnnotation = { annotation: Annotation; anchored: boolean };
 /** What the content script knows of its page. */
 export type PageState = {
   url: string;
-  site: string;
   /**
    * 'starting' until Gloss has decided, 'analysing' while the background
    * works, 'article' when painted, 'not-article' when left alone, 'never'

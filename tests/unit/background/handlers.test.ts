@@ -24,10 +24,10 @@ afterEach(() => db.close());
 
 describe('background handlers', () => {
   it('saves a highlight from its own page and marks the site as annotated', async () => {
-    expect(await mayHaveAnnotations('news.example.com')).toBe(false);
+    expect(await mayHaveAnnotations('https://news.example.com/b')).toBe(false);
     const saved = await handlers['annotation:save']({ annotation: newAnnotation() }, page);
     expect(await handlers['annotations:list']({ url: saved.url }, page)).toEqual([saved]);
-    expect(await mayHaveAnnotations('news.example.com')).toBe(true);
+    expect(await mayHaveAnnotations('https://news.example.com/b')).toBe(true);
   });
 
   it('keeps a page away from another site’s highlights', async () => {
@@ -58,5 +58,64 @@ describe('background handlers', () => {
     expect(await handlers['annotations:import']({ json }, popup)).toMatchObject({ added: 0, updated: 1 });
     await expect(handlers['annotations:import']({ json: '{"not": "annotations"' }, popup)).rejects.toBeTruthy();
     expect(await db.annotations.count()).toBe(1);
+  });
+
+  it('keeps pages on shared hosting apart (a.netlify.app cannot reach b.netlify.app)', async () => {
+    const a: Caller = { kind: 'content', origin: 'https://a.netlify.app' };
+    const b: Caller = { kind: 'content', origin: 'https://b.netlify.app' };
+    const saved = await handlers['annotation:save'](
+      { annotation: newAnnotation(undefined, { url: 'https://a.netlify.app/post' }) },
+      a,
+    );
+    await expect(handlers['annotations:list']({ url: saved.url }, b)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(
+      handlers['annotation:save']({ annotation: newAnnotation(undefined, { url: 'https://a.netlify.app/other' }) }, b),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+    expect(await db.annotations.count()).toBe(1);
+  });
+
+  it('lets a page reach only its own origin, not another host of the same site', async () => {
+    const saved = await handlers['annotation:save']({ annotation: newAnnotation() }, page);
+    const www: Caller = { kind: 'content', origin: 'https://www.example.com' };
+    await expect(handlers['annotations:list']({ url: saved.url }, www)).rejects.toMatchObject({ code: 'forbidden' });
+    const http: Caller = { kind: 'content', origin: 'http://news.example.com' };
+    await expect(handlers['annotations:list']({ url: saved.url }, http)).rejects.toMatchObject({ code: 'forbidden' });
+  });
+
+  it('refuses a highlight whose target is on another origin than its page', async () => {
+    const own = newAnnotation();
+    const smuggled = { ...own, target: { ...own.target, source: 'https://evil.example.org/a' } };
+    await expect(handlers['annotation:save']({ annotation: smuggled }, page)).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    await expect(
+      handlers['page:visit'](
+        {
+          page: {
+            url: 'https://evil.example.org/a',
+            title: 't',
+            byline: null,
+            published: null,
+            lastVisited: 1,
+          },
+        },
+        page,
+      ),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+    expect(await db.annotations.count()).toBe(0);
+    expect(await db.pages.count()).toBe(0);
+  });
+
+  it('restores a deleted highlight, but never replaces a record that is there', async () => {
+    const saved = await handlers['annotation:save']({ annotation: newAnnotation() }, page);
+    const forged = { ...saved, note: 'replaced', url: 'https://evil.example.org/a' };
+    forged.target = { ...saved.target, source: forged.url };
+    await expect(handlers['annotation:restore']({ annotation: forged }, popup)).rejects.toMatchObject({
+      code: 'conflict',
+    });
+    expect(await db.annotations.get(saved.id)).toEqual(saved);
+    expect(await handlers['annotation:restore']({ annotation: saved }, popup)).toEqual(saved);
+    const deleted = await handlers['annotation:delete']({ id: saved.id }, popup);
+    expect(await handlers['annotation:restore']({ annotation: deleted }, popup)).toEqual(saved);
   });
 });

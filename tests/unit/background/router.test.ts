@@ -47,6 +47,51 @@ describe('route', () => {
     });
   });
 
+  it('lets a content script make only the requests it needs: no edit, delete, restore or import', async () => {
+    const h = handlers();
+    for (const [type, payload] of [
+      ['annotation:update', { id: 'x', patch: { note: 'y' } }],
+      ['annotation:delete', { id: 'x' }],
+      ['annotation:restore', { annotation: {} }],
+      ['annotations:import', { json: '[]' }],
+    ] as const) {
+      expect(await route({ gloss: 1, type, payload }, fromPage, h, own)).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden' },
+      });
+    }
+    expect(await route({ gloss: 1, type: 'annotation:delete', payload: { id: 'x' } }, fromPopup, h, own)).toMatchObject(
+      { ok: true },
+    );
+  });
+
+  it('refuses oversized and odd payloads before any handler runs', async () => {
+    const ran = vi.fn(async () => null);
+    const h = new Proxy({} as Handlers, { get: () => ran });
+    const env = (type: string, payload: unknown) => ({ gloss: 1, type, payload });
+    for (const message of [
+      env('annotations:list', { url: 'https://news.example/' + 'x'.repeat(10_000) }),
+      env('annotations:list', null),
+      env('annotations:list', []),
+      env('annotation:save', { annotation: [] }),
+      env('page:visit', { page: 'https://news.example/' }),
+      env('__proto__', {}),
+      env('toString', {}),
+    ]) {
+      const reply = await route(message, fromPage, h, own);
+      expect(reply?.ok ?? false).toBe(false);
+    }
+    expect(ran).not.toHaveBeenCalled();
+  });
+
+  it('refuses a sender whose origin disagrees with its URL', async () => {
+    expect(identifyCaller({ ...fromPage, origin: 'https://evil.example' } as Sender, own.id, own.origin)).toBeNull();
+    expect(identifyCaller({ ...fromPage, origin: 'https://news.example' } as Sender, own.id, own.origin)).toEqual({
+      kind: 'content',
+      origin: 'https://news.example',
+    });
+  });
+
   it('keeps requests meant for Gloss pages away from web pages', async () => {
     const reply = await route(
       { gloss: 1, type: 'annotations:import', payload: { json: '[]' } },

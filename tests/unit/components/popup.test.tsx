@@ -10,7 +10,6 @@ import type { PageState } from '../../../utils/messaging/protocol';
 
 const state: PageState = {
   url: 'https://news.example/a',
-  site: 'news.example',
   status: 'article',
   isNews: true,
   metadata: null,

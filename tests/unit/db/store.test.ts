@@ -192,7 +192,7 @@ describe('pages', () => {
   const page = {
     url: 'https://news.example.com/a',
     title: 'Minister speaks',
-    site: 'news.example.com',
+    site: 'example.com',
     byline: 'A. Writer',
     published: '2025-02-25',
     lastVisited: 1000,
@@ -212,7 +212,6 @@ describe('pages', () => {
     await upsertPage(db, {
       ...page,
       url: 'https://www.other.org/x',
-      site: '',
       title: 'T'.repeat(5000),
       lastVisited: 3000,
     });

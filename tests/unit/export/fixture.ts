@@ -25,7 +25,7 @@ export const PAGES: Page[] = [
   {
     url: A,
     title: 'Wang Yi: "dialogue" | talks',
-    site: 'news.example.com',
+    site: 'example.com',
     byline: 'A. Writer',
     published: '2025-02-25T08:00:00Z',
     lastVisited: Date.UTC(2025, 1, 25, 12),
@@ -41,7 +41,7 @@ export const PAGES: Page[] = [
   {
     url: 'https://empty.example.com/',
     title: 'No highlights',
-    site: 'empty.example.com',
+    site: 'example.com',
     byline: null,
     published: null,
     lastVisited: Date.UTC(2025, 1, 27),

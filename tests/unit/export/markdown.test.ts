@@ -14,7 +14,7 @@ describe('toMarkdown', () => {
 
   it('gives each page its link and dates', () => {
     expect(md).toContain(
-      '## Wang Yi: "dialogue" | talks\n\n<https://news.example.com/a>\n\nnews.example.com · A. Writer · published 2025-02-25 · read 2025-02-25\n',
+      '## Wang Yi: "dialogue" | talks\n\n<https://news.example.com/a>\n\nexample.com · A. Writer · published 2025-02-25 · read 2025-02-25\n',
     );
   });
 

@@ -1,0 +1,66 @@
+/**
+ * Gloss's in-page UI lives in a closed shadow root: page scripts cannot see
+ * into it, and neither can Playwright's locators. The Chromium tests reach it
+ * as DevTools does, through the DevTools protocol's pierced DOM, read it from
+ * there, and act on it with the real mouse and keyboard, as a reader would.
+ */
+import type { CDPSession, Page } from 'playwright-core';
+
+type DomNode = { nodeId: number; nodeName: string; children?: DomNode[]; shadowRoots?: DomNode[] };
+
+export class Overlay {
+  private constructor(
+    private readonly page: Page,
+    private readonly cdp: CDPSession,
+  ) {}
+
+  static async of(page: Page): Promise<Overlay> {
+    return new Overlay(page, await page.context().newCDPSession(page));
+  }
+
+  /** The node matching `selector` inside Gloss's shadow root, or null (also when no UI is shown). */
+  private async find(selector: string): Promise<number | null> {
+    const { root } = (await this.cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+    const walk = (n: DomNode): DomNode | null =>
+      n.nodeName === 'GLOSS-OVERLAY' ? n : (n.children ?? []).reduce<DomNode | null>((f, c) => f ?? walk(c), null);
+    const shadow = walk(root)?.shadowRoots?.[0];
+    if (!shadow) return null;
+    const { nodeId } = await this.cdp.send('DOM.querySelector', { nodeId: shadow.nodeId, selector });
+    return nodeId || null;
+  }
+
+  /** Waits until `selector` is in the UI (or, with `gone`, no longer is). */
+  async waitFor(selector: string, gone = false, timeout = 10_000): Promise<void> {
+    const until = Date.now() + timeout;
+    while (((await this.find(selector)) === null) !== gone) {
+      if (Date.now() > until) throw new Error(`Overlay: ${selector} still ${gone ? 'shown' : 'missing'}`);
+      await this.page.waitForTimeout(50);
+    }
+  }
+
+  /** The text of the first element matching `selector`. */
+  async text(selector: string): Promise<string> {
+    await this.waitFor(selector);
+    const { object } = await this.cdp.send('DOM.resolveNode', { nodeId: (await this.find(selector))! });
+    const { result } = await this.cdp.send('Runtime.callFunctionOn', {
+      objectId: object.objectId!,
+      functionDeclaration: 'function () { return this.textContent; }',
+      returnByValue: true,
+    });
+    return String(result.value ?? '');
+  }
+
+  /** Clicks the middle of the element matching `selector` with the mouse. */
+  async click(selector: string): Promise<void> {
+    await this.waitFor(selector);
+    const { model } = await this.cdp.send('DOM.getBoxModel', { nodeId: (await this.find(selector))! });
+    const [x1, y1, , , x3, y3] = model.content;
+    await this.page.mouse.click((x1! + x3!) / 2, (y1! + y3!) / 2);
+  }
+
+  /** Clicks into a field and types `text`, as a reader would. */
+  async fill(selector: string, text: string): Promise<void> {
+    await this.click(selector);
+    await this.page.keyboard.type(text);
+  }
+}
