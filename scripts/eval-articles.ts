@@ -8,33 +8,20 @@
  *
  *   npm run eval:articles [-- --verbose] [-- --page NAME]
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import { parseHTML } from 'linkedom';
-import { detectArticle, extractArticle } from '../utils/extract';
-import { corpusFile } from './lib/corpus';
-import { bodyScore, metadataAgreement, type FieldResult } from './lib/article-scores';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { corpusPath } from './lib/corpus';
+import { evaluatePage, type PageRow as Row } from './lib/article-scores';
 
+const CORPUS = corpusPath('readability') + '/';
 const args = process.argv.slice(2);
-const CORPUS = corpusFile('readability/', args);
 const verbose = args.includes('--verbose');
 const only = args.includes('--page') ? args[args.indexOf('--page') + 1] : null;
 
-type Row = {
-  name: string;
-  cls: string;
-  borderline: boolean;
-  isArticle: boolean;
-  isNews: boolean;
-  p: number;
-  r: number;
-  f1: number;
-  ms: number;
-  detectMs: number;
-  fields: FieldResult[];
-  reasons: string[];
-};
-
 function main(): number {
+  if (!existsSync(CORPUS)) {
+    console.error(`corpus not found at ${CORPUS}`);
+    return 1;
+  }
   const labels = readFileSync(CORPUS + 'labels.tsv', 'utf8')
     .trim()
     .split('\n')
@@ -45,41 +32,10 @@ function main(): number {
     if (only && name !== only) continue;
     const dir = `${CORPUS}${name}/`;
     if (!readdirSync(dir).includes('source.html')) continue;
-    rows.push(evaluate(name, cls, /borderline/i.test(reason), dir));
+    rows.push(evaluatePage(name, cls, /borderline/i.test(reason), dir));
   }
   report(rows);
   return 0;
-}
-
-function evaluate(name: string, cls: string, borderline: boolean, dir: string): Row {
-  const html = readFileSync(dir + 'source.html', 'utf8');
-  const url = 'http://fakehost/test/page.html'; // the base URL Readability's tests use
-  const { document } = parseHTML(html);
-  const doc = document as unknown as Document;
-  let t = performance.now();
-  detectArticle(doc, { url });
-  const detectMs = performance.now() - t;
-  t = performance.now();
-  const ex = extractArticle(doc, { url, force: true });
-  const ms = performance.now() - t;
-  const expectedHtml = readFileSync(dir + 'expected.html', 'utf8');
-  const { p, r, f1 } = bodyScore(ex.map.text, expectedHtml);
-  const expectedMeta = JSON.parse(readFileSync(dir + 'expected-metadata.json', 'utf8')) as Record<string, unknown>;
-  const fields = metadataAgreement(ex.metadata, expectedMeta);
-  return {
-    name,
-    cls,
-    borderline,
-    isArticle: ex.isArticle,
-    isNews: ex.isNews,
-    p,
-    r,
-    f1,
-    ms,
-    detectMs,
-    fields,
-    reasons: ex.reasons,
-  };
 }
 
 function pct(n: number, d: number): string {

@@ -1,5 +1,7 @@
 /** Scoring helpers for the article evaluation: word-shingle overlap and metadata agreement. */
+import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
+import { detectArticle, extractArticle } from '../../utils/extract';
 import type { ArticleMetadata } from '../../utils/extract/types';
 import { BLOCK_TAGS } from '../../utils/extract/dom';
 
@@ -98,4 +100,52 @@ export function metadataAgreement(m: ArticleMetadata, want: Record<string, unkno
     compare('publisher', m.publisher, want.siteName),
     compare('published', m.published, want.publishedTime, true),
   ];
+}
+
+/** The evaluation of one Readability page. */
+export type PageRow = {
+  name: string;
+  cls: string;
+  borderline: boolean;
+  isArticle: boolean;
+  isNews: boolean;
+  p: number;
+  r: number;
+  f1: number;
+  ms: number;
+  detectMs: number;
+  fields: FieldResult[];
+  reasons: string[];
+};
+
+/** Detection, extraction (forced), body score and metadata of one page folder of the Readability set. */
+export function evaluatePage(name: string, cls: string, borderline: boolean, dir: string): PageRow {
+  const html = readFileSync(dir + 'source.html', 'utf8');
+  const url = 'http://fakehost/test/page.html'; // the base URL Readability's tests use
+  const { document } = parseHTML(html);
+  const doc = document as unknown as Document;
+  let t = performance.now();
+  detectArticle(doc, { url });
+  const detectMs = performance.now() - t;
+  t = performance.now();
+  const ex = extractArticle(doc, { url, force: true });
+  const ms = performance.now() - t;
+  const expectedHtml = readFileSync(dir + 'expected.html', 'utf8');
+  const { p, r, f1 } = bodyScore(ex.map.text, expectedHtml);
+  const expectedMeta = JSON.parse(readFileSync(dir + 'expected-metadata.json', 'utf8')) as Record<string, unknown>;
+  const fields = metadataAgreement(ex.metadata, expectedMeta);
+  return {
+    name,
+    cls,
+    borderline,
+    isArticle: ex.isArticle,
+    isNews: ex.isNews,
+    p,
+    r,
+    f1,
+    ms,
+    detectMs,
+    fields,
+    reasons: ex.reasons,
+  };
 }

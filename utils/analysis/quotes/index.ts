@@ -61,7 +61,7 @@ export function findQuotes(text: string, entities: EntityMention[], groups: Enti
   people.setQuotes(mask);
   registerSpeakers(text, mask, people);
   const out: Quote[] = [];
-  let last: { speaker: string | null; para: number } | null = null;
+  let last: { speaker: string | null; para: number; end: number } | null = null;
   let para = 0,
     paraAt = 0;
   for (let i = 0; i < top.length; i++) {
@@ -85,8 +85,15 @@ export function findQuotes(text: string, entities: EntityMention[], groups: Enti
     let speaker = subject ? people.resolve(subject) : null;
     // A quotation standing alone continues the last speaker's words (this paragraph or the one
     // before), or gives the words of the person the paragraph before reports on.
-    if (!subject && last?.speaker && para - last.para <= 1) speaker = last.speaker;
-    else if (!subject) speaker = people.lastSpeaker(previousParagraph(text, paraStart), q.open);
+    // Not when the text since names someone else ("… ,” Smith said. / Jones disagreed. / “…”).
+    if (!subject && last?.speaker && para - last.para <= 1) {
+      speaker = para === last.para || !people.someoneElse(last.end, q.open, last.speaker) ? last.speaker : null;
+    } else if (!subject) {
+      // The person a speech cue of the paragraph before names, if nobody else is named there.
+      const from = previousParagraph(text, paraStart);
+      const named = people.lastSpeaker(from, q.open);
+      speaker = named && !people.someoneElse(from, q.open, named) ? named : null;
+    }
     if (!subject && !speaker && a.standalone) {
       const label = labelAbove(text, paraStart);
       if (label) speaker = people.resolve(label);
@@ -96,8 +103,10 @@ export function findQuotes(text: string, entities: EntityMention[], groups: Enti
       const about = paragraphSubject(text, paraStart, mask);
       if (about) speaker = people.resolve(about);
     }
+    // A speaker is a person or an organisation; anything else is "speaker unclear".
+    if (speaker && !people.plausible(speaker)) speaker = null;
     out.push({ start: q.start, end: q.end, text: text.slice(q.start, q.end), speaker });
-    last = { speaker, para };
+    last = { speaker, para, end: q.close };
   }
   return out;
 }

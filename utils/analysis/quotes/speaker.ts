@@ -6,7 +6,16 @@ import type { EntityGroup, EntityMention } from '../types';
 import type { Subject } from './cues';
 import { FEMALE_NAMES, MALE_NAMES } from './lexicon';
 import { resolveDescription, type RoleIndex } from './descriptions';
-import { articleNames, fullestName, indexNames, stripTitles, type NameIndex, type NameSpan } from './names';
+import {
+  articleNames,
+  fullestName,
+  indexNames,
+  isProperWord,
+  nameAfter,
+  stripTitles,
+  type NameIndex,
+  type NameSpan,
+} from './names';
 
 type Gender = 'm' | 'f' | null;
 /** A mention of a person, in text order, for resolving pronouns. */
@@ -23,6 +32,32 @@ function insert(list: Person[], p: Person): void {
   }
   list.splice(lo, 0, p);
 }
+
+/**
+ * Distinct people among names, a shorter form counting with the fuller name it is part of
+ * ("Kostro Miller" and "Amanda A. Kostro Miller" are one person); each given by its fullest name.
+ */
+function samePeople(names: string[]): string[] {
+  const uniq = [...new Set(names)].sort((a, b) => b.length - a.length);
+  const out: string[] = [];
+  for (const n of uniq) {
+    const w = n.split(' ');
+    if (!out.some((o) => w.every((x) => o.split(' ').includes(x)))) out.push(n);
+  }
+  return out;
+}
+
+function samePerson(name: string, words: string[]): boolean {
+  const w = name.split(' ');
+  return w.every((x) => words.includes(x)) || words.every((x) => w.includes(x));
+}
+
+/** Words that open sentences and are never a speaker. */
+const NOT_SPEAKERS = new Set(
+  'moreover however furthermore meanwhile also still yet thus instead wait more tune now then so indeed besides otherwise anyway'.split(
+    ' ',
+  ),
+);
 
 /** What the article says about its people, built once per article. */
 export class People {
@@ -151,28 +186,97 @@ export class People {
     return g;
   }
 
-  /** The person a pronoun at `pos` most likely means: the latest compatible one before it. */
+  /**
+   * The person a pronoun at `pos` means, or null when the text does not make it clear.
+   * First the subject of its own sentence ("Bush went after Trump, when he called him …").
+   * Then paragraph by paragraph backwards (this one, then at most two before it): a person
+   * who spoke in that paragraph, else the one person there whose gender fits (known from
+   * first names, honorifics or pronouns), else the one person there of unknown gender; with
+   * several people who could be meant the search stops with null: it never skips over a
+   * paragraph that introduced someone else who could be meant.
+   */
   pronoun(word: string, pos: number): string | null {
     const want: Gender = word === 'he' ? 'm' : word === 'she' ? 'f' : null;
     if (word !== 'he' && word !== 'she' && word !== 'who') return null;
     const fits = (p: Person) => p.pos < pos && (!want || (this.gender(p.name) ?? want) === want);
     if (word === 'who') return this.latest(pos, fits);
-    // The subject of its own sentence: "Bush went after Trump, when he called him …".
     const start = this.sentenceStart(pos);
     const own = this.persons.find((p) => p.pos >= start && p.pos < pos && !this.quoted(p.pos));
     if (own && fits(own) && own.pos - start < 40) return own.name;
-    // Whoever is speaking in this paragraph keeps the floor: "Sanders said … Dr. Song … He writes".
-    const paraStart = this.text.lastIndexOf('\n', pos) + 1;
-    for (let i = this.speakers.length - 1; i >= 0; i--) {
-      const p = this.speakers[i];
-      if (p.pos < paraStart) break;
-      if (fits(p)) return p.name;
+    let end = pos;
+    for (let k = 0; k < 3 && end > 0; k++) {
+      const from = this.text.lastIndexOf('\n', end - 1) + 1;
+      const here = (list: Person[]) => list.filter((p) => p.pos >= from && p.pos < end && !this.quoted(p.pos));
+      const spoke = here(this.speakers).filter((p) => this.gender(p.name) === want);
+      if (spoke.length) return spoke[spoke.length - 1].name;
+      // People named as objects ("told Winfrey", "a friend of Harry's mother, Princess Diana") are
+      // not what a "he" or "she" after them usually means.
+      // In the pronoun's own paragraph they are left out; further back they count when no one else fits.
+      const all = here(this.persons);
+      const subjects = all.filter((p) => !this.objectAt(p.pos));
+      const fitting = (list: Person[]) => list.some((p) => (this.gender(p.name) ?? want) === want);
+      const people = k === 0 || fitting(subjects) ? subjects : all;
+      const names = (list: Person[]) => samePeople(list.map((p) => p.name));
+      const known = names(people.filter((p) => this.gender(p.name) === want));
+      if (known.length === 1) return known[0];
+      const spokeUnknown = names(here(this.speakers).filter((p) => this.gender(p.name) === null));
+      const unknown = names(people.filter((p) => this.gender(p.name) === null));
+      if (known.length === 0 && spokeUnknown.length === 1) return spokeUnknown[0];
+      if (known.length === 0 && unknown.length === 1) return unknown[0];
+      // Someone here who could be meant but is not clearly the one: unsure. People of the
+      // other gender do not stand in the way.
+      if (known.length || unknown.length) return null;
+      // Nobody here: the paragraph before, over any blank lines.
+      end = from - 1;
+      while (end > 0 && this.text[end - 1] === '\n') end--;
     }
-    // The subject of the sentence before: "Obama met Merkel on Monday. "…," he said."
-    const prevStart = start > 1 ? this.sentenceStart(start - 1) : -1;
-    const subject = this.persons.find((p) => p.pos >= prevStart && p.pos < start && !this.quoted(p.pos));
-    if (prevStart >= 0 && subject && fits(subject) && subject.pos - prevStart < 40) return subject.name;
-    return this.latest(pos, fits);
+    return null;
+  }
+
+  /** Whether the name at `pos` stands where an object does: after a preposition, a verb of telling, or a noun and a comma. */
+  private objectAt(pos: number): boolean {
+    const before = this.text.slice(Math.max(0, pos - 40), pos);
+    const m = /(?:^|[\s(])([\p{L}'’]+)([,]?)\s+(?:(?:\p{Lu}[\p{L}.]*|(?:the|a|an)\s+[\p{Ll}-]+)\s+){0,3}$/u.exec(
+      before,
+    );
+    if (!m) return false;
+    const w = m[1].toLowerCase();
+    if (m[2] === ',') return /^\p{Ll}/u.test(m[1]) && !/^(?:said|says|added|wrote|told)$/.test(w);
+    return (
+      /^(?:of|to|with|for|against|about|at|from|into|on|than|told|tells|asked|asks|met|meets|called|calls|thanked|praised|attacked|criticized|criticised)$/.test(
+        w,
+      ) || /['’]s$/.test(w)
+    );
+  }
+
+  /** Whether text between `from` and `to` (outside quotations) names a person other than `name`. */
+  someoneElse(from: number, to: number, name: string): boolean {
+    const words = name.split(' ');
+    return this.persons.some((p) => p.pos >= from && p.pos < to && !this.quoted(p.pos) && !samePerson(p.name, words));
+  }
+
+  /**
+   * Whether a speaker phrase can be a person or an organisation: not a line in capitals (a
+   * headline, "CLICK HERE TO GET THE APP"), not a number, not a sentence's first word that
+   * is no name ("Moreover", "Wait"), not a bare determiner.
+   */
+  plausible(name: string): boolean {
+    const words = name.split(/\s+/).filter(Boolean);
+    if (!/\p{L}\p{L}/u.test(name)) return false;
+    if (words.length >= 2 && !/\p{Ll}/u.test(name)) return false;
+    if (words.length === 1 && /^(?:the|a|an|this|that|these|those|it|its)$/i.test(name)) return false;
+    // A sentence's first word that is no name: "Moreover", "Specifically", "Challenged", "Wait".
+    if (
+      words.length === 1 &&
+      /^\p{Lu}\p{Ll}+$/u.test(name) &&
+      (/(?:ly|ed|ing)$/.test(name) || NOT_SPEAKERS.has(name.toLowerCase()))
+    ) {
+      const tagged = this.entities.some(
+        (e) => (e.type === 'PER' || e.type === 'ORG') && e.text.split(' ').includes(name),
+      );
+      if (!tagged && !isProperWord(this.text, name)) return false;
+    }
+    return true;
   }
 
   private latest(pos: number, fits: (p: Person) => boolean): string | null {
@@ -209,6 +313,14 @@ export class People {
       const name = this.fullName(s.text, s.start, s.end);
       if (name) this.addSpeaker(s.start, name);
       return name || null;
+    }
+    // A description with the name after it: "said Smith's lawyer, Jane Doe." is Jane Doe.
+    const comma = /^,\s+/.exec(this.text.slice(s.end, s.end + 3));
+    const named = comma ? nameAfter(this.text, s.end + comma[0].length) : null;
+    if (named && named.text.includes(' ') && /^(?:[.,;:!?]|\s*$)/.test(this.text.slice(named.end, named.end + 1))) {
+      const name = this.fullName(named.text, named.start, named.end);
+      this.addSpeaker(named.start, name);
+      return name;
     }
     const desc = s.text.replace(/^(?:The|A|An)\b/, (d) => d.toLowerCase());
     return (this.resolveDescriptions && resolveDescription(this.text, desc, s.start, this.roles)) || desc;
