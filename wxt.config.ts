@@ -5,13 +5,28 @@ import preact from '@preact/preset-vite';
  * Gloss's build. The CSS Custom Highlight API sets the floor for browser
  * versions: Chrome 105, Firefox 140.
  */
+/** The extension pages' CSP: packaged scripts only, no plugins, no requests beyond the extension itself. */
+const EXTENSION_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+  "img-src 'self' data: blob:",
+].join('; ');
+
 export default defineConfig({
+  outDir: process.env.GLOSS_TEST_QUOTA ? '.output/quota-test' : '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({
     name: 'Gloss',
     description: 'See who is quoted in a news story, who and what it names, and keep your own notes on it.',
-    permissions: ['storage', 'unlimitedStorage'],
+    // The quota test builds without unlimitedStorage (GLOSS_TEST_QUOTA=1), since with it the origin has no quota to fill.
+    permissions: ['storage', ...(process.env.GLOSS_TEST_QUOTA ? [] : ['unlimitedStorage'])],
+    // Gloss's own pages run only its packaged code and reach nothing outside the extension.
+    content_security_policy: browser === 'firefox' ? EXTENSION_CSP : { extension_pages: EXTENSION_CSP },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -10,7 +10,7 @@ export const CHROME_BUILD = resolve('.output/chrome-mv3');
 /** A browser with Gloss loaded, its extension id, and a closer. */
 export type ChromiumSession = { context: BrowserContext; extensionId: string; close: () => Promise<void> };
 
-export async function launchChromium(): Promise<ChromiumSession> {
+export async function launchChromium(build = CHROME_BUILD): Promise<ChromiumSession> {
   const profile = mkdtempSync(join(tmpdir(), 'gloss-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -18,8 +18,8 @@ export async function launchChromium(): Promise<ChromiumSession> {
     acceptDownloads: true,
     viewport: { width: 1200, height: 900 },
     args: [
-      `--disable-extensions-except=${CHROME_BUILD}`,
-      `--load-extension=${CHROME_BUILD}`,
+      `--disable-extensions-except=${build}`,
+      `--load-extension=${build}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',

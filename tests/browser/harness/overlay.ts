@@ -18,8 +18,19 @@ export class Overlay {
     return new Overlay(page, await page.context().newCDPSession(page));
   }
 
-  /** The node matching `selector` inside Gloss's shadow root, or null (also when no UI is shown). */
+  /**
+   * The node matching `selector` inside Gloss's shadow root, or null (also when
+   * no UI is shown, or when the DOM changed under the query: node ids go stale).
+   */
   private async find(selector: string): Promise<number | null> {
+    try {
+      return await this.query(selector);
+    } catch {
+      return null;
+    }
+  }
+
+  private async query(selector: string): Promise<number | null> {
     const { root } = (await this.cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
     const walk = (n: DomNode): DomNode | null =>
       n.nodeName === 'GLOSS-OVERLAY' ? n : (n.children ?? []).reduce<DomNode | null>((f, c) => f ?? walk(c), null);
@@ -38,22 +49,41 @@ export class Overlay {
     }
   }
 
+  /** Runs `use` on the node matching `selector` once it is there, again if the DOM changed in between. */
+  private async withNode<T>(selector: string, use: (nodeId: number) => Promise<T>, timeout = 10_000): Promise<T> {
+    const until = Date.now() + timeout;
+    for (;;) {
+      const nodeId = await this.find(selector);
+      if (nodeId !== null) {
+        try {
+          return await use(nodeId);
+        } catch (err) {
+          if (Date.now() > until) throw err;
+        }
+      } else if (Date.now() > until) throw new Error(`Overlay: ${selector} missing`);
+      await this.page.waitForTimeout(50);
+    }
+  }
+
   /** The text of the first element matching `selector`. */
-  async text(selector: string): Promise<string> {
-    await this.waitFor(selector);
-    const { object } = await this.cdp.send('DOM.resolveNode', { nodeId: (await this.find(selector))! });
-    const { result } = await this.cdp.send('Runtime.callFunctionOn', {
-      objectId: object.objectId!,
-      functionDeclaration: 'function () { return this.textContent; }',
-      returnByValue: true,
+  text(selector: string): Promise<string> {
+    return this.withNode(selector, async (nodeId) => {
+      const { object } = await this.cdp.send('DOM.resolveNode', { nodeId });
+      const { result } = await this.cdp.send('Runtime.callFunctionOn', {
+        objectId: object.objectId!,
+        functionDeclaration: 'function () { return this.textContent; }',
+        returnByValue: true,
+      });
+      return String(result.value ?? '');
     });
-    return String(result.value ?? '');
   }
 
   /** Clicks the middle of the element matching `selector` with the mouse. */
   async click(selector: string): Promise<void> {
-    await this.waitFor(selector);
-    const { model } = await this.cdp.send('DOM.getBoxModel', { nodeId: (await this.find(selector))! });
+    const { model } = await this.withNode(selector, async (nodeId) => {
+      await this.cdp.send('DOM.scrollIntoViewIfNeeded', { nodeId });
+      return this.cdp.send('DOM.getBoxModel', { nodeId });
+    });
     const [x1, y1, , , x3, y3] = model.content;
     await this.page.mouse.click((x1! + x3!) / 2, (y1! + y3!) / 2);
   }

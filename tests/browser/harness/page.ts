@@ -23,6 +23,8 @@ export function selectText(arg: string | readonly [string, 'mouse' | 'keyboard']
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     const i = (n as Text).data.indexOf(text);
     if (i < 0) continue;
+    // A reader selects what is on screen.
+    n.parentElement?.scrollIntoView({ block: 'center' });
     const range = document.createRange();
     range.setStart(n, i);
     range.setEnd(n, i + text.length);
