@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { AnalysisService } from '../../../utils/background/analysis-service';
 import { createHandlers } from '../../../utils/background/handlers';
-import type { Caller } from '../../../utils/background/router';
+import { route, type Caller } from '../../../utils/background/router';
+import type { Browser } from 'wxt/browser';
 import type { GlossDB } from '../../../utils/db';
 import { toWebAnnotationJson } from '../../../utils/export';
 import { mayHaveAnnotations } from '../../../utils/settings';
@@ -117,5 +118,60 @@ describe('background handlers', () => {
     expect(await handlers['annotation:restore']({ annotation: saved }, popup)).toEqual(saved);
     const deleted = await handlers['annotation:delete']({ id: saved.id }, popup);
     expect(await handlers['annotation:restore']({ annotation: deleted }, popup)).toEqual(saved);
+  });
+});
+
+describe('messages from untrusted senders, end to end', () => {
+  it('leaves the database as it was after malformed, oversized and foreign messages', async () => {
+    const own = { id: 'gloss-id', origin: 'chrome-extension://gloss-id/' };
+    const tab = { id: 3, index: 0 } as Browser.runtime.MessageSender['tab'];
+    const contentOf = (url: string) => ({ id: own.id, url, tab });
+    const saved = await handlers['annotation:save']({ annotation: newAnnotation() }, page);
+    const snapshot = async () => ({ annotations: await db.annotations.toArray(), pages: await db.pages.toArray() });
+    const before = await snapshot();
+    const env = (type: string, payload: unknown) => ({ gloss: 1, type, payload });
+    const big = 'x'.repeat(300_000);
+    const attempts: Array<[unknown, Browser.runtime.MessageSender]> = [
+      // Another extension, and senders the browser would not vouch for.
+      [env('annotation:delete', { id: saved.id }), { id: 'another-extension', url: own.origin + 'popup.html' }],
+      [env('annotations:import', { json: '[]' }), { id: 'another-extension' }],
+      [env('annotation:save', { annotation: newAnnotation() }), { id: own.id }],
+      [env('annotation:save', { annotation: newAnnotation() }), { id: own.id, url: 'file:///tmp/x.html', tab }],
+      // A content script of another site, or of this one asking for more than it may.
+      [env('annotations:list', { url: saved.url }), contentOf('https://evil.example.org/')],
+      [env('annotation:save', { annotation: newAnnotation() }), contentOf('https://evil.example.org/')],
+      [env('annotation:delete', { id: saved.id }), contentOf('https://news.example.com/a')],
+      [
+        env('annotation:update', { id: saved.id, patch: { note: 'hijacked' } }),
+        contentOf('https://news.example.com/a'),
+      ],
+      [env('annotation:restore', { annotation: { ...saved, note: 'x' } }), contentOf('https://news.example.com/a')],
+      // Malformed and oversized, from the page itself.
+      [
+        env('annotation:save', { annotation: { ...newAnnotation(), note: big } }),
+        contentOf('https://news.example.com/a'),
+      ],
+      [
+        env('annotation:save', { annotation: { ...newAnnotation(), tags: 'not-a-list' } }),
+        contentOf('https://news.example.com/a'),
+      ],
+      [
+        env('annotation:save', { annotation: JSON.parse('{"__proto__": {"polluted": true}}') }),
+        contentOf('https://news.example.com/a'),
+      ],
+      [
+        env('page:visit', { page: { url: saved.url, title: big, lastVisited: -1 } }),
+        contentOf('https://news.example.com/a'),
+      ],
+      [env('annotations:list', { url: 'https://news.example.com/' + big }), contentOf('https://news.example.com/a')],
+      [{ gloss: 1, type: 'annotation:save' }, contentOf('https://news.example.com/a')],
+      ['{"gloss":1,"type":"annotation:save"}', contentOf('https://news.example.com/a')],
+    ];
+    for (const [message, sender] of attempts) {
+      const reply = await route(message, sender, handlers, own);
+      expect(reply?.ok ?? false, JSON.stringify(message).slice(0, 120)).toBe(false);
+    }
+    expect(await snapshot()).toEqual(before);
+    expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
   });
 });
