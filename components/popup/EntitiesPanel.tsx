@@ -9,10 +9,28 @@ const TYPES: { type: string; label: string }[] = [
   { type: 'MISC', label: 'Other names' },
 ];
 
+/** A language tag as a reader knows it ("de" → "German"), or the tag itself. */
+export function languageName(tag: string | null | undefined): string {
+  if (!tag) return 'another language';
+  try {
+    return new Intl.DisplayNames(['en'], { type: 'language' }).of(tag.trim()) ?? tag;
+  } catch {
+    return tag;
+  }
+}
+
 /** The page's entities by type, most mentioned first; each click steps to the next mention. */
 export function EntitiesPanel({ page }: { page: PageHandle }) {
   const entities = page.state?.entities ?? [];
   const [steps, setSteps] = useState<Record<number, number>>({});
+  if (page.state && !page.state.names) {
+    return (
+      <p class="empty">
+        Names are analysed in English only; this page is in {languageName(page.state.metadata?.lang)}. Its quotations
+        are marked.
+      </p>
+    );
+  }
   if (entities.length === 0) return <p class="empty">No names found in this article.</p>;
   const reveal = (e: PageEntity) => {
     const step = steps[e.index] ?? 0;

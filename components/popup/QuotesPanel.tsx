@@ -19,7 +19,7 @@ export function QuotesPanel({ page }: { page: PageHandle }) {
       {groupBySpeaker(quotes).map((g) => (
         <section key={g.speaker ?? '?'} class="group" data-speaker={g.speaker ?? ''}>
           <h2>
-            {g.speaker ?? 'Speaker unknown'} <span class="count">{g.quotes.length}</span>
+            {g.speaker ?? 'Speaker unclear'} <span class="count">{g.quotes.length}</span>
           </h2>
           <ul>
             {g.quotes.map((q) => (

@@ -5,6 +5,9 @@ import type { Analysis } from '../analysis/types';
 /** Longest text analysed, in characters (about 150 pages of a book); longer text is cut. */
 export const MAX_TEXT = 1_000_000;
 
+/** A tagger without a model: finds no names. */
+const NO_NAMES = loadTagger(new Uint8Array());
+
 /**
  * Runs the analysis in the background. The tagger's weights load once, on
  * the first request, so pages that are not articles never pay for them.
@@ -16,13 +19,17 @@ export class AnalysisService {
   /** @param loadModel returns the bytes of the shipped model (a test seam). */
   constructor(private readonly loadModel: () => Promise<Uint8Array>) {}
 
-  /** Analyses `text`; repeated requests for the same text are answered from a small cache. */
-  async analyze(text: string): Promise<Analysis> {
-    const cached = this.cache.get(text);
+  /**
+   * Analyses `text`, with named entities unless `names` is false (quotations
+   * only); repeated requests are answered from a small cache.
+   */
+  async analyze(text: string, names = true): Promise<Analysis> {
+    const key = `${names ? 'n' : '-'}${text}`;
+    const cached = this.cache.get(key);
     if (cached) return cached;
-    const tagger = await this.getTagger();
+    const tagger = names ? await this.getTagger() : NO_NAMES;
     const result = analyzeText(text.slice(0, MAX_TEXT), tagger);
-    this.cache.set(text, result);
+    this.cache.set(key, result);
     if (this.cache.size > 8) this.cache.delete(this.cache.keys().next().value as string);
     return result;
   }

@@ -38,7 +38,7 @@ const field = (value: unknown, key: string): unknown =>
 /** The background's answers to every request, over the database and the analysis. */
 export function createHandlers(db: GlossDB, analysis: AnalysisService): Handlers {
   return {
-    analyze: ({ text }) => analysis.analyze(text),
+    analyze: ({ text, names }) => analysis.analyze(text, names !== false),
     'annotations:list': async ({ url }, caller) => {
       checkOrigin(caller, url);
       return listAnnotations(db, url);

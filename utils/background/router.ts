@@ -38,7 +38,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 /** Checks the outer shape of each payload; the store checks records field by field. */
 const SHAPES: { [K in keyof BackgroundProtocol]: (p: Record<string, unknown>) => boolean } = {
-  analyze: (p) => isString(p.text, MAX_TEXT * 4),
+  analyze: (p) => isString(p.text, MAX_TEXT * 4) && (p.names === undefined || typeof p.names === 'boolean'),
   'annotations:list': (p) => isString(p.url, LIMITS.url),
   'annotation:save': (p) => isObject(p.annotation),
   'annotation:update': (p) => isString(p.id, 128) && isObject(p.patch),

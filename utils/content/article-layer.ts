@@ -50,7 +50,7 @@ export class ArticleLayer {
       this.quoteRanges.push(range ? [range] : []);
       if (!range) return;
       add(`gloss-quote${suffix}`, range);
-      this.items.push({ kind: 'quote', range, index: i, title: 'Quotation', detail: q.speaker ?? 'Speaker unknown' });
+      this.items.push({ kind: 'quote', range, index: i, title: 'Quotation', detail: q.speaker ?? 'Speaker unclear' });
     });
     analysis.entityGroups.forEach((g, i) => {
       this.entities.push({ index: i, name: g.name, type: g.type, count: g.mentions.length });

@@ -15,6 +15,11 @@ import { Overlay } from './overlay';
 import { pageTextMap } from './page-text';
 import type { ToolbarChoice } from '../../components/SelectionToolbar';
 
+/** Whether Gloss analyses names on a page in `lang`: English, or a language it cannot tell. */
+export function analysesNames(lang: string | null): boolean {
+  return !lang || /^en\b/i.test(lang.trim());
+}
+
 /**
  * Gloss on one page: decides whether it is an article, paints its quotations
  * and entities, anchors and paints the reader's highlights, and answers the
@@ -88,7 +93,10 @@ export class PageSession {
     this.extraction = extraction;
     this.current = 'analysing';
     try {
-      const analysis = await sendToBackground('analyze', { text: extraction.map.text });
+      const analysis = await sendToBackground('analyze', {
+        text: extraction.map.text,
+        names: analysesNames(extraction.metadata.lang),
+      });
       if (generation !== this.generation) return;
       this.analysedText = extraction.map.text;
       this.article.show(extraction.map, analysis, isDarkPage());
@@ -122,6 +130,7 @@ export class PageSession {
       status: this.current,
       error: this.error,
       isNews: this.extraction?.isNews ?? false,
+      names: analysesNames(this.extraction?.metadata.lang ?? null),
       metadata: this.extraction?.metadata ?? null,
       quotes: this.article.quotes,
       entities: this.article.entities,

@@ -10,7 +10,8 @@ import type { ArticleMetadata } from '../extract/types';
 
 /** Requests the background answers: name → [payload, result]. */
 export type BackgroundProtocol = {
-  analyze: [{ text: string }, Analysis];
+  /** `names: false` skips named entities (a page not in English: the tagger knows English only). */
+  analyze: [{ text: string; names?: boolean }, Analysis];
   'annotations:list': [{ url: string }, Annotation[]];
   'annotation:save': [{ annotation: NewAnnotation }, Annotation];
   'annotation:update': [{ id: string; patch: AnnotationPatch }, Annotation];
@@ -43,6 +44,8 @@ export type PageState = {
   status: 'starting' | 'article' | 'not-article' | 'never' | 'analysing' | 'error';
   error?: string;
   isNews: boolean;
+  /** Whether names were analysed: only on pages in English (or of unknown language). */
+  names: boolean;
   metadata: ArticleMetadata | null;
   quotes: PageQuote[];
   entities: PageEntity[];

@@ -175,3 +175,18 @@ describe('messages from untrusted senders, end to end', () => {
     expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
   });
 });
+
+describe('analysis without names', () => {
+  it('finds quotations but no names when asked for quotations only', async () => {
+    const { readFileSync } = await import('node:fs');
+    const model = new Uint8Array(readFileSync('public/models/ner.bin'));
+    const service = new AnalysisService(async () => model);
+    const text =
+      '“Wir bleiben hier,” sagte Angela Merkel am Montag in Berlin. “We stay,” said Angela Merkel in Berlin.';
+    const all = await service.analyze(text);
+    const quotesOnly = await service.analyze(text, false);
+    expect(all.entities.length).toBeGreaterThan(0);
+    expect(quotesOnly.entities).toEqual([]);
+    expect(quotesOnly.quotes.map((q) => q.text)).toEqual(all.quotes.map((q) => q.text));
+  });
+});

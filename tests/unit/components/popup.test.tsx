@@ -12,6 +12,7 @@ const state: PageState = {
   url: 'https://news.example/a',
   status: 'article',
   isNews: true,
+  names: true,
   metadata: null,
   quotes: [
     { index: 0, text: 'We must,', speaker: 'Wang Yi' },
@@ -60,6 +61,12 @@ describe('popup panels', () => {
       { kind: 'entity', index: 0, step: 0 },
       { kind: 'entity', index: 0, step: 1 },
     ]);
+  });
+
+  it('says that names are analysed in English only on a page in another language', () => {
+    const german = { ...state, names: false, entities: [], metadata: { lang: 'de-DE' } as PageState['metadata'] };
+    act(() => render(<EntitiesPanel page={{ ...handle(), state: german }} />, document.body));
+    expect(document.body.textContent).toContain('Names are analysed in English only; this page is in German');
   });
 
   it('says so when the article has no quotations', () => {
