@@ -104,6 +104,23 @@ afterAll(async () => {
 });
 
 describe('hostile pages in Chromium', () => {
+  it('finds no quotation among 100,000 quotation marks never closed, without hanging', async () => {
+    const { page, tabId, errors } = await open(`${server.origin}/fixtures/hostile/unclosed.html`);
+    const marks = await page.evaluate(() => (window as unknown as { __marks: number }).__marks);
+    const { state, ms } = await settled(tabId);
+    const stalls = await page.evaluate(takeStalls);
+    console.log(
+      `${marks} open quotation marks: "${state.status}" after ${ms} ms; longest main-thread stall ${stalls.longestMs} ms`,
+    );
+    expect(state.status).toBe('article');
+    expect(state.quotes).toEqual([]);
+    expect(await page.evaluate(glossLayers)).not.toContain('gloss-quote');
+    expect(await answers(page)).toBe(true);
+    expect(stalls.longestMs).toBeLessThan(HANG_MS);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('paints quotations and names at exact places among emoji, combining marks, RTL and CJK text', async () => {
     const { page, tabId, errors } = await open(`${server.origin}/fixtures/hostile/scripts.html`);
     const { state } = await settled(tabId);
