@@ -104,6 +104,51 @@ afterAll(async () => {
 });
 
 describe('hostile pages in Chromium', () => {
+  it('analyses the first part of a 1,000,000-word article, says so, and the page keeps working', async () => {
+    const { page, tabId, errors } = await open(`${server.origin}/fixtures/hostile/long.html`);
+    const words = await page.evaluate(() => (window as unknown as { __words: number }).__words);
+    const { state, ms } = await settled(tabId, 90_000);
+    const stalls = await page.evaluate(takeStalls);
+    console.log(
+      `1M-word page (${words} words): "${state.status}" after ${ms} ms, ${state.quotes.length} quotations, ` +
+        `${state.entities.length} names, ${JSON.stringify(state.partial)}; longest main-thread stall ${stalls.longestMs} ms`,
+    );
+    expect(state.status).toBe('article');
+    expect(state.partial!.analysed).toBeLessThan(state.partial!.total);
+    expect(state.quotes.length).toBeGreaterThan(0);
+    const painted = await page.evaluate(paintedRanges);
+    expect(painted.filter((r) => r.layer === 'gloss-quote').map((r) => r.text)).toEqual(
+      state.quotes.map((q) => q.text),
+    );
+    expect(await answers(page)).toBe(true);
+    expect(stalls.longestMs).toBeLessThan(HANG_MS);
+    expect(errors).toEqual([]);
+
+    const popup = await session.context.newPage();
+    await popup.goto(`chrome-extension://${session.extensionId}/popup.html?tab=${tabId}`);
+    await popup.getByText(/Gloss read the first/).waitFor();
+    await popup.close();
+    await page.close();
+  });
+
+  it('steps back from 10,000 nested elements with a clear status, and the page keeps working', async () => {
+    const { page, tabId, errors } = await open(`${server.origin}/fixtures/hostile/deep.html`);
+    const { state, ms } = await settled(tabId);
+    const stalls = await page.evaluate(takeStalls);
+    console.log(
+      `10,000 nested elements: "${state.status}" (${state.error}) after ${ms} ms; longest main-thread stall ${stalls.longestMs} ms`,
+    );
+    // Gloss's extraction walks the tree recursively, deeper than a content script's stack allows.
+    expect(state.status).toBe('error');
+    expect(state.error).toMatch(/too deep/);
+    expect(await page.evaluate(glossLayers)).toEqual([]);
+    expect(await answers(page)).toBe(true);
+    expect(stalls.longestMs).toBeLessThan(HANG_MS);
+    expect(await page.evaluate(() => document.querySelector('article p')?.isConnected)).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('finds no quotation among 100,000 quotation marks never closed, without hanging', async () => {
     const { page, tabId, errors } = await open(`${server.origin}/fixtures/hostile/unclosed.html`);
     const marks = await page.evaluate(() => (window as unknown as { __marks: number }).__marks);

@@ -5,7 +5,7 @@ import { boundaryOffset, type TextMap } from '../dom/text-map';
 import { extractArticle } from '../extract';
 import type { Extraction } from '../extract/types';
 import { sendToBackground } from '../messaging/client';
-import type { PageState, TabProtocol } from '../messaging/protocol';
+import { MAX_ANALYSED_TEXT, type PageState, type TabProtocol } from '../messaging/protocol';
 import { getSiteMode, mayHaveAnnotations } from '../settings';
 import { normalizeUrl, siteOf } from '../url';
 import { ArticleLayer, PRIORITY } from './article-layer';
@@ -13,6 +13,7 @@ import { AnnotationLayer } from './annotation-layer';
 import { Highlighter, isDarkPage } from './highlighter';
 import { Overlay } from './overlay';
 import { pageTextMap } from './page-text';
+import { analysableText } from './analysable';
 import type { ToolbarChoice } from '../../components/SelectionToolbar';
 
 /**
@@ -29,6 +30,7 @@ export class PageSession {
   private current: PageState['status'] = 'starting';
   private error: string | undefined;
   private analysedText = '';
+  private partial: PageState['partial'];
   private generation = 0;
 
   constructor(private readonly ctx: ContentScriptContext) {
@@ -53,6 +55,7 @@ export class PageSession {
     this.article.clear();
     this.extraction = null;
     this.analysedText = '';
+    this.partial = undefined;
     this.error = undefined;
     const mode = await getSiteMode(siteOf(location.href));
     if (generation !== this.generation) return;
@@ -70,17 +73,32 @@ export class PageSession {
   async refresh(): Promise<void> {
     if (this.current === 'not-article') await this.analyse(false);
     else if (this.current === 'article' || this.current === 'error') {
-      const next = extractArticle(document, { force: true });
+      const next = this.extract(true);
       // New text, or the same text in new nodes (a re-render): the painted ranges are stale.
       const stale = this.extraction?.map.segments.some((s) => !s.node.isConnected) ?? true;
-      if (next.map.text !== this.analysedText || stale) await this.analyse(true, next);
+      if (next && (next.map.text !== this.analysedText || stale)) await this.analyse(true, next);
     }
     if (this.notes.state().length) this.anchorNotes(this.notes.state().map((s) => s.annotation));
   }
 
+  /** Extracts the article, or says why it could not (status 'error'): a hostile page must not leave Gloss 'starting'. */
+  private extract(force: boolean): Extraction | null {
+    try {
+      return extractArticle(document, { force });
+    } catch (err) {
+      this.current = 'error';
+      this.error =
+        err instanceof RangeError
+          ? 'This page is built too deep for Gloss to read.'
+          : `Gloss could not read this page: ${err instanceof Error ? err.message : String(err)}`;
+      return null;
+    }
+  }
+
   /** Extracts the article (detection first: a page that is not one costs almost nothing) and paints its analysis. */
-  private async analyse(force: boolean, extraction = extractArticle(document, { force })): Promise<void> {
+  private async analyse(force: boolean, extraction = this.extract(force)): Promise<void> {
     const generation = this.generation;
+    if (!extraction) return;
     if (!extraction.isArticle && !force) {
       this.current = 'not-article';
       return;
@@ -88,9 +106,12 @@ export class PageSession {
     this.extraction = extraction;
     this.current = 'analysing';
     try {
-      const analysis = await sendToBackground('analyze', { text: extraction.map.text });
+      const full = extraction.map.text;
+      const text = analysableText(full, MAX_ANALYSED_TEXT);
+      const analysis = await sendToBackground('analyze', { text });
       if (generation !== this.generation) return;
-      this.analysedText = extraction.map.text;
+      this.analysedText = full;
+      this.partial = text.length < full.length ? { analysed: text.length, total: full.length } : undefined;
       this.article.show(extraction.map, analysis, isDarkPage());
       this.current = 'article';
     } catch (err) {
@@ -122,6 +143,7 @@ export class PageSession {
       site: siteOf(location.href),
       status: this.current,
       error: this.error,
+      partial: this.partial,
       isNews: this.extraction?.isNews ?? false,
       metadata: this.extraction?.metadata ?? null,
       quotes: this.article.quotes,
