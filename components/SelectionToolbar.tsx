@@ -57,7 +57,7 @@ export function SelectionToolbar({ rect, onSave, onClose, autoFocus }: Props) {
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Escape') onClose();
-    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void save();
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && e.isTrusted) void save();
   };
 
   const below = rect.top < 140;
@@ -95,7 +95,8 @@ export function SelectionToolbar({ rect, onSave, onClose, autoFocus }: Props) {
           class="primary"
           data-action="save"
           disabled={busy}
-          onClick={() => void save()}
+          // Only the reader saves: a click made up by a page script (isTrusted false) does nothing.
+          onClick={(e) => e.isTrusted && void save()}
         >
           Highlight
         </button>

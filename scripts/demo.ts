@@ -36,6 +36,7 @@ async function main(target = 'tests/fixtures/pages/seed/index.html'): Promise<vo
       return text.trim().split(/\s+/).slice(0, 7).join(' ');
     });
     if (words && (await page.evaluate(selectText, words))) {
+      await page.keyboard.press('Shift'); // Gloss answers the reader's own keys, not made-up events
       const toolbar = page.locator('gloss-overlay .toolbar');
       await toolbar.waitFor();
       await toolbar.getByRole('button', { name: 'Note…' }).click();

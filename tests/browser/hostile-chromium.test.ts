@@ -2,7 +2,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, Worker } from 'playwright-core';
 import { launchChromium, type ChromiumSession } from './harness/chromium';
-import { glossLayers, meterStalls, paintedRanges, takeStalls } from './harness/hostile';
+import { glossLayers, meterStalls, paintedRanges, savedAnnotations, takeStalls } from './harness/hostile';
 import type { PageState } from '../../utils/messaging/protocol';
 import { domDifference, otherTabId, pageStateOf, readHighlights, selectText } from './harness/page';
 import { ROOTS, serve } from './harness/server';
@@ -230,6 +230,57 @@ describe('hostile pages in Chromium', () => {
       'We are building on sand,',
     ]);
     expect(stalls.longestMs).toBeLessThan(HANG_MS);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('gives a page that goes after Gloss nothing: no toolbar, no save, no way to stop or restart it', async () => {
+    const { page, tabId, errors } = await open(`${server.origin}/fixtures/hostile/attack.html`);
+    const { state } = await settled(tabId);
+    expect(state.status).toBe('article');
+    const before = await page.evaluate(readHighlights);
+    expect(before['gloss-quote']).toHaveLength(2);
+    const analysed = await analyses(tabId);
+    type Got = {
+      overlays: number;
+      shadowRoots: number;
+      clicked: number;
+      read: string[];
+      heard: string[];
+      seen: string[];
+    };
+    const got = await page.evaluate(
+      (id) => (window as unknown as { attack: (id: string) => Promise<Got> }).attack(id),
+      session.extensionId,
+    );
+    await page.waitForTimeout(1000);
+    console.log(`the page heard ${JSON.stringify(got.heard.filter((m) => !m.includes('"gloss"')))}`);
+    // The page's synthetic events never brought up Gloss's UI, so it found nothing to read or press.
+    expect(got.seen).not.toContain('gloss-overlay');
+    expect(got.overlays).toBe(0);
+    expect(got.heard.filter((m) => /wxt|gloss/i.test(m) && !m.includes('forged') && !m.includes('"gloss":1'))).toEqual(
+      [],
+    );
+    // Gloss still runs, as it was: same highlights, no new analysis, nothing saved.
+    expect(await page.evaluate(readHighlights)).toEqual(before);
+    expect(await analyses(tabId)).toBe(analysed);
+    expect(await probe.evaluate(savedAnnotations)).toBe(0);
+
+    // The reader's own selection still brings up the toolbar; the page, watching
+    // for it, may press its buttons: nothing is saved by that.
+    expect(await page.evaluate(selectText, 'rejecting an appeal by residents')).toBe(true);
+    await page.keyboard.press('Shift');
+    await page.locator('gloss-overlay .toolbar').waitFor();
+    await page.waitForTimeout(300);
+    const watched = await page.evaluate(() => (window as unknown as { __watch: Got }).__watch);
+    console.log(
+      `while the reader's toolbar was up the page saw ${watched.overlays} overlays, ${watched.shadowRoots} shadow roots ` +
+        `and pressed ${watched.clicked} buttons`,
+    );
+    expect(await probe.evaluate(savedAnnotations)).toBe(0);
+    await page.keyboard.press('Escape');
+    await page.locator('gloss-overlay').waitFor({ state: 'detached' });
+    expect(await answers(page)).toBe(true);
     expect(errors).toEqual([]);
     await page.close();
   });

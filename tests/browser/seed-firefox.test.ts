@@ -41,6 +41,7 @@ describe('the seed article in Firefox', () => {
   it('saves a highlight through the toolbar and paints it again after a reload', async () => {
     const words = 'original mission of human rights governance';
     expect(await page.evaluate(selectText, words)).toBe(true);
+    await page.keyboard.press('Shift');
     await page.waitForSelector('gloss-overlay >>> .toolbar');
     await (await page.waitForSelector('gloss-overlay >>> button[data-action="save"]'))!.click();
     await page.waitForSelector('gloss-overlay', { hidden: true });
