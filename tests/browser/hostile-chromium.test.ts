@@ -138,7 +138,7 @@ describe('hostile pages in Chromium', () => {
     console.log(
       `10,000 nested elements: "${state.status}" (${state.error}) after ${ms} ms; longest main-thread stall ${stalls.longestMs} ms`,
     );
-    // Gloss's extraction walks the tree recursively, deeper than a content script's stack allows.
+    // Gloss refuses pages nested deeper than its recursive extraction can safely walk.
     expect(state.status).toBe('error');
     expect(state.error).toMatch(/too deep/);
     expect(await page.evaluate(glossLayers)).toEqual([]);

@@ -12,9 +12,12 @@ import { ArticleLayer, PRIORITY } from './article-layer';
 import { AnnotationLayer } from './annotation-layer';
 import { Highlighter, isDarkPage } from './highlighter';
 import { Overlay } from './overlay';
-import { pageTextMap } from './page-text';
+import { nestedDeeperThan, pageTextMap } from './page-text';
 import { analysableText } from './analysable';
 import type { ToolbarChoice } from '../../components/SelectionToolbar';
+
+/** Deepest nesting of elements Gloss reads (the HTML parser itself stops at 512). */
+const MAX_DEPTH = 1000;
 
 /**
  * Gloss on one page: decides whether it is an article, paints its quotations
@@ -83,15 +86,17 @@ export class PageSession {
 
   /** Extracts the article, or says why it could not (status 'error'): a hostile page must not leave Gloss 'starting'. */
   private extract(force: boolean): Extraction | null {
+    const fail = (message: string): null => {
+      this.current = 'error';
+      this.error = message;
+      return null;
+    };
+    if (document.body && nestedDeeperThan(document.body, MAX_DEPTH))
+      return fail('This page is built too deep for Gloss to read.');
     try {
       return extractArticle(document, { force });
     } catch (err) {
-      this.current = 'error';
-      this.error =
-        err instanceof RangeError
-          ? 'This page is built too deep for Gloss to read.'
-          : `Gloss could not read this page: ${err instanceof Error ? err.message : String(err)}`;
-      return null;
+      return fail(`Gloss could not read this page: ${err instanceof Error ? err.message : String(err)}`);
     }
   }
 
