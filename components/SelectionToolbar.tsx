@@ -58,10 +58,11 @@ export function SelectionToolbar({ rect, onSave, onClose, autoFocus }: Props) {
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Escape') onClose();
     // Ctrl+Enter anywhere; plain Enter on the save button or in the tags field. Handled here rather than left to
-    // the button's native activation, which Firefox does not perform for every keyboard path.
+    // the button's native activation, which Firefox does not perform for every keyboard path. Real keys only.
     const target = e.target as HTMLElement | null;
     if (
       e.key === 'Enter' &&
+      e.isTrusted &&
       (e.ctrlKey || e.metaKey || target?.dataset.action === 'save' || target?.ariaLabel === 'Tags')
     ) {
       e.preventDefault();
@@ -104,7 +105,8 @@ export function SelectionToolbar({ rect, onSave, onClose, autoFocus }: Props) {
           class="primary"
           data-action="save"
           disabled={busy}
-          onClick={() => void save()}
+          // Only the reader saves: a click made up by a page script (isTrusted false) does nothing.
+          onClick={(e) => e.isTrusted && void save()}
         >
           Highlight
         </button>

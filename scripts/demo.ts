@@ -37,6 +37,7 @@ async function main(target = 'tests/fixtures/pages/seed/index.html'): Promise<vo
       return text.trim().split(/\s+/).slice(0, 7).join(' ');
     });
     if (words && (await page.evaluate(selectText, words))) {
+      await page.keyboard.press('Shift'); // Gloss answers the reader's own keys, not made-up events
       const toolbar = await Overlay.of(page);
       await toolbar.click('.toolbar button.link');
       await toolbar.fill('.toolbar [aria-label="Note"]', 'Worth checking against the full speech.');

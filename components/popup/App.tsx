@@ -69,10 +69,16 @@ export function App() {
           <NotesPanel page={page} />
         ) : state.status !== 'article' ? (
           <NotArticle page={page} />
-        ) : tab === 'quotes' ? (
-          <QuotesPanel page={page} />
         ) : (
-          <EntitiesPanel page={page} />
+          <>
+            {state.partial && (
+              <p class="partial" role="note">
+                This page is very long: Gloss read the first {state.partial.analysed.toLocaleString()} of its{' '}
+                {state.partial.total.toLocaleString()} characters.
+              </p>
+            )}
+            {tab === 'quotes' ? <QuotesPanel page={page} /> : <EntitiesPanel page={page} />}
+          </>
         )}
       </div>
       <ExportBar />

@@ -1,3 +1,4 @@
+import { guardContext } from '../../utils/content/guard-context';
 import { answerPopup } from '../../utils/content/popup-requests';
 import { PageSession } from '../../utils/content/session';
 import { watchChanges } from '../../utils/content/watch-changes';
@@ -9,7 +10,10 @@ import './style.css';
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
+  // WXT's start-up notice by postMessage would tell every page script its event names.
+  noScriptStartedPostMessage: true,
   main(ctx) {
+    guardContext(ctx);
     const session = new PageSession(ctx);
     void session.start();
     watchChanges(ctx, session);

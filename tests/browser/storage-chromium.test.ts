@@ -124,6 +124,7 @@ describe('the reader’s notes in Chromium', () => {
 
     // The worker starts again on the next message: the page's later saves still work.
     expect(await article.evaluate(selectText, 'essential to remember the original mission')).toBe(true);
+    await article.keyboard.press('Shift');
     const toolbar = await Overlay.of(article);
     await toolbar.click('.toolbar button[data-action="save"]');
     await toolbar.waitFor('.toolbar', true);
@@ -183,6 +184,7 @@ describe('the reader’s notes on a full disk', () => {
     await fullCdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 4 * 1024 * 1024 });
     // A note saved while there is room.
     expect(await fullArticle.evaluate(selectText, 'essential to remember the original mission')).toBe(true);
+    await fullArticle.keyboard.press('Shift');
     const first = await Overlay.of(fullArticle);
     await first.click('.toolbar button[data-action="save"]');
     await first.waitFor('.toolbar', true);
@@ -217,6 +219,7 @@ describe('the reader’s notes on a full disk', () => {
     expect(filled).toBeLessThan(400);
 
     expect(await fullArticle.evaluate(selectText, 'civilizational exchange')).toBe(true);
+    await fullArticle.keyboard.press('Shift');
     const toolbar = await Overlay.of(fullArticle);
     await toolbar.click('.toolbar button[data-action="save"]');
     expect(await toolbar.text('.toolbar [role="alert"]')).toMatch(/no more room/);

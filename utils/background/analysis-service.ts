@@ -1,9 +1,10 @@
 import { analyzeText } from '../analysis/analyze';
 import { loadTagger, type Tagger } from '../analysis/ner';
 import type { Analysis } from '../analysis/types';
+import { MAX_ANALYSED_TEXT } from '../messaging/protocol';
 
-/** Longest text analysed, in characters (about 150 pages of a book); longer text is cut. */
-export const MAX_TEXT = 1_000_000;
+/** Longest text analysed, in characters; longer text is cut. */
+export const MAX_TEXT = MAX_ANALYSED_TEXT;
 
 /** A tagger without a model: finds no names. */
 const NO_NAMES = loadTagger(new Uint8Array());

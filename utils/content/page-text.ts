@@ -43,3 +43,19 @@ export function pageTextMap(doc: Document = document, ignore?: Element | null): 
   }
   return builder.build();
 }
+
+/**
+ * Whether elements nest more than `max` deep under `root`. Gloss's extraction
+ * walks the tree recursively; past a few thousand levels that overflows a
+ * content script's stack, at a depth that varies with the browser and its JIT,
+ * so such pages are refused up front, the same way every time.
+ */
+export function nestedDeeperThan(root: Element, max: number): boolean {
+  const stack: [Element, number][] = [[root, 0]];
+  while (stack.length) {
+    const [el, depth] = stack.pop()!;
+    if (depth > max) return true;
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) stack.push([c, depth + 1]);
+  }
+  return false;
+}

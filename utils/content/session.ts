@@ -5,20 +5,24 @@ import { boundaryOffset, type TextMap } from '../dom/text-map';
 import { extractArticle } from '../extract';
 import type { Extraction } from '../extract/types';
 import { sendToBackground } from '../messaging/client';
-import type { PageState, TabProtocol } from '../messaging/protocol';
+import { MAX_ANALYSED_TEXT, type PageState, type TabProtocol } from '../messaging/protocol';
 import { getSiteMode, mayHaveAnnotations } from '../settings';
 import { normalizeUrl } from '../url';
 import { ArticleLayer, PRIORITY } from './article-layer';
 import { AnnotationLayer } from './annotation-layer';
 import { Highlighter, isDarkPage } from './highlighter';
 import { Overlay } from './overlay';
-import { pageTextMap } from './page-text';
+import { nestedDeeperThan, pageTextMap } from './page-text';
+import { analysableText } from './analysable';
 import type { ToolbarChoice } from '../../components/SelectionToolbar';
 
 /** Whether Gloss analyses names on a page in `lang`: English, or a language it cannot tell. */
 export function analysesNames(lang: string | null): boolean {
   return !lang || /^en\b/i.test(lang.trim());
 }
+
+/** Deepest nesting of elements Gloss reads (the HTML parser itself stops at 512). */
+const MAX_DEPTH = 1000;
 
 /**
  * Gloss on one page: decides whether it is an article, paints its quotations
@@ -34,6 +38,7 @@ export class PageSession {
   private current: PageState['status'] = 'starting';
   private error: string | undefined;
   private analysedText = '';
+  private partial: PageState['partial'];
   private generation = 0;
 
   constructor(private readonly ctx: ContentScriptContext) {
@@ -58,6 +63,7 @@ export class PageSession {
     this.article.clear();
     this.extraction = null;
     this.analysedText = '';
+    this.partial = undefined;
     this.error = undefined;
     const mode = await getSiteMode(location.href);
     if (generation !== this.generation) return;
@@ -75,17 +81,34 @@ export class PageSession {
   async refresh(): Promise<void> {
     if (this.current === 'not-article') await this.analyse(false);
     else if (this.current === 'article' || this.current === 'error') {
-      const next = extractArticle(document, { force: true });
+      const next = this.extract(true);
       // New text, or the same text in new nodes (a re-render): the painted ranges are stale.
       const stale = this.extraction?.map.segments.some((s) => !s.node.isConnected) ?? true;
-      if (next.map.text !== this.analysedText || stale) await this.analyse(true, next);
+      if (next && (next.map.text !== this.analysedText || stale)) await this.analyse(true, next);
     }
     if (this.notes.state().length) this.anchorNotes(this.notes.state().map((s) => s.annotation));
   }
 
+  /** Extracts the article, or says why it could not (status 'error'): a hostile page must not leave Gloss 'starting'. */
+  private extract(force: boolean): Extraction | null {
+    const fail = (message: string): null => {
+      this.current = 'error';
+      this.error = message;
+      return null;
+    };
+    if (document.body && nestedDeeperThan(document.body, MAX_DEPTH))
+      return fail('This page is built too deep for Gloss to read.');
+    try {
+      return extractArticle(document, { force });
+    } catch (err) {
+      return fail(`Gloss could not read this page: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+
   /** Extracts the article (detection first: a page that is not one costs almost nothing) and paints its analysis. */
-  private async analyse(force: boolean, extraction = extractArticle(document, { force })): Promise<void> {
+  private async analyse(force: boolean, extraction = this.extract(force)): Promise<void> {
     const generation = this.generation;
+    if (!extraction) return;
     if (!extraction.isArticle && !force) {
       this.current = 'not-article';
       return;
@@ -93,12 +116,12 @@ export class PageSession {
     this.extraction = extraction;
     this.current = 'analysing';
     try {
-      const analysis = await sendToBackground('analyze', {
-        text: extraction.map.text,
-        names: analysesNames(extraction.metadata.lang),
-      });
+      const full = extraction.map.text;
+      const text = analysableText(full, MAX_ANALYSED_TEXT);
+      const analysis = await sendToBackground('analyze', { text, names: analysesNames(extraction.metadata.lang) });
       if (generation !== this.generation) return;
-      this.analysedText = extraction.map.text;
+      this.analysedText = full;
+      this.partial = text.length < full.length ? { analysed: text.length, total: full.length } : undefined;
       this.article.show(extraction.map, analysis, isDarkPage());
       this.current = 'article';
     } catch (err) {
@@ -129,6 +152,7 @@ export class PageSession {
       url: this.url,
       status: this.current,
       error: this.error,
+      partial: this.partial,
       isNews: this.extraction?.isNews ?? false,
       names: analysesNames(this.extraction?.metadata.lang ?? null),
       metadata: this.extraction?.metadata ?? null,

@@ -20,5 +20,11 @@ export function watchChanges(ctx: ContentScriptContext, session: PageSession): v
     observer.disconnect();
     session.highlighter.clear();
   });
-  ctx.addEventListener(window, 'wxt:locationchange', () => void session.start());
+  let href = location.href;
+  ctx.addEventListener(window, 'wxt:locationchange', () => {
+    // Only a real change of address: a page can fire an event of this name too.
+    if (location.href === href) return;
+    href = location.href;
+    void session.start();
+  });
 }

@@ -5,11 +5,14 @@ import type { PageSession } from './session';
 /**
  * Offers the toolbar when the reader ends a selection (mouse up, or Shift
  * released after selecting with the keyboard, which also gives it the focus);
- * hides it when the selection goes away or on Escape.
+ * hides it when the selection goes away or on Escape. Events a page script
+ * makes up (`isTrusted` false) are ignored.
  */
 export function watchSelection(ctx: ContentScriptContext, session: PageSession): void {
   const onSelectionEnd = (event: Event) => {
-    if (session.overlay.isInside(event)) return;
+    // Only the reader's own mouse and keys: a page script can select text and
+    // fire these events itself, to put Gloss's toolbar where it wants a click.
+    if (!event.isTrusted || session.overlay.isInside(event)) return;
     // After the browser has updated the selection for this event.
     ctx.setTimeout(() => {
       const range = session.status === 'never' ? null : highlightableRange(document);

@@ -8,6 +8,9 @@ import type { ImportResult } from '../db/import';
 import type { Annotation, AnnotationPatch, NewAnnotation, Page } from '../db/types';
 import type { ArticleMetadata } from '../extract/types';
 
+/** Longest text analysed, in characters (about 150 pages of a book); content scripts send no more. */
+export const MAX_ANALYSED_TEXT = 1_000_000;
+
 /** Requests the background answers: name → [payload, result]. */
 export type BackgroundProtocol = {
   /** `names: false` skips named entities (a page not in English: the tagger knows English only). */
@@ -43,6 +46,8 @@ export type PageState = {
    */
   status: 'starting' | 'article' | 'not-article' | 'never' | 'analysing' | 'error';
   error?: string;
+  /** Set when the article is too long to analyse whole: how much of its text was analysed. */
+  partial?: { analysed: number; total: number };
   isNews: boolean;
   /** Whether names were analysed: only on pages in English (or of unknown language). */
   names: boolean;

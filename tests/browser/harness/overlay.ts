@@ -65,17 +65,29 @@ export class Overlay {
     }
   }
 
-  /** The text of the first element matching `selector`. */
-  text(selector: string): Promise<string> {
+  /** Calls `fn` (a function's source, `this` the element) on the first element matching `selector`. */
+  private call(selector: string, fn: string, args: string[] = []): Promise<unknown> {
     return this.withNode(selector, async (nodeId) => {
       const { object } = await this.cdp.send('DOM.resolveNode', { nodeId });
       const { result } = await this.cdp.send('Runtime.callFunctionOn', {
         objectId: object.objectId!,
-        functionDeclaration: 'function () { return this.textContent; }',
+        functionDeclaration: fn,
+        arguments: args.map((value) => ({ value })),
         returnByValue: true,
       });
-      return String(result.value ?? '');
+      return result.value;
     });
+  }
+
+  /** The text of the first element matching `selector`. */
+  async text(selector: string): Promise<string> {
+    return String((await this.call(selector, 'function () { return this.textContent; }')) ?? '');
+  }
+
+  /** A computed style property of the first element matching `selector`. */
+  async style(selector: string, property: string): Promise<string> {
+    const fn = 'function (p) { return getComputedStyle(this).getPropertyValue(p); }';
+    return String(await this.call(selector, fn, [property]));
   }
 
   /** Clicks the middle of the element matching `selector` with the mouse. */

@@ -14,11 +14,11 @@ export function readHighlights(): Record<string, string[]> {
 }
 
 /**
- * Selects the first occurrence of `text` in the body and ends the selection as
- * a reader would: releasing the mouse, or (`by: 'keyboard'`) releasing Shift.
+ * Selects the first occurrence of `text` in the body. Gloss answers only the
+ * reader's own input, so the test then ends the selection with a real key
+ * (releasing Shift), or selects with a real drag between `textEnds` instead.
  */
-export function selectText(arg: string | readonly [string, 'mouse' | 'keyboard']): boolean {
-  const [text, by] = typeof arg === 'string' ? [arg, 'mouse'] : arg;
+export function selectText(text: string): boolean {
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     const i = (n as Text).data.indexOf(text);
@@ -31,14 +31,35 @@ export function selectText(arg: string | readonly [string, 'mouse' | 'keyboard']
     const selection = getSelection()!;
     selection.removeAllRanges();
     selection.addRange(range);
-    const rect = range.getBoundingClientRect();
-    if (by === 'keyboard')
-      document.dispatchEvent(new KeyboardEvent('keyup', { bubbles: true, key: 'Shift', shiftKey: true }));
-    else
-      document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, clientX: rect.right, clientY: rect.bottom }));
     return true;
   }
   return false;
+}
+
+/**
+ * Where a real drag selecting the first occurrence of `text` starts and ends,
+ * in viewport coordinates: inside its first and last characters, near their
+ * outer edges, at mid height. Null if the text is not in the body.
+ */
+export function textEnds(text: string): { from: { x: number; y: number }; to: { x: number; y: number } } | null {
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const i = (n as Text).data.indexOf(text);
+    if (i < 0) continue;
+    const box = (at: number) => {
+      const range = document.createRange();
+      range.setStart(n, at);
+      range.setEnd(n, at + 1);
+      return range.getBoundingClientRect();
+    };
+    const first = box(i);
+    const last = box(i + text.length - 1);
+    return {
+      from: { x: first.left + 1, y: first.top + first.height / 2 },
+      to: { x: last.right - 1, y: last.top + last.height / 2 },
+    };
+  }
+  return null;
 }
 
 /**

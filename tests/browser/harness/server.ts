@@ -11,6 +11,7 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.jpg': 'image/jpeg',
   '.svg': 'image/svg+xml',
+  '.pdf': 'application/pdf',
 };
 
 /** Serves each (with extra response `headers`, e.g. a CSP that keeps saved pages' scripts from running); `mounts[prefix]` folder under `/prefix/`; returns the origin and a closer. */

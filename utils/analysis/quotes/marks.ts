@@ -46,6 +46,8 @@ const FIXED: Record<string, [MarkFamily, 'open' | 'close' | undefined]> = {
 const MARK_CHARS = /["'`\u2018-\u201f\u00ab\u00bb\u2039\u203a\u300c-\u300f]/;
 const OPEN_BEFORE = /[\s([{\u2014\u2013\-/:;]/;
 const CLOSE_AFTER = /[\s.,;:!?)\]}\u2014\u2013\-/\u2026]/;
+/** More marks open at once than any real text nests: the paragraph's marks are not quotation marks. */
+const MAX_OPEN = 32;
 /** Words that begin with an elision apostrophe ('em, 'til, rock 'n' roll). */
 const ELISION = /^(?:em|til|cause|cuz|n|bout|tis|twas|round|nuff|kay)\b/i;
 
@@ -121,7 +123,8 @@ function continues(text: string, at: number, family: MarkFamily): number {
 /**
  * All spans enclosed by quotation marks, in order of their opening mark. A quotation that
  * runs over several paragraphs (an opening mark at each paragraph start, one closing mark
- * at the end) is one span; one left open at the end of a paragraph ends there.
+ * at the end) is one span; one left open at the end of a paragraph ends there, unless
+ * other marks were left open with it.
  */
 export function pairMarks(text: string): MarkedSpan[] {
   const spans: MarkedSpan[] = [];
@@ -134,8 +137,11 @@ export function pairMarks(text: string): MarkedSpan[] {
     for (const t of tokens(text, from, to)) {
       if (t.pos < skipUntil) continue;
       const r = role(text, t, stack, from, to);
-      if (r === 'open') stack.push({ pos: t.pos, len: t.len, family: t.family });
-      else if (r === 'close') {
+      if (r === 'open') {
+        stack.push({ pos: t.pos, len: t.len, family: t.family });
+        // Bounds the work too: the stack is searched for each mark.
+        if (stack.length > MAX_OPEN) break;
+      } else if (r === 'close') {
         let k = stack.length - 1;
         while (stack[k].family !== t.family) k--;
         const o = stack[k];
@@ -150,8 +156,11 @@ export function pairMarks(text: string): MarkedSpan[] {
         stack = stack.slice(0, k);
       }
     }
-    // Keep the outermost quote open if the next paragraph opens again with the same mark.
-    const outer = stack.find((o) => o.family !== 'single');
+    // Keep the outermost quote open if the next paragraph opens again with the same mark;
+    // but several double or angle marks left open mean the marks were never closed at
+    // all (or the text is no prose): then none of them opens a quotation.
+    const open = stack.filter((o) => o.family !== 'single');
+    const outer = open.length === 1 ? open[0] : undefined;
     stack = [];
     if (outer) {
       const after = to < text.length ? continues(text, to + 1, outer.family) : -1;

@@ -43,4 +43,15 @@ describe('pairMarks', () => {
     expect(spans.map((s) => text.slice(s.start, s.end))).toEqual(['a mistake.', 'has a quote']);
     expect(spans[0].closed).toBe(false);
   });
+
+  it('finds no quotation where marks open one after another and none closes', () => {
+    const marks = ['\u201c', '"', '\u00ab', '\u201e', '\u300c', '\u2018', '\u2039', '\u201a'];
+    const words = ['said', 'the', 'minister', 'Anna Berg', 'told', 'reporters'];
+    const paragraph = (n: number) => Array.from({ length: n }, (_, i) => marks[i % 8] + words[i % 6]).join(' ');
+    expect(pairMarks([paragraph(100), paragraph(20000), paragraph(3)].join('\n\n'))).toEqual([]);
+    // Two marks left open in one paragraph are as broken as a hundred.
+    expect(inner('He said "we will and «maybe more.\n\nNext.')).toEqual([]);
+    // One still ends at the paragraph's end, as before.
+    expect(inner('He said "we will win.\n\nNext.')).toEqual(['we will win.']);
+  });
 });
