@@ -25,8 +25,9 @@ export class AnnotationLayer {
     this.paint();
   }
 
-  /** Adds a just-saved annotation at a range the reader selected. */
-  add(annotation: Annotation, range: Range | null): void {
+  /** Adds a just-saved annotation at a range the reader selected; `dark` is whether the page is dark now. */
+  add(annotation: Annotation, range: Range | null, dark: boolean): void {
+    this.dark = dark;
     this.entries = this.entries.filter((e) => e.annotation.id !== annotation.id);
     this.entries.push({ annotation, range });
     this.paint();

@@ -201,7 +201,7 @@ export class PageSession {
         lastVisited: Date.now(),
       },
     }).catch(() => {}); // the page record is a convenience for export; the highlight is saved
-    this.notes.add(saved, range.cloneRange());
+    this.notes.add(saved, range.cloneRange(), isDarkPage());
     return saved;
   }
 }

@@ -1,6 +1,8 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
+import { AnnotationLayer } from '../../../utils/content/annotation-layer';
 import { ArticleLayer } from '../../../utils/content/article-layer';
+import type { Annotation } from '../../../utils/db/types';
 import { Highlighter } from '../../../utils/content/highlighter';
 import { pageTextMap } from '../../../utils/content/page-text';
 import type { Analysis } from '../../../utils/analysis/types';
@@ -78,3 +80,17 @@ describe('ArticleLayer', () => {
     expect(registry().size).toBe(0);
   });
 });
+
+describe('AnnotationLayer', () => {
+  it('paints a highlight saved on a dark page in the dark colours at once, not only after a reload', () => {
+    document.body.innerHTML = '<p>Dialogue should replace confrontation.</p>';
+    const text = document.body.querySelector('p')!.firstChild!;
+    const range = document.createRange();
+    range.setStart(text, 0);
+    range.setEnd(text, 8);
+    const layer = new AnnotationLayer(new Highlighter());
+    layer.add({ id: 'a', color: 'green' } as Annotation, range, true);
+    expect([...registry().keys()]).toEqual(['gloss-user-green-dark']);
+  });
+});
+
