@@ -3,6 +3,7 @@
  * change adds a `version(n)` with an `upgrade()` and a fixture test.
  */
 import Dexie, { type EntityTable } from 'dexie';
+import { siteOf } from '../site';
 import { StoreError } from './errors';
 import type { Annotation, Page } from './types';
 
@@ -12,8 +13,18 @@ export const SCHEMA_V1 = {
   pages: 'url, lastVisited, site',
 } as const;
 
+/**
+ * Version 2: annotations indexed by colour (the library filters by it); a
+ * page's site becomes its registrable domain under the Public Suffix List
+ * (version 1 kept the host without `www.`).
+ */
+export const SCHEMA_V2 = {
+  annotations: 'id, url, createdAt, updatedAt, color, *tags, *words',
+  pages: 'url, lastVisited, site',
+} as const;
+
 /** The schema version this code writes. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** The typed database. Open it with `createDb()`. */
 export class GlossDB extends Dexie {
@@ -25,6 +36,16 @@ export class GlossDB extends Dexie {
   constructor(name: string, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
     this.version(1).stores(SCHEMA_V1);
+    this.version(2)
+      .stores(SCHEMA_V2)
+      .upgrade(async (tx) => {
+        await tx
+          .table<Page, string>('pages')
+          .toCollection()
+          .modify((page) => {
+            page.site = siteOf(page.url) || page.site;
+          });
+      });
     // Dexie opens a database of a higher version as it is (IndexedDB counts
     // Dexie's version n as n × 10). Its records may have a shape this code does
     // not know: refuse it rather than read or write it, and leave it for the

@@ -93,4 +93,3 @@ describe('AnnotationLayer', () => {
     expect([...registry().keys()]).toEqual(['gloss-user-green-dark']);
   });
 });
-

@@ -1,20 +1,31 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { allAnnotations, createDb, saveAnnotation } from '../../../utils/db';
+import { readFileSync } from 'node:fs';
+import Dexie from 'dexie';
+import {
+  allAnnotations,
+  createDb,
+  listAnnotations,
+  saveAnnotation,
+  searchAnnotations,
+  SCHEMA_V1,
+  type Annotation,
+  type Page,
+} from '../../../utils/db';
 import { freshDb, newAnnotation } from './helpers';
 
 describe('GlossDB', () => {
-  it('opens version 1 with the tables and indexes the store relies on', async () => {
+  it('opens version 2 with the tables and indexes the store relies on', async () => {
     const db = freshDb();
     await db.open();
-    expect(db.verno).toBe(1);
+    expect(db.verno).toBe(2);
     const indexes = (table: 'annotations' | 'pages') =>
       db
         .table(table)
         .schema.indexes.map((i) => `${i.multi ? '*' : ''}${i.name}`)
         .sort();
     expect(db.annotations.schema.primKey.name).toBe('id');
-    expect(indexes('annotations')).toEqual(['*tags', '*words', 'createdAt', 'updatedAt', 'url']);
+    expect(indexes('annotations')).toEqual(['*tags', '*words', 'color', 'createdAt', 'updatedAt', 'url']);
     expect(db.pages.schema.primKey.name).toBe('url');
     expect(indexes('pages')).toEqual(['lastVisited', 'site']);
     db.close();
@@ -29,9 +40,9 @@ describe('a database written by a newer Gloss', () => {
     await new Promise<void>((done, failed) => {
       const req = indexedDB.open(name, 30);
       req.onupgradeneeded = () => {
-        // A later schema keeps version 1's tables and indexes and adds its own.
+        // A later schema keeps version 2's tables and indexes and adds its own.
         const store = req.result.createObjectStore('annotations', { keyPath: 'id' });
-        for (const index of ['url', 'createdAt', 'updatedAt', 'modifiedAt']) store.createIndex(index, index);
+        for (const index of ['url', 'createdAt', 'updatedAt', 'color', 'modifiedAt']) store.createIndex(index, index);
         for (const index of ['tags', 'words']) store.createIndex(index, index, { multiEntry: true });
         const pages = req.result.createObjectStore('pages', { keyPath: 'url' });
         for (const index of ['lastVisited', 'site']) pages.createIndex(index, index);
@@ -57,5 +68,43 @@ describe('a database written by a newer Gloss', () => {
       req.onerror = () => failed(req.error);
     });
     expect(after).toEqual({ version: 30, count: 1 });
+  });
+});
+
+describe('the upgrade from version 1', () => {
+  it('finds every record a version-1 Gloss wrote intact, with sites under the Public Suffix List', async () => {
+    const { indexedDB, IDBKeyRange } = await import('fake-indexeddb');
+    const fixture = JSON.parse(readFileSync('tests/fixtures/db/gloss-v1.json', 'utf8')) as {
+      schema: typeof SCHEMA_V1;
+      annotations: Annotation[];
+      pages: Page[];
+    };
+    const name = 'gloss-from-v1';
+    const v1 = new Dexie(name, { indexedDB, IDBKeyRange });
+    v1.version(1).stores(fixture.schema);
+    await v1.table('annotations').bulkAdd(fixture.annotations);
+    await v1.table('pages').bulkAdd(fixture.pages);
+    v1.close();
+
+    const db = createDb(name, { indexedDB, IDBKeyRange });
+    expect(await allAnnotations(db)).toEqual([...fixture.annotations].sort((a, b) => a.createdAt - b.createdAt));
+    const pages = await db.pages.orderBy('url').toArray();
+    expect(pages.map((p) => [p.url, p.site])).toEqual([
+      ['https://alice.github.io/post', 'alice.github.io'],
+      ['https://news.bbc.co.uk/world/asia/1', 'bbc.co.uk'],
+      ['https://www.example.com/story?id=7', 'example.com'],
+    ]);
+    for (const p of pages) {
+      const { site: _site, ...rest } = p;
+      const { site: _old, ...before } = fixture.pages.find((f) => f.url === p.url)!;
+      expect(rest).toEqual(before);
+    }
+    // The new index answers, and the store works on the upgraded records.
+    expect((await db.annotations.where('color').equals('purple').toArray()).map((a) => a.exact)).toEqual([
+      'Zürich’s délégués',
+    ]);
+    expect((await searchAnnotations(db, 'zurich')).length).toBe(1);
+    expect(await listAnnotations(db, 'https://news.bbc.co.uk/world/asia/1')).toHaveLength(2);
+    db.close();
   });
 });
