@@ -11,7 +11,7 @@ import { sentenceModes, capClass, capRuns, docCasing, type SentenceMode } from '
 import { truecase } from './truecase';
 
 /** Bumped whenever the features change, so an old model file is refused. */
-export const FEATURE_VERSION = 10;
+export const FEATURE_VERSION = 11;
 
 /** Number of features per token. */
 export const FEATURE_COUNT = 45;
