@@ -103,7 +103,7 @@ describe('one name, one type, on passages written for these tests', () => {
 
   it('takes ranks out of names and keeps hyphenated first names whole', () => {
     const e = found(
-      'Lt. Col. Dana Whitfield said Gen. Ortiz would arrive. SUBSCRIBE\nAnne-Sophie Lindqvist spoke to Rep. Carver.',
+      'Lt. Col. Dana Whitfield said Gen. Ortiz would arrive.\nSUBSCRIBE\nAnne-Sophie Lindqvist spoke to Rep. Carver.',
     );
     expect(e).toEqual(['PER Dana Whitfield', 'PER Ortiz', 'PER Anne-Sophie Lindqvist', 'PER Carver']);
   });
