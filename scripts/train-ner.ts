@@ -4,6 +4,7 @@
  *
  *   npm run train:ner [-- --train FILE] [--dev FILE | --no-dev] [--epochs N] [--bits B]
  *                     [--augment N] [--min-count N] [--folds K] [--stages 1|2] [--out FILE] [--dry-run]
+ *                     [--clusters FILE | --no-clusters] [--no-lists]
  *
  * Stage two learns from how stage one labelled the same words elsewhere in a
  * document; its training labels come from stage-one models trained on the other
@@ -11,10 +12,14 @@
  * The gazetteer features of a training document likewise come from the names of
  * the other folds; the shipped model carries the names of the whole training set.
  * The dev set, when given, is only reported; it never changes the weights.
+ * Besides the training text the model carries word clusters learned from unlabelled
+ * recent news (`scripts/data/word-clusters.bin`, made by `npm run train:clusters`)
+ * and name lists from data packages (`scripts/lib/ner-lists.ts`).
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { decodeClusters } from '../utils/analysis/ner/clusters';
 import { FEATURE_COUNT, FEATURE_VERSION } from '../utils/analysis/ner/features';
 import { LABEL_COUNT } from '../utils/analysis/ner/labels';
 import { encodeModel, type Stage } from '../utils/analysis/ner/model';
@@ -23,6 +28,7 @@ import { decodeStage, STRIDE } from '../utils/analysis/ner/tagger';
 import { readConll, type ConllDoc } from './lib/ner-conll';
 import { trainPerceptron } from './lib/ner-perceptron';
 import { corpusDir } from './lib/corpus';
+import { buildLists } from './lib/ner-lists';
 import { buildDocs, buildLexicon, devScore, sentenceItems, type TrainDoc } from './lib/ner-train-data';
 
 const root = (p: string) => fileURLToPath(new URL(`../${p}`, import.meta.url));
@@ -52,6 +58,10 @@ function main(args: string[]): number {
   const minCount = Number(option(args, 'min-count', '2'));
   const corpus = readConll(trainPath);
   const lexicon = minCount > 0 ? buildLexicon(corpus, minCount) : null;
+  if (lexicon && !args.includes('--no-lists'))
+    for (const [k, m] of buildLists()) lexicon.names.set(k, (lexicon.names.get(k) ?? 0) | m);
+  const clusterFile = option(args, 'clusters', root('scripts/data/word-clusters.bin'));
+  if (lexicon && !args.includes('--no-clusters')) lexicon.clusters = decodeClusters(readFileSync(clusterFile));
   const docs = buildDocs(corpus, augment, lexicon, folds);
   const model = (stages: Stage[]) => ({
     lexicon: lexicon ?? { known: new Set<number>(), lower: new Set<number>(), names: new Map<number, number>() },

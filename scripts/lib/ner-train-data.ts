@@ -27,7 +27,7 @@ export type TrainDoc = {
  * what unseen words look like), and those written in lower case more often than
  * capitalised in the middle of ordinary sentences (for reading headlines).
  */
-export function buildLexicon(docs: ConllDoc[], minCount: number): Lexicon {
+export function buildLexicon(docs: ConllDoc[], minCount: number): Lexicon & { names: Map<number, number> } {
   const counts = new Map<string, [number, number, number]>();
   for (const d of docs) {
     const modes = sentenceModes(d.words, d.sentences);
@@ -74,7 +74,13 @@ export function buildGazetteer(docs: ConllDoc[]): Map<number, number> {
  * own names are found only when another document also had them.
  */
 export function buildDocs(docs: ConllDoc[], augmentEvery: number, lexicon: Lexicon | null, folds: number): TrainDoc[] {
-  const foldNames = Array.from({ length: folds }, (_, f) => buildGazetteer(docs.filter((_, d) => d % folds !== f)));
+  // The lists of the data packages (bits above the types) are the same for every fold.
+  const lists = [...(lexicon?.names ?? new Map<number, number>())].filter(([, m]) => m & ~0xf);
+  const foldNames = Array.from({ length: folds }, (_, f) => {
+    const names = buildGazetteer(docs.filter((_, d) => d % folds !== f));
+    for (const [k, m] of lists) names.set(k, (names.get(k) ?? 0) | (m & ~0xf));
+    return names;
+  });
   const make = (doc: ConllDoc, fold: number): TrainDoc => {
     const words = doc.words.map(normalizeChars);
     const lex = lexicon && { ...lexicon, names: foldNames[fold] };

@@ -7,8 +7,19 @@
  */
 import { mix1, mix2 } from './hash';
 
-/** Hash of a lower-cased word sequence → bit mask of entity types (bit i: TYPES[i]). */
+/**
+ * Hash of a lower-cased word sequence → bit mask: bit i < 4 for TYPES[i] as the
+ * training text named it, bits 4-6 for the lists of data packages (`LISTS`).
+ */
 export type Gazetteer = ReadonlyMap<number, number>;
+
+/** The lists from data packages, in mask bit order from bit 4 (scripts/lib/ner-lists.ts builds them). */
+export const LISTS = ['given name', 'country', 'city'] as const;
+
+/** Mask bit of list `k` of `LISTS`. */
+export function listBit(k: number): number {
+  return 1 << (4 + k);
+}
 
 /** Longest name looked up, in tokens. */
 export const MAX_NAME = 6;
@@ -24,17 +35,18 @@ export function nextKey(key: number, word: number): number {
 }
 
 /**
- * Per-token codes of known names in the sentences: bit 4*type + position,
- * position 0 whole, 1 first, 2 middle, 3 last word. Names start at capitalised
- * words (`caps` 1 or 2), which keeps the look-ups few.
+ * Per-token codes of known names in the sentences: bit 4*kind + position,
+ * position 0 whole, 1 first, 2 middle, 3 last word, for the kinds of the mask
+ * (four types, then the lists). Names start at capitalised words (`caps` 1 or 2),
+ * which keeps the look-ups few.
  */
 export function gazetteerCodes(
   lowerHashes: Uint32Array,
   caps: Uint8Array,
   sentences: [number, number][],
   gaz: Gazetteer,
-): Uint16Array {
-  const codes = new Uint16Array(lowerHashes.length);
+): Uint32Array {
+  const codes = new Uint32Array(lowerHashes.length);
   if (gaz.size === 0) return codes;
   for (const [a, b] of sentences) {
     for (let i = a; i < b; i++) {
@@ -44,7 +56,7 @@ export function gazetteerCodes(
         if (j > i) key = nextKey(key, lowerHashes[j]);
         const mask = gaz.get(key);
         if (!mask) continue;
-        for (let t = 0; t < 4; t++) {
+        for (let t = 0; t < 4 + LISTS.length; t++) {
           if (!(mask & (1 << t))) continue;
           if (j === i) codes[i] |= 1 << (4 * t);
           else {

@@ -4,11 +4,14 @@
  * coreference of short forms.
  */
 import type { EntityMention } from '../types';
-import { FEATURE_VERSION } from './features';
+import { FEATURE_VERSION, lowerForm } from './features';
+import { firstKey, listBit } from './gazetteer';
+import { hashString } from './hash';
 import { labelSpans } from './labels';
 import { decodeModel } from './model';
+import { agreeTypes } from './agreement';
 import { markDatelines } from './dateline';
-import { applyTitles, dropArticles, dropVerbs } from './rules';
+import { applyTitles, dropArticles, dropFurniture, dropVerbs, joinHyphenated, pluralFamilies } from './rules';
 import { splitSentences } from './sentences';
 import { tagWords } from './tagger';
 import { tokenize } from './tokenize';
@@ -26,6 +29,8 @@ export type Tagger = { tag(text: string): EntityMention[] };
 export function loadTagger(bytes: Uint8Array): Tagger {
   if (bytes.byteLength === 0) return { tag: () => [] };
   const model = decodeModel(bytes, FEATURE_VERSION);
+  const isGiven = (w: string) =>
+    ((model.lexicon.names.get(firstKey(hashString(lowerForm(w)))) ?? 0) & listBit(0)) !== 0;
   return {
     tag(text: string): EntityMention[] {
       const { tokens, lineBreakBefore } = tokenize(text);
@@ -34,8 +39,12 @@ export function loadTagger(bytes: Uint8Array): Tagger {
       const labels = tagWords(model, { words, sentences });
       markDatelines(words, sentences, labels);
       applyTitles(words, labels);
+      agreeTypes(words, labels, isGiven);
       dropVerbs(words, labels);
       dropArticles(words, labels);
+      joinHyphenated(words, labels);
+      pluralFamilies(words, labels);
+      dropFurniture(words, lineBreakBefore, labels);
       return labelSpans(labels).map(({ start, end, type }) => {
         const s = tokens[start].start;
         const e = tokens[end - 1].end;

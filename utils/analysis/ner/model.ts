@@ -7,7 +7,9 @@
  *
  *   "GLNR" u32 formatVersion u32 featureVersion u32 stageCount
  *   u32 n u32[n] hashes of the known lower-case words, u32 m u32[m] those usually in lower case,
- *   u32 g u32[g] hashes of known names, u8[g] their type masks
+ *   u32 g u32[g] hashes of known names, u8[g] their type masks (bits 0-3 the training text's types,
+ *   bits 4-6 the data packages' lists: given names, countries, cities)
+ *   u32 c u32[c] hashes of clustered words, u32[c] their packed clusters (see clusters.ts)
  *   per stage: u32 bits u32 labels f32 scale f32[labels*labels] trans f32[labels] start
  *              u8[(1<<bits)/8] row bitmap, i8[rows*labels] non-empty rows
  */
@@ -30,7 +32,7 @@ export type Stage = {
 };
 
 const MAGIC = 0x524e4c47; // "GLNR" read as little-endian u32
-const FORMAT_VERSION = 4;
+const FORMAT_VERSION = 5;
 
 function quantise(s: Stage): { q: Int8Array; scale: number; rows: number } {
   const L = s.labels;
@@ -63,7 +65,8 @@ export function encodeModel(featureVersion: number, model: Model): Uint8Array {
   const lower = [...model.lexicon.lower].sort((a, b) => a - b);
   const qs = stages.map(quantise);
   const names = [...model.lexicon.names.entries()].sort((a, b) => a[0] - b[0]);
-  let size = 28 + 4 * (known.length + lower.length) + 5 * names.length;
+  const clusters = [...(model.lexicon.clusters ?? new Map<number, number>()).entries()].sort((a, b) => a[0] - b[0]);
+  let size = 32 + 4 * (known.length + lower.length) + 5 * names.length + 8 * clusters.length;
   stages.forEach(
     (s, k) => (size += 12 + 4 * (s.labels * s.labels + s.labels) + (1 << s.bits) / 8 + qs[k].rows * s.labels),
   );
@@ -83,6 +86,13 @@ export function encodeModel(featureVersion: number, model: Model): Uint8Array {
     }
   }
   for (const [, mask] of names) bytes[o++] = mask;
+  dv.setUint32(o, clusters.length, true);
+  o += 4;
+  for (const list of [clusters.map((e) => e[0]), clusters.map((e) => e[1])])
+    for (const v of list) {
+      dv.setUint32(o, v, true);
+      o += 4;
+    }
   stages.forEach((s, k) => {
     const { q, scale } = qs[k];
     const L = s.labels;
@@ -127,7 +137,13 @@ export function decodeModel(bytes: Uint8Array, featureVersion: number): Model {
   const nameKeys = [...readSet()];
   const names = new Map<number, number>();
   for (const k of nameKeys) names.set(k, bytes[o++]);
-  const lexicon: Lexicon = { known, lower, names };
+  const clusterKeys = [...readSet()];
+  const clusters = new Map<number, number>();
+  for (const k of clusterKeys) {
+    clusters.set(k, dv.getUint32(o, true));
+    o += 4;
+  }
+  const lexicon: Lexicon = { known, lower, names, clusters };
   for (let k = 0; k < count; k++) {
     const bits = dv.getUint32(o, true);
     const L = dv.getUint32(o + 4, true);

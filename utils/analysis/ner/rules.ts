@@ -7,7 +7,10 @@
 import { capClass } from './context';
 import { beginLabel, isInside } from './labels';
 
-/** Abbreviated honorifics: the capitalised words after them are a person even if the tagger missed them. */
+/**
+ * Abbreviated honorifics and ranks: the capitalised words after them are a person even if
+ * the tagger missed them, and they are never a person by themselves.
+ */
 const HONORIFICS = new Set([
   'mr',
   'mrs',
@@ -59,8 +62,20 @@ export function applyTitles(words: string[], labels: Uint8Array): void {
   const n = words.length;
   for (let i = 0; i + 1 < n; i++) {
     const kind = titleKind(words[i]);
-    if (kind === 0 || capClass(words[i + 1]) !== 1) continue;
+    if (kind === 0) continue;
+    // A run of titles ("Lt. Col.", "Rear Adm.") is taken out as one.
+    let last = i;
+    while (last + 1 < n && titleKind(words[last + 1]) === 1 && kind === 1) last++;
+    if (last + 1 >= n || capClass(words[last + 1]) !== 1) {
+      // An abbreviated title alone is never a name ("Col." said): drop an entity made only of titles.
+      const alone = last + 1 >= n || !isInside(labels[last + 1]);
+      if (kind === 1 && labels[i] !== 0 && !isInside(labels[i]) && alone) for (let k = i; k <= last; k++) labels[k] = 0;
+      i = last;
+      continue;
+    }
     if (kind === 2 && labels[i] !== B && labels[i] !== ORG) continue;
+    for (let k = i; k < last; k++) labels[k] = 0;
+    i = last;
     labels[i] = 0;
     let j = i + 1;
     if (labels[j] !== 0) {
@@ -101,5 +116,82 @@ export function dropArticles(words: string[], labels: Uint8Array): void {
     if (type !== 1 && type !== 3) continue;
     labels[i] = 0;
     labels[i + 1] = l;
+  }
+}
+
+/**
+ * Page furniture in capitals ("ADVERTISEMENT", "SUBSCRIBE", "CLICK HERE TO GET THE APP",
+ * "SIGN UP FOR OUR NEWSLETTER") names nothing, even when it names the outlet: a line of
+ * its own, written in capitals, with one of these words, keeps no entity.
+ */
+const FURNITURE = new Set(
+  'advertisement advertisements advertising ad ads sponsored subscribe subscription click tap sign newsletter newsletters download app share follow watch listen related recommended trending continue read more skip comments'.split(
+    ' ',
+  ),
+);
+
+/** Clears the labels of lines of page furniture in capitals (see `FURNITURE`), in place. */
+export function dropFurniture(words: string[], lineBreakBefore: boolean[], labels: Uint8Array): void {
+  const n = words.length;
+  let a = 0;
+  while (a < n) {
+    let b = a + 1;
+    while (b < n && !lineBreakBefore[b]) b++;
+    let letters = 0;
+    let lower = 0;
+    let furniture = false;
+    for (let i = a; i < b; i++) {
+      const c = capClass(words[i]);
+      if (c > 3) continue;
+      letters++;
+      if (c !== 2 && !(c === 1 && words[i].length === 1)) lower++;
+      if (FURNITURE.has(words[i].toLowerCase())) furniture = true;
+    }
+    if (furniture && letters > 0 && lower === 0 && b - a <= 16) for (let i = a; i < b; i++) labels[i] = 0;
+    a = b;
+  }
+}
+
+/** A capitalised word joined by hyphens, each part capitalised: "Jean-Pierre", "Al-Sayed". */
+function hyphenatedName(w: string): boolean {
+  const parts = w.split('-');
+  return parts.length > 1 && parts.every((p) => p.length > 0 && capClass(p) === 1);
+}
+
+/**
+ * A hyphenated first name belongs to the person's name that follows it: "Jean-Pierre"
+ * tagged apart (often as MISC, like "Franco-German") right before a person's name
+ * becomes part of that name. In place.
+ */
+export function joinHyphenated(words: string[], labels: Uint8Array): void {
+  const B = beginLabel('PER');
+  for (let i = 0; i + 1 < words.length; i++) {
+    if (labels[i] === 0 || isInside(labels[i]) || labels[i + 1] !== B || !hyphenatedName(words[i])) continue;
+    labels[i] = B;
+    labels[i + 1] = B + 1;
+  }
+}
+
+/**
+ * "The Smiths" after "John Smith": a family named by its plural is people, not an
+ * organisation. A capitalised plural after "the" whose singular is, elsewhere in the
+ * article, a person's name (or its last word) becomes a person. In place.
+ */
+export function pluralFamilies(words: string[], labels: Uint8Array): void {
+  const B = beginLabel('PER');
+  const surnames = new Set<string>();
+  for (let i = 0; i < words.length; i++) {
+    if (labels[i] !== B && labels[i] !== B + 1) continue;
+    if (i + 1 < words.length && labels[i + 1] === B + 1) continue;
+    surnames.add(words[i].toLowerCase());
+  }
+  if (!surnames.size) return;
+  for (let i = 1; i < words.length; i++) {
+    const w = words[i];
+    if (labels[i] === 0 || labels[i] === B || isInside(labels[i]) || capClass(w) !== 1 || !w.endsWith('s')) continue;
+    if (i + 1 < words.length && isInside(labels[i + 1])) continue;
+    if (words[i - 1].toLowerCase() !== 'the') continue;
+    const l = w.toLowerCase();
+    if (surnames.has(l.slice(0, -1)) || (l.endsWith('es') && surnames.has(l.slice(0, -2)))) labels[i] = B;
   }
 }

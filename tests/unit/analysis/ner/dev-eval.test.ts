@@ -11,7 +11,7 @@ const DEV = corpusPath('conll2003/eng.testa', 'CoNLL-2003 development set test')
 const MODEL = fileURLToPath(new URL('../../../../public/models/ner.bin', import.meta.url));
 
 /** Micro F1 over PER/ORG/LOC that the shipped model reached on eng.testa, less a small margin. */
-const FLOOR = 0.933;
+const FLOOR = 0.94;
 
 describe('CoNLL-2003 development set (eng.testa)', () => {
   if (!DEV.present) {

@@ -20,7 +20,12 @@ function stage(seed: number): Stage {
 describe('model file', () => {
   it('round-trips two stages into one interleaved table, within 8-bit precision', () => {
     const stages = [stage(1), stage(2)];
-    const lexicon = { known: new Set([1, 2, 3]), lower: new Set([2]), names: new Map([[42, 5]]) };
+    const lexicon = {
+      known: new Set([1, 2, 3]),
+      lower: new Set([2]),
+      names: new Map([[42, 5]]),
+      clusters: new Map([[7, 12345]]),
+    };
     const model = decodeModel(encodeModel(FEATURE_VERSION, { lexicon, stages }), FEATURE_VERSION);
     expect(model.lexicon).toEqual(lexicon);
     expect(model.stages[0].weights).toBe(model.stages[1].weights);

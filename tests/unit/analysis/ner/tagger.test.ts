@@ -87,6 +87,28 @@ describe('tagger on passages written for these tests', () => {
   });
 });
 
+describe('one name, one type, on passages written for these tests', () => {
+  it('keeps a person a person wherever the article names him, titles and page furniture aside', () => {
+    const text =
+      'President Felipe Arandano flew to Brussels on Tuesday. Arandano won the vote in Madrid. ' +
+      'Arandano’s lead over Castell narrowed, and Arandano beat Castell in Seville. The Arandanos left early.\n' +
+      'CLICK HERE TO GET THE NEWS APP\nADVERTISEMENT\n' +
+      'Col. said the base was quiet. Jean-Luc Marchetti, a spokesman, agreed.';
+    const e = found(text);
+    const arandano = e.filter((x) => /Arandano/.test(x));
+    expect(arandano).toEqual(['PER Felipe Arandano', 'PER Arandano', 'PER Arandano', 'PER Arandano', 'PER Arandanos']);
+    expect(e).toContain('PER Jean-Luc Marchetti');
+    expect(e.filter((x) => /CLICK|NEWS|APP|ADVERTISEMENT|Col\.|Jean-Luc$/.test(x))).toEqual([]);
+  });
+
+  it('takes ranks out of names and keeps hyphenated first names whole', () => {
+    const e = found(
+      'Lt. Col. Dana Whitfield said Gen. Ortiz would arrive.\nSUBSCRIBE\nAnne-Sophie Lindqvist spoke to Rep. Carver.',
+    );
+    expect(e).toEqual(['PER Dana Whitfield', 'PER Ortiz', 'PER Anne-Sophie Lindqvist', 'PER Carver']);
+  });
+});
+
 describe('the seed article', () => {
   it('finds its people, places and organisations and groups "Wang" with "Wang Yi"', () => {
     const text = readFileSync(SEED, 'utf8');

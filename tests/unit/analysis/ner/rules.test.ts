@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+import { agreeTypes } from '../../../../utils/analysis/ner/agreement';
+import { beginLabel, labelSpans } from '../../../../utils/analysis/ner/labels';
+import { applyTitles, dropFurniture, joinHyphenated, pluralFamilies } from '../../../../utils/analysis/ner/rules';
+import { tokenize } from '../../../../utils/analysis/ner/tokenize';
+
+/** Words of a passage and labels from "word/TYPE" marks ("Jean-Pierre/B-MISC Dupont/B-PER"). */
+function parse(marked: string): { words: string[]; labels: Uint8Array; breaks: boolean[] } {
+  const words: string[] = [];
+  const labels: number[] = [];
+  const breaks: boolean[] = [];
+  for (const [k, line] of marked.split('\n').entries()) {
+    line
+      .split(' ')
+      .filter(Boolean)
+      .forEach((tok, i) => {
+        const m = /^(.+?)\/([BI])-(PER|ORG|LOC|MISC)$/.exec(tok);
+        const b = m ? beginLabel(m[3] as 'PER') : 0;
+        words.push(m ? m[1] : tok);
+        labels.push(m ? (m[2] === 'B' ? b : b + 1) : 0);
+        breaks.push(i === 0 && k >= 0);
+      });
+  }
+  return { words, labels: Uint8Array.from(labels), breaks };
+}
+
+function entities(words: string[], labels: Uint8Array): string[] {
+  return labelSpans(labels).map((s) => `${s.type} ${words.slice(s.start, s.end).join(' ')}`);
+}
+
+describe('applyTitles', () => {
+  it('never leaves a rank or title alone as a person', () => {
+    const { words, labels } = parse('Col./B-PER said the strike was over , and Gen./B-PER Smith/I-PER agreed .');
+    applyTitles(words, labels);
+    expect(entities(words, labels)).toEqual(['PER Smith']);
+  });
+
+  it('takes a run of ranks out of the name after it', () => {
+    const { words, labels } = parse('Lt./B-PER Col./I-PER Maria/I-PER Ortega/I-PER led the unit .');
+    applyTitles(words, labels);
+    expect(entities(words, labels)).toEqual(['PER Maria Ortega']);
+  });
+
+  it('finds the person after "Sen." and "Rep." even when the tagger missed them', () => {
+    const { words, labels } = parse('Sen. Alvarez and Rep. Okafor/B-ORG voted no .');
+    applyTitles(words, labels);
+    expect(entities(words, labels)).toEqual(['PER Alvarez', 'PER Okafor']);
+  });
+});
+
+describe('dropFurniture', () => {
+  it('clears lines of page furniture in capitals and keeps the article around them', () => {
+    const { words, labels, breaks } = parse(
+      [
+        'The mayor of Springfield/B-LOC spoke on Monday .',
+        'ADVERTISEMENT/B-ORG',
+        'CLICK HERE TO GET THE DAILY/B-ORG HERALD/I-ORG APP',
+        'SUBSCRIBE/B-ORG',
+        'NAIROBI/B-LOC , March 3 -- Kenyan/B-MISC officials met .',
+      ].join('\n'),
+    );
+    dropFurniture(words, breaks, labels);
+    expect(entities(words, labels)).toEqual(['LOC Springfield', 'LOC NAIROBI', 'MISC Kenyan']);
+  });
+
+  it('keeps a headline in capitals that is not furniture', () => {
+    const { words, labels, breaks } = parse('OBAMA/B-PER VISITS KENYA/B-LOC');
+    dropFurniture(words, breaks, labels);
+    expect(entities(words, labels)).toEqual(['PER OBAMA', 'LOC KENYA']);
+  });
+
+  it('works with the tokeniser’s line breaks', () => {
+    const { tokens, lineBreakBefore } = tokenize('ADVERTISEMENT\nSen. Lopez spoke.');
+    const words = tokens.map((t) => t.norm);
+    const labels = new Uint8Array(words.length);
+    labels[0] = beginLabel('ORG');
+    labels[2] = beginLabel('PER');
+    dropFurniture(words, lineBreakBefore, labels);
+    expect(entities(words, labels)).toEqual(['PER Lopez']);
+  });
+});
+
+describe('joinHyphenated', () => {
+  it('keeps a hyphenated first name with its surname, as one person', () => {
+    const { words, labels } = parse('Jean-Pierre/B-MISC Dumont/B-PER and Anne-Marie/B-PER Keller/B-PER arrived .');
+    joinHyphenated(words, labels);
+    expect(entities(words, labels)).toEqual(['PER Jean-Pierre Dumont', 'PER Anne-Marie Keller']);
+  });
+
+  it('leaves hyphenated adjectives before other names alone', () => {
+    const { words, labels } = parse('the Franco-German/B-MISC Airbus/B-ORG deal');
+    joinHyphenated(words, labels);
+    expect(entities(words, labels)).toEqual(['MISC Franco-German', 'ORG Airbus']);
+  });
+});
+
+describe('pluralFamilies', () => {
+  it('makes "the Hendersons" people when the article names a Henderson', () => {
+    const { words, labels } = parse(
+      'Mark/B-PER Henderson/I-PER moved to Leeds/B-LOC . The Hendersons/B-ORG bought a farm , the Joneses/B-ORG did not .',
+    );
+    pluralFamilies(words, labels);
+    expect(entities(words, labels)).toEqual(['PER Mark Henderson', 'LOC Leeds', 'PER Hendersons', 'ORG Joneses']);
+  });
+});
+
+describe('agreeTypes', () => {
+  const given = (w: string) => ['anna', 'tomas'].includes(w.toLowerCase());
+
+  it('gives a lone surname the type of the full name, wherever it stands', () => {
+    const { words, labels } = parse(
+      'KOVAC/B-ORG WINS AGAIN . President Anna/B-PER Kovac/I-PER met Tomas/B-PER Berg/I-PER . Kovac/B-LOC won Ohio/B-LOC , and Kovac/B-ORG said so .',
+    );
+    agreeTypes(words, labels, given);
+    expect(entities(words, labels)).toEqual([
+      'PER KOVAC',
+      'PER Anna Kovac',
+      'PER Tomas Berg',
+      'PER Kovac',
+      'LOC Ohio',
+      'PER Kovac',
+    ]);
+  });
+
+  it('does not take a place named after a person for the person when no given name says so', () => {
+    const { words, labels } = parse('Jackson/B-PER Street/I-PER runs to Jackson/B-LOC , and Jackson/B-LOC grew .');
+    agreeTypes(words, labels, given);
+    expect(entities(words, labels)).toEqual(['PER Jackson Street', 'LOC Jackson', 'LOC Jackson']);
+  });
+
+  it('makes the same name one type when most of the article agrees, and leaves an even split alone', () => {
+    const { words, labels } = parse(
+      'Norvia/B-LOC said . Norvia/B-LOC , Norvia/B-LOC and Norvia/B-LOC agreed with Norvia/B-ORG . Leeds/B-ORG beat Leeds/B-LOC .',
+    );
+    agreeTypes(words, labels, given);
+    expect(entities(words, labels)).toEqual([
+      'LOC Norvia',
+      'LOC Norvia',
+      'LOC Norvia',
+      'LOC Norvia',
+      'LOC Norvia',
+      'ORG Leeds',
+      'LOC Leeds',
+    ]);
+  });
+
+  it('keeps a longer name that contains a person’s surname', () => {
+    const { words, labels } = parse('Anna/B-PER Kovac/I-PER founded the Kovac/B-ORG Foundation/I-ORG .');
+    agreeTypes(words, labels, given);
+    expect(entities(words, labels)).toEqual(['PER Anna Kovac', 'ORG Kovac Foundation']);
+  });
+});
