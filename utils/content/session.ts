@@ -27,6 +27,8 @@ export class PageSession {
   readonly overlay: Overlay;
   private extraction: Extraction | null = null;
   private current: PageState['status'] = 'starting';
+  /** When `current` was reached, if it is a decision (see `PageState.decidedAt`). */
+  private decidedAt: number | undefined;
   private error: string | undefined;
   private analysedText = '';
   private generation = 0;
@@ -49,14 +51,14 @@ export class PageSession {
   /** (Re)starts on the current document; `force` analyses it even if it is not an article. */
   async start(force = false): Promise<void> {
     const generation = ++this.generation;
-    this.current = 'starting';
+    this.become('starting');
     this.article.clear();
     this.extraction = null;
     this.analysedText = '';
     this.error = undefined;
     const mode = await getSiteMode(siteOf(location.href));
     if (generation !== this.generation) return;
-    if (mode === 'never' && !force) this.current = 'never';
+    if (mode === 'never' && !force) this.become('never');
     else await this.analyse(force || mode === 'always');
     await this.loadAnnotations();
   }
@@ -82,21 +84,27 @@ export class PageSession {
   private async analyse(force: boolean, extraction = extractArticle(document, { force })): Promise<void> {
     const generation = this.generation;
     if (!extraction.isArticle && !force) {
-      this.current = 'not-article';
+      this.become('not-article');
       return;
     }
     this.extraction = extraction;
-    this.current = 'analysing';
+    this.become('analysing');
     try {
       const analysis = await sendToBackground('analyze', { text: extraction.map.text });
       if (generation !== this.generation) return;
       this.analysedText = extraction.map.text;
       this.article.show(extraction.map, analysis, isDarkPage());
-      this.current = 'article';
+      this.become('article');
     } catch (err) {
-      this.current = 'error';
       this.error = err instanceof Error ? err.message : String(err);
+      this.become('error');
     }
+  }
+
+  /** Moves to `status`, noting when a decision was reached. */
+  private become(status: PageState['status']): void {
+    this.current = status;
+    this.decidedAt = status === 'starting' || status === 'analysing' ? undefined : performance.now();
   }
 
   /** Loads the reader's annotations of this page and anchors them. */
@@ -121,6 +129,7 @@ export class PageSession {
       url: this.url,
       site: siteOf(location.href),
       status: this.current,
+      decidedAt: this.decidedAt,
       error: this.error,
       isNews: this.extraction?.isNews ?? false,
       metadata: this.extraction?.metadata ?? null,
