@@ -165,7 +165,7 @@ describe('the reader’s notes on a full disk', () => {
 
   beforeAll(async () => {
     execFileSync('npx', ['wxt', 'build'], { env: { ...process.env, GLOSS_TEST_QUOTA: '1' }, stdio: 'ignore' });
-    full = await launchChromium(resolve('.output/quota-test/chrome-mv3'));
+    full = await launchChromium({ extension: resolve('.output/quota-test/chrome-mv3') });
     fullArticle = full.context.pages()[0] ?? (await full.context.newPage());
     await fullArticle.goto(url);
     await waitForLayer(fullArticle, 'gloss-quote');

@@ -9,10 +9,15 @@ const isRevealRequest = (p: unknown): p is TabProtocol['page:reveal'][0] =>
   ['quote', 'entity', 'annotation'].includes((p as { kind?: unknown }).kind as string) &&
   ['number', 'string'].includes(typeof (p as { index?: unknown }).index);
 
-/** Answers requests from Gloss's popup; messages from pages or other extensions are ignored. */
+/**
+ * Answers requests from Gloss's own pages (the popup); messages from pages or
+ * other extensions are ignored. The sender is known by its URL: Firefox also
+ * gives a tab to an extension page that is open in a tab.
+ */
 export function answerPopup(session: PageSession): void {
+  const ownPages = browser.runtime.getURL('/');
   browser.runtime.onMessage.addListener((message: unknown, sender): Promise<Reply<unknown>> | undefined => {
-    if (!isEnvelope(message) || sender.id !== browser.runtime.id || sender.tab) return undefined;
+    if (!isEnvelope(message) || sender.id !== browser.runtime.id || !sender.url?.startsWith(ownPages)) return undefined;
     const answer = async (): Promise<unknown> => {
       switch (message.type) {
         case 'page:state':

@@ -36,6 +36,8 @@ export class PageSession {
   readonly overlay: Overlay;
   private extraction: Extraction | null = null;
   private current: PageState['status'] = 'starting';
+  /** When `current` was reached, if it is a decision (see `PageState.decidedAt`). */
+  private decidedAt: number | undefined;
   private error: string | undefined;
   private analysedText = '';
   private partial: PageState['partial'];
@@ -59,7 +61,7 @@ export class PageSession {
   /** (Re)starts on the current document; `force` analyses it even if it is not an article. */
   async start(force = false): Promise<void> {
     const generation = ++this.generation;
-    this.current = 'starting';
+    this.become('starting');
     this.article.clear();
     this.extraction = null;
     this.analysedText = '';
@@ -67,7 +69,7 @@ export class PageSession {
     this.error = undefined;
     const mode = await getSiteMode(location.href);
     if (generation !== this.generation) return;
-    if (mode === 'never' && !force) this.current = 'never';
+    if (mode === 'never' && !force) this.become('never');
     else await this.analyse(force || mode === 'always');
     await this.loadAnnotations();
   }
@@ -110,11 +112,11 @@ export class PageSession {
     const generation = this.generation;
     if (!extraction) return;
     if (!extraction.isArticle && !force) {
-      this.current = 'not-article';
+      this.become('not-article');
       return;
     }
     this.extraction = extraction;
-    this.current = 'analysing';
+    this.become('analysing');
     try {
       const full = extraction.map.text;
       const text = analysableText(full, MAX_ANALYSED_TEXT);
@@ -123,11 +125,17 @@ export class PageSession {
       this.analysedText = full;
       this.partial = text.length < full.length ? { analysed: text.length, total: full.length } : undefined;
       this.article.show(extraction.map, analysis, isDarkPage());
-      this.current = 'article';
+      this.become('article');
     } catch (err) {
-      this.current = 'error';
       this.error = err instanceof Error ? err.message : String(err);
+      this.become('error');
     }
+  }
+
+  /** Moves to `status`, noting when a decision was reached. */
+  private become(status: PageState['status']): void {
+    this.current = status;
+    this.decidedAt = status === 'starting' || status === 'analysing' ? undefined : performance.now();
   }
 
   /** Loads the reader's annotations of this page and anchors them. */
@@ -151,6 +159,7 @@ export class PageSession {
     return {
       url: this.url,
       status: this.current,
+      decidedAt: this.decidedAt,
       error: this.error,
       partial: this.partial,
       isNews: this.extraction?.isNews ?? false,

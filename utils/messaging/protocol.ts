@@ -45,6 +45,11 @@ export type PageState = {
    * when the reader said so for the site, 'error' when analysis failed.
    */
   status: 'starting' | 'article' | 'not-article' | 'never' | 'analysing' | 'error';
+  /**
+   * When `status` was reached, in ms since the page's navigation started
+   * (the page's `performance.now()`); absent while starting or analysing.
+   */
+  decidedAt?: number;
   error?: string;
   /** Set when the article is too long to analyse whole: how much of its text was analysed. */
   partial?: { analysed: number; total: number };

@@ -7,10 +7,18 @@ import { chromium, type BrowserContext } from 'playwright-core';
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
 export const CHROME_BUILD = resolve('.output/chrome-mv3');
 
-/** A browser with Gloss loaded, its extension id, and a closer. */
+/** A browser with Gloss loaded (unless launched without it), its extension id, and a closer. */
 export type ChromiumSession = { context: BrowserContext; extensionId: string; close: () => Promise<void> };
 
-export async function launchChromium(build = CHROME_BUILD): Promise<ChromiumSession> {
+export type ChromiumOptions = {
+  /** The unpacked extension to load (Gloss's build by default), or null for none. */
+  extension?: string | null;
+  /** Refuse every host but 127.0.0.1 at name resolution, so pages never wait on the network. */
+  localOnly?: boolean;
+};
+
+export async function launchChromium(options: ChromiumOptions = {}): Promise<ChromiumSession> {
+  const extension = options.extension === undefined ? CHROME_BUILD : options.extension;
   const profile = mkdtempSync(join(tmpdir(), 'gloss-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -18,8 +26,8 @@ export async function launchChromium(build = CHROME_BUILD): Promise<ChromiumSess
     acceptDownloads: true,
     viewport: { width: 1200, height: 900 },
     args: [
-      `--disable-extensions-except=${build}`,
-      `--load-extension=${build}`,
+      ...(extension ? [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`] : []),
+      ...(options.localOnly ? ['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'] : []),
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',
@@ -29,8 +37,11 @@ export async function launchChromium(build = CHROME_BUILD): Promise<ChromiumSess
       '--disable-sync',
     ],
   });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
-  const extensionId = new URL(worker.url()).host;
+  let extensionId = '';
+  if (extension) {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
+    extensionId = new URL(worker.url()).host;
+  }
   return {
     context,
     extensionId,

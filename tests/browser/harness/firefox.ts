@@ -1,26 +1,59 @@
 /** Debian's Firefox ESR with the built extension installed, driven by puppeteer-core. */
-import { resolve } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 export const FIREFOX_BUILD = resolve('.output/firefox-mv2');
 
 /**
- * A browser with Gloss installed. (WebDriver BiDi may not navigate to
- * moz-extension:// pages, so the popup is tested in Chromium only.)
+ * A browser with Gloss installed (unless launched without it). Without
+ * `systemAccess`, WebDriver BiDi may not navigate to moz-extension:// pages,
+ * so the seed tests drive the popup in Chromium only.
  */
-export type FirefoxSession = { browser: Browser; close: () => Promise<void> };
+export type FirefoxSession = {
+  browser: Browser;
+  /** The extension's add-on id and its `moz-extension://UUID` origin (empty without an extension). */
+  addonId: string;
+  extensionOrigin: string;
+  close: () => Promise<void>;
+};
 
-export async function launchFirefox(): Promise<FirefoxSession> {
+export type FirefoxOptions = {
+  /** The unpacked extension to install (Gloss's build by default), or null for none. */
+  extension?: string | null;
+  /**
+   * Lets the session navigate to the extension's pages and run code in the
+   * browser's own (chrome) scope, where every network channel and script
+   * error of every process can be observed (`--remote-allow-system-access`).
+   */
+  systemAccess?: boolean;
+};
+
+export async function launchFirefox(options: FirefoxOptions = {}): Promise<FirefoxSession> {
+  const extension = options.extension === undefined ? FIREFOX_BUILD : options.extension;
+  const addonId = extension
+    ? (JSON.parse(readFileSync(join(extension, 'manifest.json'), 'utf8')).browser_specific_settings?.gecko?.id ?? '')
+    : '';
+  // A known UUID for the add-on, so its pages have a known address.
+  const uuid = randomUUID();
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,
     headless: true,
     defaultViewport: { width: 1200, height: 900 },
+    args: options.systemAccess ? ['--remote-allow-system-access'] : [],
     extraPrefsFirefox: {
       'network.proxy.type': 0,
+      ...(addonId ? { 'extensions.webextensions.uuids': JSON.stringify({ [addonId]: uuid }) } : {}),
     },
   });
-  await browser.installExtension(FIREFOX_BUILD);
-  return { browser, close: () => browser.close() };
+  if (extension) await browser.installExtension(extension);
+  return {
+    browser,
+    addonId,
+    extensionOrigin: extension ? `moz-extension://${uuid}` : '',
+    close: () => browser.close(),
+  };
 }

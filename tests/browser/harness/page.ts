@@ -96,25 +96,81 @@ export async function otherTabId(): Promise<number> {
 
 /**
  * Installed before any page script: records every DOM mutation made after
- * DOMContentLoaded (when the parser is done), in `window.__glossTestMutations`.
+ * DOMContentLoaded (when the parser is done), in `window.__glossTestMutations`,
+ * one line per node added or removed, attribute or text changed:
+ * `+DIV in BODY`, `-#text in P`, `@class on IMG`, `text in P`.
  */
 export function recordLateMutations(): void {
   const log: string[] = [];
   (window as unknown as { __glossTestMutations: string[] }).__glossTestMutations = log;
+  // (A method, not an arrow in a const: a runner that keeps function names wraps those in a helper the page lacks.)
+  const node = {
+    name(n: Node | null): string {
+      return !n ? '?' : n.nodeType === 1 ? (n as Element).tagName : n.nodeName;
+    },
+  };
   document.addEventListener('DOMContentLoaded', () => {
     new MutationObserver((records) => {
       for (const r of records) {
-        const target = r.target.nodeType === 1 ? (r.target as Element).tagName : r.target.nodeName;
-        log.push(`${r.type} on ${target}${r.attributeName ? `[${r.attributeName}]` : ''}`);
+        if (r.type === 'attributes') log.push(`@${r.attributeName} on ${node.name(r.target)}`);
+        else if (r.type === 'characterData') log.push(`text in ${node.name(r.target.parentNode)}`);
+        else {
+          for (const n of r.addedNodes) log.push(`+${node.name(n)} in ${node.name(r.target)}`);
+          for (const n of r.removedNodes) log.push(`-${node.name(n)} in ${node.name(r.target)}`);
+        }
       }
     }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
   });
 }
 
+/** The mutations `recordLateMutations` has seen so far, or null where it is not installed. */
+export function lateMutations(): string[] | null {
+  return (window as unknown as { __glossTestMutations?: string[] }).__glossTestMutations ?? null;
+}
+
+/**
+ * The shape of the whole document, values left out: one line per element
+ * (`DIV in BODY`), attribute (`@src on IMG`), text node (`#text in P`) and
+ * comment. Two loads of a page that changes itself end in the same shape
+ * however its changes fell around DOMContentLoaded.
+ */
+export function domShape(): string[] {
+  const out: string[] = [];
+  const walker = document.createTreeWalker(
+    document,
+    NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT | NodeFilter.SHOW_COMMENT,
+  );
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const parent = n.parentNode?.nodeType === 1 ? (n.parentNode as Element).tagName : '#document';
+    if (n.nodeType !== 1) out.push(`${n.nodeName} in ${parent}`);
+    else {
+      out.push(`${(n as Element).tagName} in ${parent}`);
+      for (const a of (n as Element).getAttributeNames()) out.push(`@${a} on ${(n as Element).tagName}`);
+    }
+  }
+  return out;
+}
+
+/** How many ranges Gloss paints as quotations and as entities (`gloss-quote*`, `gloss-per*`, ...). */
+export function highlightCounts(): { quotes: number; entities: number } {
+  const counts = { quotes: 0, entities: 0 };
+  CSS.highlights.forEach((highlight, name) => {
+    if (/^gloss-quote/.test(name)) counts.quotes += highlight.size;
+    else if (/^gloss-(per|org|loc|misc)/.test(name)) counts.entities += highlight.size;
+  });
+  return counts;
+}
+
 /** Run in one of Gloss's pages: the content script's state for a tab, or null while it cannot answer. */
-export async function pageStateOf(tabId: number): Promise<{ status: string } | null> {
-  type Api = { tabs: { sendMessage(id: number, m: object): Promise<{ ok: boolean; value: { status: string } }> } };
-  const api = (globalThis as unknown as { chrome: Api }).chrome;
+export async function pageStateOf(tabId: number): Promise<{ status: string; decidedAt?: number } | null> {
+  type Api = {
+    tabs: {
+      sendMessage(id: number, m: object): Promise<{ ok: boolean; value: { status: string; decidedAt?: number } }>;
+    };
+  };
+  const api =
+    (globalThis as unknown as { browser?: Api; chrome: Api }).browser ??
+    (globalThis as unknown as { chrome: Api }).chrome;
   try {
     const reply = await api.tabs.sendMessage(tabId, { gloss: 1, type: 'page:state', payload: {} });
     return reply?.ok ? reply.value : null;

@@ -46,8 +46,11 @@ export async function serve(
   };
 }
 
+/** The shared corpus (`GLOSS_CORPUS`, default `../shared/corpus`). */
+export const CORPUS = resolve(process.env.GLOSS_CORPUS ?? '../shared/corpus');
+
 /** Folders the tests serve. */
 export const ROOTS = {
   fixtures: resolve('tests/fixtures/pages'),
-  corpus: resolve('../shared/corpus/readability'),
+  corpus: join(CORPUS, 'readability'),
 };
