@@ -24,7 +24,14 @@ export default defineConfig({
     name: 'Gloss',
     description: 'See who is quoted in a news story, who and what it names, and keep your own notes on it.',
     // The quota test builds without unlimitedStorage (GLOSS_TEST_QUOTA=1), since with it the origin has no quota to fill.
-    permissions: ['storage', ...(process.env.GLOSS_TEST_QUOTA ? [] : ['unlimitedStorage'])],
+    // contextMenus: "Highlight with Gloss" on a selection.
+    permissions: ['storage', 'contextMenus', ...(process.env.GLOSS_TEST_QUOTA ? [] : ['unlimitedStorage'])],
+    commands: {
+      'highlight-selection': {
+        suggested_key: { default: 'Alt+Shift+H' },
+        description: 'Highlight the selected text',
+      },
+    },
     // Gloss's own pages run only its packaged code and reach nothing outside the extension.
     content_security_policy: browser === 'firefox' ? EXTENSION_CSP : { extension_pages: EXTENSION_CSP },
     ...(browser === 'firefox'

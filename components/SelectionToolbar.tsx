@@ -14,6 +14,8 @@ type Props = {
   onClose: () => void;
   /** Take the focus (when the reader selected with the keyboard). */
   autoFocus?: boolean;
+  /** Open with the note and tags fields shown (and the note focused). */
+  startExpanded?: boolean;
 };
 
 /** Splits "a, b  #c" into tags: commas or spaces separate, a leading # is dropped. */
@@ -26,11 +28,11 @@ export function parseTags(input: string): string[] {
 }
 
 /** The small toolbar shown over a text selection: colour, note, tags, save. */
-export function SelectionToolbar({ rect, onSave, onClose, autoFocus }: Props) {
+export function SelectionToolbar({ rect, onSave, onClose, autoFocus, startExpanded }: Props) {
   const [color, setColor] = useState<HighlightColor>('yellow');
   const [note, setNote] = useState('');
   const [tags, setTags] = useState('');
-  const [expanded, setExpanded] = useState(false);
+  const [expanded, setExpanded] = useState(!!startExpanded);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const noteRef = useRef<HTMLTextAreaElement>(null);

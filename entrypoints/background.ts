@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { AnalysisService } from '../utils/background/analysis-service';
 import { createHandlers } from '../utils/background/handlers';
+import { registerQuickHighlight } from '../utils/background/quick-highlight';
 import { route } from '../utils/background/router';
 import { createDb } from '../utils/db';
 
@@ -14,4 +15,5 @@ export default defineBackground(() => {
   const own = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
 
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender, handlers, own));
+  void registerQuickHighlight(browser);
 });

@@ -236,4 +236,36 @@ describe('the seed article in Chromium', () => {
     await front.close();
     await popup.close();
   });
+
+  it('highlights the selection on the keyboard shortcut or context menu: at once, or with the note open', async () => {
+    await page.bringToFront();
+    const probe = await session.context.newPage();
+    await probe.goto(`chrome-extension://${session.extensionId}/popup.html`);
+    const tabId = await probe.evaluate(otherTabId);
+    // What the background sends the tab when the reader presses Alt+Shift+H or picks the menu item.
+    const command = (note: boolean) =>
+      probe.evaluate(
+        ([id, note]) =>
+          (
+            globalThis as unknown as { chrome: { tabs: { sendMessage(i: number, m: object): Promise<unknown> } } }
+          ).chrome.tabs.sendMessage(id, { gloss: 1, type: 'page:highlight', payload: { note } }),
+        [tabId, note] as [number, boolean],
+      );
+    expect(await command(false)).toEqual({ ok: true, value: false }); // nothing selected
+    const words = 'firmly rejects actions that interfere';
+    expect(await page.evaluate(selectText, words)).toBe(true);
+    expect(await command(false)).toEqual({ ok: true, value: true });
+    expect((await waitForHighlights(page, 'gloss-user-yellow'))['gloss-user-yellow']).toContain(words);
+
+    const other = 'mutually beneficial cooperation';
+    expect(await page.evaluate(selectText, other)).toBe(true);
+    expect(await command(true)).toEqual({ ok: true, value: true });
+    const toolbar = await Overlay.of(page);
+    await toolbar.waitFor('.toolbar [aria-label="Note"]');
+    await page.keyboard.type('Typed straight into the note');
+    await page.keyboard.press('Control+Enter');
+    await toolbar.waitFor('.toolbar', true);
+    expect((await waitForHighlights(page, 'gloss-user-yellow'))['gloss-user-yellow']).toContain(other);
+    await probe.close();
+  });
 });

@@ -9,6 +9,8 @@ type ToolbarState = {
   onSave: (c: ToolbarChoice) => Promise<void>;
   /** Whether the toolbar takes the focus (a keyboard selection). */
   focus?: boolean;
+  /** Whether it opens with the note field (the "Highlight with note…" menu item). */
+  expanded?: boolean;
 };
 
 /**
@@ -72,6 +74,7 @@ export class Overlay {
             onSave={toolbar.onSave}
             onClose={() => void this.hideToolbar()}
             autoFocus={toolbar.focus}
+            startExpanded={toolbar.expanded}
           />
         )}
         {card && <HoverCard {...card} />}

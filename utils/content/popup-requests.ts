@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { errorReply, isEnvelope } from '../messaging/client';
 import type { Reply, TabProtocol } from '../messaging/protocol';
 import type { PageSession } from './session';
+import { highlightSelection } from './watch-selection';
 
 const isRevealRequest = (p: unknown): p is TabProtocol['page:reveal'][0] =>
   typeof p === 'object' &&
@@ -10,7 +11,8 @@ const isRevealRequest = (p: unknown): p is TabProtocol['page:reveal'][0] =>
   ['number', 'string'].includes(typeof (p as { index?: unknown }).index);
 
 /**
- * Answers requests from Gloss's own pages (the popup); messages from pages or
+ * Answers requests from Gloss's own pages (the popup) and its background (the
+ * keyboard shortcut and context menu); messages from pages or
  * other extensions are ignored. The sender is known by its URL: Firefox also
  * gives a tab to an extension page that is open in a tab.
  */
@@ -29,6 +31,10 @@ export function answerPopup(session: PageSession): void {
           if (!isRevealRequest(message.payload))
             throw Object.assign(new Error('Malformed request.'), { code: 'invalid' });
           return session.reveal(message.payload);
+        case 'page:highlight':
+          if (typeof (message.payload as { note?: unknown }).note !== 'boolean')
+            throw Object.assign(new Error('Malformed request.'), { code: 'invalid' });
+          return highlightSelection(session, (message.payload as { note: boolean }).note);
         case 'page:annotations-changed':
           await session.loadAnnotations();
           return session.state();

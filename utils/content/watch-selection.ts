@@ -16,20 +16,8 @@ export function watchSelection(ctx: ContentScriptContext, session: PageSession):
     // After the browser has updated the selection for this event.
     ctx.setTimeout(() => {
       const range = session.status === 'never' ? null : highlightableRange(document);
-      if (!range) {
-        void session.overlay.hideToolbar();
-        return;
-      }
-      const rect = range.getBoundingClientRect();
-      void session.overlay.showToolbar({
-        rect: { left: rect.left, top: rect.top, bottom: rect.bottom },
-        focus: event.type === 'keyup',
-        onSave: async (choice) => {
-          await session.saveSelection(range, choice);
-          document.getSelection()?.removeAllRanges();
-          await session.overlay.hideToolbar();
-        },
-      });
+      if (range) void offerToolbar(session, range, { focus: event.type === 'keyup' });
+      else void session.overlay.hideToolbar();
     }, 0);
   };
   ctx.addEventListener(document, 'mouseup', onSelectionEnd);
@@ -37,4 +25,40 @@ export function watchSelection(ctx: ContentScriptContext, session: PageSession):
     if (e.shiftKey || e.key === 'Shift') onSelectionEnd(e);
     else if (e.key === 'Escape') void session.overlay.hideToolbar();
   });
+}
+
+/** Shows the toolbar over `range`; saving it highlights the range with the reader's choice. */
+export function offerToolbar(
+  session: PageSession,
+  range: Range,
+  options: { focus?: boolean; expanded?: boolean } = {},
+): Promise<void> {
+  const rect = range.getBoundingClientRect();
+  return session.overlay.showToolbar({
+    rect: { left: rect.left, top: rect.top, bottom: rect.bottom },
+    ...options,
+    onSave: async (choice) => {
+      await session.saveSelection(range, choice);
+      document.getSelection()?.removeAllRanges();
+      await session.overlay.hideToolbar();
+    },
+  });
+}
+
+/**
+ * Highlights the reader's selection on their command (keyboard shortcut or
+ * context menu): at once in the default colour, or through the toolbar with
+ * its note open. False when there is nothing to highlight.
+ */
+export async function highlightSelection(session: PageSession, note: boolean): Promise<boolean> {
+  const range = session.status === 'never' ? null : highlightableRange(document);
+  if (!range) return false;
+  if (note) {
+    await offerToolbar(session, range, { focus: true, expanded: true });
+    return true;
+  }
+  await session.overlay.hideToolbar();
+  await session.saveSelection(range, { color: 'yellow', note: '', tags: [] });
+  document.getSelection()?.removeAllRanges();
+  return true;
 }

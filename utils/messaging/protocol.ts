@@ -67,6 +67,12 @@ export type TabProtocol = {
   'page:state': [Record<string, never>, PageState];
   'page:analyse': [Record<string, never>, PageState];
   'page:reveal': [{ kind: 'quote' | 'entity' | 'annotation'; index: number | string; step?: number }, boolean];
+  /**
+   * Highlight the reader's selection (keyboard shortcut, context menu): at once
+   * in the default colour, or (`note`) through the toolbar with its note open.
+   * False when nothing highlightable is selected.
+   */
+  'page:highlight': [{ note: boolean }, boolean];
   /** The popup changed annotations of this page: load them again. */
   'page:annotations-changed': [Record<string, never>, PageState];
 };
