@@ -7,7 +7,7 @@
 import { TextMapBuilder, type TextMap } from '../dom/text-map';
 import { measurePage } from './stats';
 import { chooseBody, type Flags } from './body';
-import { furnitureIn } from './clean';
+import { danglingHeadings, furnitureIn } from './clean';
 import { buildText } from './text';
 
 /** The body element(s) of an article and their text. */
@@ -32,6 +32,7 @@ export function extractBody(doc: Document, title: string): Body {
     const choice = chooseBody(body, m, flags);
     if (!choice) continue;
     const out = furnitureIn(choice.roots, m, flags, title);
+    danglingHeadings(choice.roots, out, m.skipped);
     const map = buildText(choice.roots, (el) => out.has(el) || m.skipped.has(el));
     if (map.text.length >= MIN_CHARS) return { roots: choice.roots, map };
     if (map.text.length > best.map.text.length) best = { roots: choice.roots, map };
