@@ -27,7 +27,9 @@ const COMMAS = /[\u002C\u060C\uFE50\uFE10\uFE11\u2E41\u2E34\u2E32\uFF0C]/g;
 const ALWAYS_OUT = new Set(['aside', 'footer', 'nav', 'figcaption', 'link']);
 const CONDITIONAL = new Set(['div', 'section', 'ul', 'table', 'fieldset', 'form']);
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
-const BLOCKISH = new Set(['p', 'div', 'li', 'strong', 'b', 'span']);
+const BLOCKISH = new Set(['p', 'div', 'li', 'strong', 'b']);
+// Elements that may title a box of links.
+const TITLES = new Set(['h2', 'h3', 'h4', 'h5', 'h6', 'p', 'div', 'span', 'strong', 'b', 'header']);
 const TEXTISH = new Set(['span', 'li', 'td', ...DIV_TO_P_BLOCKERS]);
 const CAPTION = /caption|credit|(^|[\s_-])(wp-caption|photo-?credit)/i;
 // A short paragraph that only points elsewhere: "Read more: …", "Related: …", "Advertisement".
@@ -133,7 +135,7 @@ function visit(el: Element, ctx: Ctx, inLink: boolean, inFigure: boolean, inData
 function relatedBoxes(kids: [Element, Agg][], out: Set<Element>): void {
   for (let i = 0; i < kids.length; i++) {
     const [el, a] = kids[i];
-    if (a.chars === 0 || a.chars > 80 || out.has(el)) continue;
+    if (a.chars < 3 || a.chars > 80 || !TITLES.has(el.localName) || out.has(el)) continue;
     const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
     if (!RELATED.test(text) || text.replace(RELATED, '').replace(/[\s:：|»›>…-]+/gu, '').length > 0) continue;
     out.add(el);
@@ -157,7 +159,7 @@ function capitals(text: string): number {
 function isFurniture(el: Element, a: Agg, ctx: Ctx, inFigure: boolean, inData: boolean): boolean {
   const tag = el.localName;
   if (ALWAYS_OUT.has(tag)) return true;
-  if (a.chars > 0 && a.chars < 120 && (BLOCKISH.has(tag) || HEADINGS.has(tag))) {
+  if (a.chars >= 12 && a.chars < 120 && (BLOCKISH.has(tag) || HEADINGS.has(tag))) {
     // A line in capitals that links away or calls to action: "CLICK HERE TO GET THE APP".
     const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
     if (
@@ -258,12 +260,15 @@ function similar(titleWords: string[], el: Element): boolean {
  * introduced was left out as furniture, or is not text. Adds them to `out`.
  */
 export function danglingHeadings(roots: Element[], out: Set<Element>, skipped: Set<Element>): void {
-  // The last few text blocks in document order, each with whether it is heading-like.
-  const blocks: Element[] = [];
+  // Text blocks from the end backwards, while they are heading-like; the first other block stops it.
+  const found: Element[] = [];
+  let done = false;
   const walk = (el: Element, block: Element): void => {
-    for (let c = el.firstChild; c; c = c.nextSibling) {
+    for (let c = el.lastChild; c && !done; c = c.previousSibling) {
       if (c.nodeType === 3) {
-        if (/[^\s\u00a0]/.test((c as Text).data) && blocks[blocks.length - 1] !== block) blocks.push(block);
+        if (!/[^\s\u00a0]/.test((c as Text).data) || found[found.length - 1] === block) continue;
+        if (!headingLike(block)) done = true;
+        else found.push(block);
       } else if (c.nodeType === 1) {
         const child = c as Element;
         if (SKIP_TAGS.has(child.localName) || out.has(child) || skipped.has(child) || isHidden(child)) continue;
@@ -271,8 +276,9 @@ export function danglingHeadings(roots: Element[], out: Set<Element>, skipped: S
       }
     }
   };
-  for (const root of roots) walk(root, root);
-  for (let i = blocks.length - 1; i > 0 && headingLike(blocks[i]); i--) out.add(blocks[i]);
+  for (let r = roots.length - 1; r >= 0 && !done; r--) walk(roots[r], roots[r]);
+  // A text made of headings only is left as it is.
+  if (done) for (const el of found) if (!roots.includes(el)) out.add(el);
 }
 
 /** A heading, or a short line that introduces what follows ("Weitere Informationen:", a bold label). */

@@ -12,16 +12,18 @@ export function primaryTag(tag: string | null | undefined): string | null {
   return m ? m[1].toLowerCase() : null;
 }
 
-// Scripts that name one language (or its commonest), in the order they are tested.
-const SCRIPTS: [RegExp, string][] = [
-  [/[\uac00-\ud7af\u1100-\u11ff]/g, 'ko'],
-  [/[\u4e00-\u9fff]/g, 'zh'],
-  [/[\u0400-\u04ff]/g, 'ru'],
-  [/[\u0600-\u06ff]/g, 'ar'],
-  [/[\u0590-\u05ff]/g, 'he'],
-  [/[\u0370-\u03ff]/g, 'el'],
-  [/[\u0e00-\u0e7f]/g, 'th'],
-  [/[\u0900-\u097f]/g, 'hi'],
+// Blocks of scripts that name one language (or its commonest): [first, last, language].
+const SCRIPTS: [number, number, string][] = [
+  [0xac00, 0xd7af, 'ko'],
+  [0x1100, 0x11ff, 'ko'],
+  [0x3040, 0x30ff, 'ja'],
+  [0x4e00, 0x9fff, 'zh'],
+  [0x0400, 0x04ff, 'ru'],
+  [0x0600, 0x06ff, 'ar'],
+  [0x0590, 0x05ff, 'he'],
+  [0x0370, 0x03ff, 'el'],
+  [0x0e00, 0x0e7f, 'th'],
+  [0x0900, 0x097f, 'hi'],
 ];
 
 // The commonest short words of each language, written so that no two lists share one.
@@ -54,13 +56,33 @@ const WORDS: Record<string, Set<string>> = {
 
 /** A guess from the text alone, or null when the text is too short or too mixed to say. */
 export function guessLanguage(text: string): string | null {
-  const sample = text.slice(0, 4000);
-  const letters = sample.match(/\p{L}/gu)?.length ?? 0;
+  const sample = text.slice(0, 3000);
+  // One pass over the characters: letters of each script.
+  const counts = new Map<string, number>();
+  let letters = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c < 0x80) {
+      if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) letters++;
+      continue;
+    }
+    if (c < 0x370) {
+      letters++; // Latin letters with diacritics (and a few signs)
+      continue;
+    }
+    for (const [lo, hi, lang] of SCRIPTS) {
+      if (c >= lo && c <= hi) {
+        counts.set(lang, (counts.get(lang) ?? 0) + 1);
+        break;
+      }
+    }
+    letters++;
+  }
   if (letters < 40) return null;
   // Japanese mixes kana into Han characters: a little kana says Japanese.
-  if ((sample.match(/[\u3040-\u30ff]/g)?.length ?? 0) / letters > 0.05) return 'ja';
-  for (const [re, lang] of SCRIPTS) {
-    if ((sample.match(re)?.length ?? 0) / letters > 0.3) {
+  if ((counts.get('ja') ?? 0) / letters > 0.05) return 'ja';
+  for (const [lang, n] of counts) {
+    if (lang !== 'ja' && n / letters > 0.3) {
       if (lang === 'ru' && /[іїєґ]/i.test(sample)) return 'uk';
       if (lang === 'ar' && /[پچژگ]/.test(sample)) return 'fa';
       return lang;

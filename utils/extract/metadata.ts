@@ -17,19 +17,20 @@ export type Signals = { ld: JsonLdInfo; meta: MetaTags; micro: string[] };
 export function readMetadata(doc: Document, sig: Signals, url?: string): ArticleMetadata {
   const a = sig.ld.article;
   const authors = findAuthors(doc, sig);
+  const title = findTitle(doc, sig);
   const lang =
     doc.documentElement?.getAttribute('lang') ||
     doc.documentElement?.getAttribute('xml:lang') ||
     metaValue(sig.meta, 'content-language', 'dc:language', 'og:locale') ||
     stringProp(a, 'inLanguage');
   return {
-    title: findTitle(doc, sig),
+    title,
     byline: authors.length ? authors.join(', ') : null,
     authors,
-    publisher: findPublisher(doc, sig),
+    publisher: findPublisher(doc, sig, title),
     // The first of the page's dates that is a real one (not "0001-01-01", not next year).
     published: firstDate([
-      stringProp(a, 'datePublished'),
+      () => stringProp(a, 'datePublished'),
       ...metaValues(
         sig.meta,
         'article:published_time',
@@ -44,13 +45,13 @@ export function readMetadata(doc: Document, sig: Signals, url?: string): Article
         'sailthru.date',
         'article.published',
       ),
-      microValue(doc, 'datePublished'),
-      timeElement(doc),
+      () => microValue(doc, 'datePublished'),
+      () => timeElement(doc),
     ]),
     modified: firstDate([
-      stringProp(a, 'dateModified'),
+      () => stringProp(a, 'dateModified'),
       ...metaValues(sig.meta, 'article:modified_time', 'og:updated_time', 'dc:modified', 'last-modified'),
-      microValue(doc, 'dateModified'),
+      () => microValue(doc, 'dateModified'),
     ]),
     canonicalUrl: findCanonical(doc, sig, url),
     lang,
@@ -58,13 +59,15 @@ export function readMetadata(doc: Document, sig: Signals, url?: string): Article
   };
 }
 
-function metaValues(meta: MetaTags, ...keys: string[]): (string | null)[] {
-  return keys.map((k) => metaValue(meta, k));
+/** One lazily read value per key, in order. */
+function metaValues(meta: MetaTags, ...keys: string[]): (() => string | null)[] {
+  return keys.map((k) => () => metaValue(meta, k));
 }
 
-function firstDate(candidates: (string | null)[]): string | null {
+/** The first candidate that reads as a real date; candidates are read only as far as needed. */
+function firstDate(candidates: (() => string | null)[]): string | null {
   for (const c of candidates) {
-    const d = toIsoDate(c);
+    const d = toIsoDate(c());
     if (d) return d;
   }
   return null;
@@ -230,16 +233,18 @@ export function splitNames(s: string): string[] {
 const PLATFORMS =
   /^(?:wordpress(?:\.com|\.org)?|blogger|blogspot|tumblr|wix(?:\.com)?|squarespace|ghost|weebly|jimdo|typepad|livejournal|over-blog|overblog|hatena(?: blog)?|tistory|naver(?: blog)?|note|drupal|joomla!?|typo3|contao|wagtail|arc ?xp|arc publishing|brightspot|sitecore|adobe experience manager|hubspot|shopify|webflow|github(?: pages)?|gitlab pages|netlify|vercel|cloudflare|amazon(?: web services| s3)?|aws|fastly|akamai|google(?: sites)?|facebook|instagram|youtube|twitter|x|linkedin|apple news|msn|yahoo(?:!)?(?: news)?|flipboard|newsbreak|home|homepage|startseite|accueil|inicio|início|website|site|blog|news)$/i;
 
-function findPublisher(doc: Document, sig: Signals): string | null {
-  const title = findTitle(doc, sig);
+function findPublisher(doc: Document, sig: Signals, title: string | null): string | null {
   const candidates = [
-    sig.ld.publisher?.name ?? null,
+    () => sig.ld.publisher?.name ?? null,
     ...metaValues(sig.meta, 'og:site_name', 'application-name', 'dc:publisher', 'publisher', 'cxenseparse:sitename'),
+    () => {
+      const micro = doc.querySelector('[itemprop~="publisher"] [itemprop~="name"], [itemprop~="publisher"]');
+      return micro && (micro.getAttribute('content') || normText(micro));
+    },
   ];
-  const micro = doc.querySelector('[itemprop~="publisher"] [itemprop~="name"], [itemprop~="publisher"]');
-  candidates.push(micro && (micro.getAttribute('content') || normText(micro)));
   for (const c of candidates) {
-    const p = c && clean(c);
+    const v = c();
+    const p = v && clean(v);
     if (p && isOutletName(p, title)) return p;
   }
   return null;
