@@ -48,15 +48,15 @@ const SIGN_UP = /newsletter|sign-?up|subscribe|subscription|opt-?in|paywall|(?:^
 const CALL_TO_ACTION = /\b(?:CLICK|TAP|DOWNLOAD|SUBSCRIBE|SIGN UP|FOLLOW|WATCH|LISTEN|READ|GET|JOIN)\b/u;
 const LOADING_WORDS = /^((loading|正在加载|Загрузка|chargement|cargando)(…|\.\.\.)?)$/iu;
 
-/** Elements inside `roots` to leave out of the text, given the page title. */
-export function furnitureIn(roots: Element[], m: Measured, flags: Flags, title: string): Set<Element> {
+/** Elements inside `roots` to leave out of the text, given the page title; boxes of related links only in an `article`. */
+export function furnitureIn(roots: Element[], m: Measured, flags: Flags, title: string, article = true): Set<Element> {
   const out = new Set<Element>();
-  const ctx = { m, flags, out, titleWords: words(title) };
+  const ctx = { m, flags, out, titleWords: words(title), article };
   for (const root of roots) visit(root, ctx, false, false, false);
   return out;
 }
 
-type Ctx = { m: Measured; flags: Flags; out: Set<Element>; titleWords: string[] };
+type Ctx = { m: Measured; flags: Flags; out: Set<Element>; titleWords: string[]; article: boolean };
 
 function emptyAgg(): Agg {
   return {
@@ -102,7 +102,7 @@ function visit(el: Element, ctx: Ctx, inLink: boolean, inFigure: boolean, inData
     const ca = visit(child, ctx, inLink || isLink, figure, inData || dataTable);
     if (ca) kids.push([child, ca]);
   }
-  if (kids.length > 1 && !inData) relatedBoxes(kids, ctx.out);
+  if (ctx.article && kids.length > 1 && !inData) relatedBoxes(kids, ctx.out);
   for (const [child, ca] of kids) {
     if (ctx.out.has(child)) continue;
     const ct = child.localName;

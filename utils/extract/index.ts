@@ -29,7 +29,7 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Ext
     metadata.language = pageLanguage([metadata.lang], metadata.title ?? '');
     return { ...base, roots: [], map: { text: '', segments: [] } };
   }
-  const body = det.body ?? extractBody(doc, metadata.title ?? '');
+  const body = det.body ?? extractBody(doc, metadata.title ?? '', det.isArticle);
   metadata.language = pageLanguage([metadata.lang], body.map.text || (metadata.title ?? ''));
   return { ...base, roots: body.roots, map: body.map };
 }
