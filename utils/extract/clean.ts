@@ -4,7 +4,7 @@
  * cleaning, judged children first so that a container is measured without
  * the junk already left out of it.
  */
-import { BYLINE, DIV_TO_P_BLOCKERS, SHARE, classAndId, classWeight, isHidden, SKIP_TAGS } from './dom';
+import { BLOCK_TAGS, BYLINE, DIV_TO_P_BLOCKERS, SHARE, classAndId, classWeight, isHidden, SKIP_TAGS } from './dom';
 import type { Flags } from './body';
 import type { Measured } from './stats';
 
@@ -27,23 +27,36 @@ const COMMAS = /[\u002C\u060C\uFE50\uFE10\uFE11\u2E41\u2E34\u2E32\uFF0C]/g;
 const ALWAYS_OUT = new Set(['aside', 'footer', 'nav', 'figcaption', 'link']);
 const CONDITIONAL = new Set(['div', 'section', 'ul', 'table', 'fieldset', 'form']);
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+const BLOCKISH = new Set(['p', 'div', 'li', 'strong', 'b']);
+// Elements that may title a box of links.
+const TITLES = new Set(['h2', 'h3', 'h4', 'h5', 'h6', 'p', 'div', 'span', 'strong', 'b', 'header']);
 const TEXTISH = new Set(['span', 'li', 'td', ...DIV_TO_P_BLOCKERS]);
 const CAPTION = /caption|credit|(^|[\s_-])(wp-caption|photo-?credit)/i;
 // A short paragraph that only points elsewhere: "Read more: …", "Related: …", "Advertisement".
 const POINTER =
-  /^(?:read (?:more|also|next)|related(?: stories| articles| coverage)?|see also|also read|more on this|recommended|watch|listen|sign up|subscribe|advertisement|story continues below|lire aussi|à lire aussi|voir aussi|leia também|leia mais|lea también|lee también|mehr zum thema|siehe auch|auch interessant|相关阅读|延伸阅读|推荐阅读|関連記事)\b\s*[:：|-]?/iu;
-const AD_WORDS = /^(ad(vertising|vertisement)?|pub(licité)?|werb(ung)?|广告|Реклама|Anuncio)$/iu;
+  /^(?:read (?:more|also|next)|related(?: stories| articles| coverage)?|see also|also read|more on this|recommended|watch|listen|sign up|subscribe|advertisement|story continues below|lire aussi|à lire aussi|voir aussi|leia também|leia mais|veja também|lea también|lee también|mehr zum thema|siehe auch|auch interessant|weiterlesen|mehr lesen|lesen sie auch|anzeige|publicidad|publicidade|reklama|광고|관련\s?기사|相关阅读|延伸阅读|推荐阅读|関連記事)(?=$|[^\p{L}])\s*[:：|-]?/iu;
+// The title of a box of links to other pages: related stories, most read, more from the site.
+const RELATED =
+  /^(?:related(?: stories| articles| content| coverage| news| posts)?|read (?:more|also|next)|more (?:stories|news|from|on|about|to read)|you (?:may|might) (?:also )?(?:like|enjoy)|recommended(?: for you| stories| articles)?|most (?:read|popular|viewed|shared)|trending(?: now)?|top stories|latest(?: news| stories| articles)?|editor'?s picks|see also|also read|further reading|weiterlesen|mehr (?:lesen|zum thema|dazu|aus|von|news)|lesen sie (?:auch|mehr)|das könnte sie (?:auch )?interessieren|auch interessant|ähnliche (?:beiträge|artikel|themen)|empfohlene (?:beiträge|artikel)|weitere (?:artikel|beiträge|nachrichten|themen|meldungen|news)|neueste (?:artikel|beiträge|nachrichten)|meistgelesen|siehe auch|lire aussi|à lire (?:aussi|également)|a lire aussi|voir aussi|sur le même sujet|(?:articles )?les plus lus|dernières (?:news|actualités|infos)|leia (?:também|mais)|veja também|(?:notícias |noticias )?relacionad[ao]s|lee también|lea también|(?:también )?te puede interesar|más noticias|leggi anche|potrebbe interessarti|zobacz (?:też|także)|czytaj (?:też|także|więcej)|관련\s?기사|추천\s?기사|많이 본 기사|あわせて読みたい|関連記事|相关阅读|延伸阅读|推荐阅读|相关新闻)(?=$|[^\p{L}])/iu;
+const AD_WORDS =
+  /^(ad(vertising|vertisement)?|pub(licité)?|werb(ung)?|anzeige|publicidad|publicidade|reklama|sponsored|广告|광고|Реклама|Anuncio)$/iu;
+// Class/id words of boxes about the writer, sign-up boxes and promotions inside an article.
+const AUTHOR_BOX =
+  /author[-_]?(?:box|bio|info|profile|description|card|about)|about[-_]?(?:the[-_]?)?author|(?:^|[\s_-])bio(?:$|[\s_-])/i;
+const SIGN_UP = /newsletter|sign-?up|subscribe|subscription|opt-?in|paywall|(?:^|[\s_-])promo(?:$|[\s_-])/i;
+// A call to action in capitals: "CLICK HERE TO GET THE APP", "SUBSCRIBE NOW".
+const CALL_TO_ACTION = /\b(?:CLICK|TAP|DOWNLOAD|SUBSCRIBE|SIGN UP|FOLLOW|WATCH|LISTEN|READ|GET|JOIN)\b/u;
 const LOADING_WORDS = /^((loading|正在加载|Загрузка|chargement|cargando)(…|\.\.\.)?)$/iu;
 
-/** Elements inside `roots` to leave out of the text, given the page title. */
-export function furnitureIn(roots: Element[], m: Measured, flags: Flags, title: string): Set<Element> {
+/** Elements inside `roots` to leave out of the text, given the page title; boxes of related links only in an `article`. */
+export function furnitureIn(roots: Element[], m: Measured, flags: Flags, title: string, article = true): Set<Element> {
   const out = new Set<Element>();
-  const ctx = { m, flags, out, titleWords: words(title) };
+  const ctx = { m, flags, out, titleWords: words(title), article };
   for (const root of roots) visit(root, ctx, false, false, false);
   return out;
 }
 
-type Ctx = { m: Measured; flags: Flags; out: Set<Element>; titleWords: string[] };
+type Ctx = { m: Measured; flags: Flags; out: Set<Element>; titleWords: string[]; article: boolean };
 
 function emptyAgg(): Agg {
   return {
@@ -73,6 +86,8 @@ function visit(el: Element, ctx: Ctx, inLink: boolean, inFigure: boolean, inData
   const isLink = tag === 'a';
   const dataTable = tag === 'table' && isDataTable(el);
   const figure = inFigure || tag === 'figure';
+  // Children first, then the boxes of links they form, then the sums of what stays.
+  const kids: [Element, Agg][] = [];
   for (let c = el.firstChild; c; c = c.nextSibling) {
     if (c.nodeType === 3) {
       const t = (c as Text).data;
@@ -85,7 +100,11 @@ function visit(el: Element, ctx: Ctx, inLink: boolean, inFigure: boolean, inData
     if (c.nodeType !== 1) continue;
     const child = c as Element;
     const ca = visit(child, ctx, inLink || isLink, figure, inData || dataTable);
-    if (!ca) continue;
+    if (ca) kids.push([child, ca]);
+  }
+  if (ctx.article && kids.length > 1 && !inData) relatedBoxes(kids, ctx.out);
+  for (const [child, ca] of kids) {
+    if (ctx.out.has(child)) continue;
     const ct = child.localName;
     a.chars += ca.chars;
     a.linkChars += ca.linkChars;
@@ -108,9 +127,48 @@ function visit(el: Element, ctx: Ctx, inLink: boolean, inFigure: boolean, inData
   return a;
 }
 
+/**
+ * A box of links among siblings: a short title saying what it is ("Related",
+ * "Most read", "Lesen Sie auch", "관련기사") and what follows it while that is
+ * lists or mostly links, up to the next prose. The title goes even alone.
+ */
+function relatedBoxes(kids: [Element, Agg][], out: Set<Element>): void {
+  for (let i = 0; i < kids.length; i++) {
+    const [el, a] = kids[i];
+    if (a.chars < 3 || a.chars > 80 || !TITLES.has(el.localName) || out.has(el)) continue;
+    const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (!RELATED.test(text) || text.replace(RELATED, '').replace(/[\s:：|»›>…-]+/gu, '').length > 0) continue;
+    out.add(el);
+    for (let j = i + 1; j < kids.length; j++) {
+      const [sib, sa] = kids[j];
+      const tag = sib.localName;
+      const linky = sa.chars > 0 && sa.linkChars / sa.chars > 0.5;
+      if (!(linky || tag === 'ul' || tag === 'ol' || sa.chars === 0)) break;
+      out.add(sib);
+    }
+  }
+}
+
+/** Letters in capitals over all cased letters (a line of page furniture shouts). */
+function capitals(text: string): number {
+  const upper = text.match(/\p{Lu}/gu)?.length ?? 0;
+  const lower = text.match(/\p{Ll}/gu)?.length ?? 0;
+  return upper + lower ? upper / (upper + lower) : 0;
+}
+
 function isFurniture(el: Element, a: Agg, ctx: Ctx, inFigure: boolean, inData: boolean): boolean {
   const tag = el.localName;
   if (ALWAYS_OUT.has(tag)) return true;
+  if (a.chars >= 12 && a.chars < 120 && (BLOCKISH.has(tag) || HEADINGS.has(tag))) {
+    // A line in capitals that links away or calls to action: "CLICK HERE TO GET THE APP".
+    const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (
+      text.split(' ').length >= 3 &&
+      capitals(text) > 0.8 &&
+      (a.linkChars / a.chars > 0.5 || CALL_TO_ACTION.test(text))
+    )
+      return true;
+  }
   if (HEADINGS.has(tag))
     return (
       tag === 'h1' || (ctx.flags.weightClasses && classWeight(el) < 0 && tag === 'h2') || similar(ctx.titleWords, el)
@@ -125,6 +183,8 @@ function isFurniture(el: Element, a: Agg, ctx: Ctx, inFigure: boolean, inData: b
   )
     return true;
   if (s && CAPTION.test(s) && a.chars < 300 && a.p <= 1) return true;
+  if (s && AUTHOR_BOX.test(s) && a.chars < 1500) return true;
+  if (s && SIGN_UP.test(s) && a.chars < 1000 && tag !== 'p') return true;
   if (tag === 'header' && a.p === 0) return true;
   if (!ctx.flags.cleanConditionally || !CONDITIONAL.has(tag) || inData) return false;
   if (tag === 'div' && !ctx.m.blocky.has(el)) return false; // a paragraph in Readability's eyes
@@ -192,4 +252,47 @@ function similar(titleWords: string[], el: Element): boolean {
   const a = new Set(titleWords);
   const uniqB = b.filter((w) => !a.has(w));
   return 1 - uniqB.join(' ').length / b.join(' ').length > 0.75;
+}
+
+/**
+ * Headings left with nothing under them at the end of the text ("Related
+ * stories", "Weitere Informationen:", "Photos of the visit"): what they
+ * introduced was left out as furniture, or is not text. Adds them to `out`.
+ */
+export function danglingHeadings(roots: Element[], out: Set<Element>, skipped: Set<Element>): void {
+  // Text blocks from the end backwards, while they are heading-like; the first other block stops it.
+  const found: Element[] = [];
+  let done = false;
+  const walk = (el: Element, block: Element): void => {
+    for (let c = el.lastChild; c && !done; c = c.previousSibling) {
+      if (c.nodeType === 3) {
+        if (!/[^\s\u00a0]/.test((c as Text).data) || found[found.length - 1] === block) continue;
+        if (!headingLike(block)) done = true;
+        else found.push(block);
+      } else if (c.nodeType === 1) {
+        const child = c as Element;
+        if (SKIP_TAGS.has(child.localName) || out.has(child) || skipped.has(child) || isHidden(child)) continue;
+        walk(child, BLOCK_TAGS.has(child.localName) ? child : block);
+      }
+    }
+  };
+  for (let r = roots.length - 1; r >= 0 && !done; r--) walk(roots[r], roots[r]);
+  // A text made of headings only is left as it is.
+  if (done) for (const el of found) if (!roots.includes(el)) out.add(el);
+}
+
+/** A heading, or a short line that introduces what follows ("Weitere Informationen:", a bold label). */
+function headingLike(el: Element): boolean {
+  if (HEADINGS.has(el.localName)) return true;
+  const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+  if (text.length === 0 || text.length > 80) return false;
+  if (/[:：]$/.test(text)) return true;
+  const only = el.firstElementChild;
+  return (
+    !!only &&
+    only === el.lastElementChild &&
+    (only.localName === 'strong' || only.localName === 'b') &&
+    (only.textContent ?? '').trim().length === text.length &&
+    !/[.!?。]$/.test(text)
+  );
 }

@@ -1,25 +1,77 @@
 /** Dates: shown on a page, and normalised to ISO 8601. */
 
 const ISO = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+const DAY = 86_400_000;
+
+// Month names of the languages Gloss meets most, by their first letters (as pages abbreviate them).
+const MONTHS: [RegExp, number][] = [
+  [/^(?:jan|janv|jän|ene|gen|sty)/, 1],
+  [/^(?:feb|fév|fev|févr|fevr|lut)/, 2],
+  [/^(?:mar|mär|mrz|marz|març|mars)/, 3],
+  [/^(?:apr|avr|abr|kwi)/, 4],
+  [/^(?:may|mai|mag|maj|mayo|maio)/, 5],
+  [/^(?:jun|juin|giu|cze)/, 6],
+  [/^(?:jul|juil|lug|lip)/, 7],
+  [/^(?:aug|aoû|aou|ago|sie)/, 8],
+  [/^(?:sep|set|wrz)/, 9],
+  [/^(?:oct|okt|ott|out|paź|paz)/, 10],
+  [/^(?:nov|lis)/, 11],
+  [/^(?:dec|déc|dez|dic|dez|gru)/, 12],
+];
+
+function monthNumber(word: string): number | null {
+  const w = word.toLowerCase();
+  for (const [re, n] of MONTHS) if (re.test(w)) return n;
+  return null;
+}
 
 /**
  * A date string as ISO 8601: ISO input is kept as written (its offset says
- * where the story was published); anything else `Date` can read is converted
- * to UTC; unreadable or implausible dates give null.
+ * where the story was published); other forms pages use (25.03.2015,
+ * 2015/03/25, 25 März 2015, March 25, 2015, 25 de março de 2015, Unix time)
+ * are read; a date before 1990, more than a day in the future, or unreadable
+ * gives null ("0001-01-01" is an empty date field, not a date).
  */
-export function toIsoDate(raw: string | null | undefined): string | null {
+export function toIsoDate(raw: string | null | undefined, now = Date.now()): string | null {
   const s = raw?.trim();
   if (!s) return null;
-  if (ISO.test(s)) return s.replace(' ', 'T');
-  if (/^\d{10,13}$/.test(s)) return plausible(new Date(Number(s) * (s.length === 10 ? 1000 : 1)));
-  return plausible(new Date(s));
+  if (ISO.test(s))
+    return plausible(Date.parse(s.length === 10 ? s : s.replace(' ', 'T')), now) ? s.replace(' ', 'T') : null;
+  if (/^\d{10,13}$/.test(s)) {
+    const t = Number(s) * (s.length === 10 ? 1000 : 1);
+    return plausible(t, now) ? new Date(t).toISOString() : null;
+  }
+  const numeric = /^(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?:,?\s+(\d{1,2})[:.](\d{2}))?/.exec(s);
+  if (numeric) return fromParts(+numeric[3], +numeric[2], +numeric[1], numeric[4], numeric[5], now);
+  const ymd = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?:[ T](\d{1,2}):(\d{2}))?/.exec(s);
+  if (ymd) return fromParts(+ymd[1], +ymd[2], +ymd[3], ymd[4], ymd[5], now);
+  // 25 March 2015, 25. März 2015, 25 de março de 2015, 1er janvier 2020.
+  const dmy = /^(\d{1,2})(?:\.|er|º)?\s+(?:de\s+)?(\p{L}+)\.?,?\s+(?:de\s+)?(\d{4})/u.exec(s);
+  const month = dmy && monthNumber(dmy[2]);
+  if (dmy && month) return fromParts(+dmy[3], month, +dmy[1], undefined, undefined, now);
+  const t = Date.parse(s);
+  return plausible(t, now) ? new Date(t).toISOString() : null;
 }
 
-function plausible(d: Date): string | null {
-  const t = d.getTime();
-  if (Number.isNaN(t)) return null;
-  const y = d.getUTCFullYear();
-  return y >= 1990 && y <= 2100 ? d.toISOString() : null;
+function fromParts(
+  y: number,
+  mo: number,
+  d: number,
+  h: string | undefined,
+  mi: string | undefined,
+  now: number,
+): string | null {
+  if (mo < 1 || mo > 12 || d < 1 || d > 31) return null;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const date = `${y}-${pad(mo)}-${pad(d)}`;
+  const iso = h !== undefined && mi !== undefined && +h < 24 ? `${date}T${pad(+h)}:${mi}` : date;
+  return plausible(Date.parse(iso.length === 10 ? iso : `${iso}:00Z`), now) ? iso : null;
+}
+
+/** Whether a time is a real publication date: 1990 or later, and no more than a day ahead. */
+function plausible(t: number, now: number): boolean {
+  if (Number.isNaN(t)) return false;
+  return new Date(t).getUTCFullYear() >= 1990 && t <= now + DAY;
 }
 
 // A date as pages show it: 2015-03-25, 25.03.2015, March 25, 2015, 3月25日, 25 März 2015.

@@ -9,9 +9,12 @@ import { ARTICLE_TYPES, NEWS_TYPES, NON_ARTICLE_TYPES, readJsonLd } from './json
 import { metaValue, microdataTypes, readMeta } from './meta';
 import { findTitle, type Signals } from './metadata';
 import { extractBody, type Body } from './extract-body';
-import { proseEvidence, type ProseEvidence } from './evidence';
+import { isPlaceholder, proseEvidence, type ProseEvidence } from './evidence';
 import { isFrontUrl, isNewsByEvidence, newsEvidence, pageUrl } from './news-signals';
-import { inWriterSpace } from './platform-signals';
+import { inWriterSpace, isForumUrl, isStoryUrl } from './platform-signals';
+
+/** Page types in structured data that may be the subject of an article (a review's product, a guide's questions). */
+const SUBJECT_TYPES = new Set(['Product', 'ProductGroup', 'Offer', 'ItemList', 'FAQPage']);
 
 /** Options for `detectArticle`. */
 export type DetectOptions = { url?: string };
@@ -43,11 +46,15 @@ export function detectDetail(doc: Document, options: DetectOptions = {}): Detect
   const articleMarkup = !!ld.article || micro.some((t) => ARTICLE_TYPES.has(t));
   const ogType = (metaValue(meta, 'og:type') ?? '').toLowerCase();
   const pageTypes = [...ld.types, ...micro].filter((t) => NON_ARTICLE_TYPES.has(t));
-  if (!articleMarkup && pageTypes.length) return no(`structured data ${pageTypes[0]}: not an article`);
+  // A review or a guide that the site calls an article may describe its subject
+  // (a product, a list, questions and answers) in structured data: the prose decides.
+  const subjectOnly = ogType === 'article' && pageTypes.every((t) => SUBJECT_TYPES.has(t));
+  if (!articleMarkup && pageTypes.length && !subjectOnly) return no(`structured data ${pageTypes[0]}: not an article`);
   if (!articleMarkup && /^(?:product|profile|video|music|books?\.|business)/.test(ogType))
     return no(`og:type ${ogType}: not an article`);
   const url = pageUrl(doc, signals, options.url);
-  if (!articleMarkup && isFrontUrl(url)) return no('front or section page URL');
+  if (!articleMarkup && isForumUrl(url)) return no('forum address');
+  const front = !articleMarkup && isFrontUrl(url);
 
   const newsType = [...ld.articleTypes, ...micro.filter((t) => NEWS_TYPES.has(t))][0];
   const writerSpace = newsMarkup && inWriterSpace(url, authorUrls(signals));
@@ -59,13 +66,21 @@ export function detectDetail(doc: Document, options: DetectOptions = {}): Detect
   const prose = proseEvidence(doc);
   if (prose.placeholder) return no('placeholder text', prose);
   const shaped = prose.score >= 20 && (prose.clustered >= 2 || prose.longest >= 800) && !prose.teasers;
-  let isArticle = articleMarkup || (shaped && (ogType !== 'website' || (prose.score >= 40 && prose.clustered >= 4)));
+  // Many long paragraphs under one parent: one story, whatever its address or og:type say.
+  const oneStory = shaped && prose.score >= 40 && prose.clustered >= 4;
+  // An address like a section's ("/supermarket/") gives way only to a long story.
+  if (front && !(oneStory && prose.score >= 150 && prose.clustered >= 6)) return no('front or section page URL', prose);
+  let isArticle = articleMarkup || (shaped && (ogType !== 'website' || oneStory));
   let body: Body | undefined;
-  if (!isArticle && (ogType === 'article' || singleArticleElement(doc))) {
-    // Claims to be an article but its text is not in long <p>s (lists, <br>
-    // runs, short paragraphs): extract the body and judge its shape.
+  const storyUrl = isStoryUrl(url) && !prose.teasers;
+  const claimed = ogType === 'article' || singleArticleElement(doc) || storyUrl;
+  if (!isArticle && (claimed || shaped)) {
+    // Claims to be an article, or is addressed or shaped like one, but its
+    // text is not in long <p>s under one parent (lists, <br> runs, short
+    // paragraphs, a generic og:type): extract the body and judge its shape.
     body = extractBody(doc, findTitle(doc, signals) ?? '');
-    isArticle = bodyLooksLikeArticle(body);
+    isArticle = bodyLooksLikeArticle(body, claimed);
+    if (isArticle && isPlaceholder(body.map.text)) return no('placeholder text', prose);
   }
   if (!isArticle) return no(`too little article prose (score ${Math.round(prose.score)})`, prose);
 
@@ -90,10 +105,28 @@ function singleArticleElement(doc: Document): boolean {
   return (n >= 1 && n <= 2) || !!doc.querySelector('[itemprop~="articleBody"]');
 }
 
-/** At least 1,000 characters (a CJK character counts three) in three or more lines. */
-function bodyLooksLikeArticle(body: Body): boolean {
+const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/g;
+// The end of a sentence, in any script: a full stop, question or exclamation mark (also the CJK ones).
+const SENTENCE_END = /[.!?…。！？](?:["'”’»)\]]*)(?:\s|$)/gu;
+
+/** Length of a text with a CJK character counting three (it carries about three Latin characters). */
+function weightedLength(text: string): number {
+  return text.length + 2 * (text.match(CJK)?.length ?? 0);
+}
+
+/**
+ * At least 1,000 characters (a CJK character counts three) in three or more
+ * lines. A page that claims to be an article (og:type, one `<article>`, a
+ * story's address) may be a short one: 250 characters, with a line of prose (≥ 100) and two sentences.
+ */
+function bodyLooksLikeArticle(body: Body, claimed: boolean): boolean {
   const text = body.map.text;
-  const cjk = text.match(/[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/g)?.length ?? 0;
-  if (text.length + 2 * cjk < 1000) return false;
-  return text.split('\n').filter((line) => line.length >= 20).length >= 3;
+  const length = weightedLength(text);
+  const lines = text.split('\n');
+  if (length >= 1000) return lines.filter((line) => line.length >= 20).length >= 3;
+  if (!claimed || length < 250) return false;
+  const prose = lines.filter((line) => weightedLength(line) >= 100);
+  return (
+    prose.length >= 1 && prose.join(' ').match(SENTENCE_END) !== null && (text.match(SENTENCE_END)?.length ?? 0) >= 2
+  );
 }

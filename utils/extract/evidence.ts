@@ -64,6 +64,11 @@ const QUOTED = /“[^”]{0,600}”|"[^"]{0,600}"|«[^»]{0,600}»|„[^“”]{
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/g;
 const WORD = /[\p{L}\p{N}]+/gu;
 
+/** Whether a text (an extracted body) opens with placeholder text. */
+export function isPlaceholder(text: string): boolean {
+  return PLACEHOLDER.test(text.slice(0, 2000));
+}
+
 /** Reads the page's paragraphs once (bounded) and measures them. */
 export function proseEvidence(doc: Document): ProseEvidence {
   const ev: ProseEvidence = {
@@ -94,7 +99,8 @@ export function proseEvidence(doc: Document): ProseEvidence {
     if (++seen > MAX_PARAGRAPHS) break;
     const text = (p.textContent ?? '').replace(/\s+/g, ' ').trim();
     if (text.length < 8) continue;
-    if (shortSeen++ < 5 && PLACEHOLDER.test(text)) ev.placeholder = true;
+    // Filler is long; a template's leftover "Lorem ipsum dolor sit amet:" label is not.
+    if (shortSeen++ < 5 && text.length >= 60 && PLACEHOLDER.test(text)) ev.placeholder = true;
     if (shortSeen <= 8 && !ev.longParagraphs && CJK_DATELINE.test(text)) ev.dateline = true;
     // CJK characters carry about three Latin characters' worth of text.
     const cjk = text.match(CJK)?.length ?? 0;
@@ -115,6 +121,7 @@ export function proseEvidence(doc: Document): ProseEvidence {
     if (parent) perParent.set(parent, (perParent.get(parent) ?? 0) + 1);
     if (grand) perParent.set(grand, (perParent.get(grand) ?? 0) + 1);
     if (ev.longParagraphs <= 3 && DATELINE.some((re) => re.test(text))) ev.dateline = true;
+    // Digits count: listings (dates, times, scores) repeat a pattern, filler repeats a text.
     const key = text.slice(0, 200).replace(/\d+/g, '#');
     const n = (repeats.get(key) ?? 0) + 1;
     repeats.set(key, n);
@@ -134,7 +141,7 @@ export function proseEvidence(doc: Document): ProseEvidence {
   }
   for (const n of perParent.values()) ev.clustered = Math.max(ev.clustered, n);
   // A page shown twice repeats each paragraph once; filler repeats one paragraph many times.
-  if (mostRepeated >= 3 && mostRepeated * 2 >= ev.longParagraphs) ev.placeholder = true;
+  if (mostRepeated >= 3 && mostRepeated * 2 > ev.longParagraphs) ev.placeholder = true;
   ev.teasers = articles.size >= 3 || (ev.longParagraphs > 0 && linked / ev.longParagraphs >= 0.5);
   if (ev.words) {
     ev.attribution = (counts.attribution * 1000) / ev.words;

@@ -7,7 +7,7 @@
 import { TextMapBuilder, type TextMap } from '../dom/text-map';
 import { measurePage } from './stats';
 import { chooseBody, type Flags } from './body';
-import { furnitureIn } from './clean';
+import { danglingHeadings, furnitureIn } from './clean';
 import { buildText } from './text';
 
 /** The body element(s) of an article and their text. */
@@ -22,8 +22,12 @@ const PASSES: Flags[] = [
 ];
 const MIN_CHARS = 500;
 
-/** The body element(s) and their text, trying Readability's passes in turn. */
-export function extractBody(doc: Document, title: string): Body {
+/**
+ * The body element(s) and their text, trying Readability's passes in turn.
+ * `article` false (a page analysed on request that is not an article, such
+ * as a front page) keeps its boxes of links: there they are the content.
+ */
+export function extractBody(doc: Document, title: string, article = true): Body {
   const body = pageBody(doc);
   let best: Body = { roots: [], map: new TextMapBuilder().build() };
   if (!body) return best;
@@ -31,7 +35,8 @@ export function extractBody(doc: Document, title: string): Body {
     const m = measurePage(body, flags.stripUnlikely);
     const choice = chooseBody(body, m, flags);
     if (!choice) continue;
-    const out = furnitureIn(choice.roots, m, flags, title);
+    const out = furnitureIn(choice.roots, m, flags, title, article);
+    danglingHeadings(choice.roots, out, m.skipped);
     const map = buildText(choice.roots, (el) => out.has(el) || m.skipped.has(el));
     if (map.text.length >= MIN_CHARS) return { roots: choice.roots, map };
     if (map.text.length > best.map.text.length) best = { roots: choice.roots, map };

@@ -7,6 +7,7 @@ import type { Extraction } from './types';
 import { detectDetail, type DetectOptions } from './detect';
 import { readMetadata } from './metadata';
 import { extractBody } from './extract-body';
+import { pageLanguage } from './language';
 
 export { detectArticle } from './detect';
 export { extractBody } from './extract-body';
@@ -24,7 +25,11 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Ext
   const det = detectDetail(doc, options);
   const metadata = readMetadata(doc, det.signals, options.url);
   const base = { isArticle: det.isArticle, isNews: det.isNews, reasons: det.reasons, metadata };
-  if (!det.isArticle && !options.force) return { ...base, roots: [], map: { text: '', segments: [] } };
-  const body = det.body ?? extractBody(doc, metadata.title ?? '');
+  if (!det.isArticle && !options.force) {
+    metadata.language = pageLanguage([metadata.lang], metadata.title ?? '');
+    return { ...base, roots: [], map: { text: '', segments: [] } };
+  }
+  const body = det.body ?? extractBody(doc, metadata.title ?? '', det.isArticle);
+  metadata.language = pageLanguage([metadata.lang], body.map.text || (metadata.title ?? ''));
   return { ...base, roots: body.roots, map: body.map };
 }

@@ -6,13 +6,13 @@
 /** Meta values by lower-cased `name`/`property` (first non-empty value wins). */
 export type MetaTags = Map<string, string>;
 
-/** Collects every `<meta name|property|itemprop content>` of the document. */
+/** Collects every `<meta name|property|http-equiv content>` of the document. */
 export function readMeta(doc: Document): MetaTags {
   const meta: MetaTags = new Map();
   for (const el of Array.from(doc.querySelectorAll('meta[content]'))) {
     const content = (el.getAttribute('content') ?? '').trim();
     if (!content) continue;
-    const keys = `${el.getAttribute('name') ?? ''} ${el.getAttribute('property') ?? ''}`;
+    const keys = `${el.getAttribute('name') ?? ''} ${el.getAttribute('property') ?? ''} ${el.getAttribute('http-equiv') ?? ''}`;
     for (const key of keys.toLowerCase().split(/\s+/)) {
       // "dc.title", "dc:title" and "dcterms.title" are the same field.
       const k = key.replace(/^(dc|dcterms?)[.:]/, 'dc:');

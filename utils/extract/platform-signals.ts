@@ -66,3 +66,36 @@ export function isChapterUrl(url: string | null): boolean {
     (s, i) => ((s === 'chapter' || s === 'chapters') && i < p.segments.length - 1) || /^ch(?:apter)?-?\d+$/.test(s),
   );
 }
+
+/** A forum's address: a thread or topic of a board (a forum host, "/forum/…", "/threads/…", "viewtopic.php", "showthread.php"). */
+export function isForumUrl(url: string | null): boolean {
+  const p = parts(url);
+  if (!p) return false;
+  if (/^(?:forums?|foren|community)\./.test(p.host)) return true;
+  return p.segments.some((s) => /^(?:forums?|foren|threads?|viewtopic\.php|showthread\.php)$/.test(s));
+}
+
+/**
+ * An address shaped like one story's: a date in the path (/2020/04/…), a slug
+ * of three or more words (…/new-rules-for-schools), or a story number of
+ * five or more digits (…/article/123456, …?idxno=123456).
+ */
+export function isStoryUrl(url: string | null): boolean {
+  let u: URL;
+  try {
+    u = new URL(url ?? '');
+  } catch {
+    return false;
+  }
+  if (!/^https?:$/.test(u.protocol)) return false;
+  if (/\/(?:19|20)\d\d\/[01]?\d\//.test(u.pathname)) return true;
+  if (/(?:^|[=/_-])\d{5,}(?:$|[&/._-])/.test(u.pathname + u.search)) return true;
+  const segments = u.pathname.split('/').filter(Boolean).map(decodeSegment);
+  return segments.some(
+    (s) =>
+      s
+        .replace(/\.\w+$/, '')
+        .split(/[-_]+/)
+        .filter((w) => /\p{L}{2,}/u.test(w)).length >= 3,
+  );
+}

@@ -1,7 +1,9 @@
 /**
  * Builds the article text from the live body elements with `TextMapBuilder`,
  * so every character maps back to its DOM text node. Blocks are separated by
- * a blank line, `<br>` by a line break, table cells by a tab.
+ * a blank line, `<br>` by a line break, table cells by a tab, and text that
+ * meets across an element's edge without white space ("Omar" + "Hillicon")
+ * by a space. Separators are virtual: characters of no DOM node.
  */
 import { TextMapBuilder, type TextMap } from '../dom/text-map';
 import { BLOCK_TAGS, SKIP_TAGS } from './dom';
@@ -16,6 +18,9 @@ export function buildText(roots: Element[], excluded: (el: Element) => boolean):
   // blocks and white space between blocks never stack up breaks.
   let pending = '';
   let started = false;
+  // The last character of the text so far, and whether an element starts or ends since.
+  let last = '';
+  let crossed = false;
   const brk = (sep: string): void => {
     if (STRENGTH[sep] > STRENGTH[pending]) pending = sep;
   };
@@ -25,14 +30,17 @@ export function buildText(roots: Element[], excluded: (el: Element) => boolean):
         const t = c as Text;
         if (!VISIBLE.test(t.data)) {
           if (!pending && started) b.appendNode(t);
+          if (t.data) last = ' ';
           continue;
         }
         if (pending && started) {
           if (pending === '\n\n') b.separate();
           else b.appendSeparator(pending);
-        }
+        } else if (started && crossed && wordsMeet(last, t.data)) b.appendSeparator(' ');
         pending = '';
         started = true;
+        crossed = false;
+        last = t.data[t.data.length - 1];
         b.appendNode(t, inPre(el));
       } else if (c.nodeType === 1) {
         const child = c as Element;
@@ -43,8 +51,11 @@ export function buildText(roots: Element[], excluded: (el: Element) => boolean):
         }
         if (SKIP_TAGS.has(tag) || excluded(child)) continue;
         const sep = tag === 'td' || tag === 'th' ? '\t' : BLOCK_TAGS.has(tag) ? '\n\n' : '';
+        const edge = !INSIDE_WORDS.has(tag);
         brk(sep);
+        crossed ||= edge;
         walk(child);
+        crossed ||= edge;
         brk(sep);
       }
     }
@@ -54,6 +65,24 @@ export function buildText(roots: Element[], excluded: (el: Element) => boolean):
     walk(root);
   }
   return b.build();
+}
+
+/** Elements that may sit inside a word: H<sub>2</sub>O, 10<sup>th</sup>, a soft break. */
+const INSIDE_WORDS = new Set(['sub', 'sup', 'wbr', 'ruby', 'rt', 'rp']);
+
+/**
+ * Whether the text `next` starts a new word right after `prev` (the last
+ * character before an element's edge), with no white space between: two
+ * pieces of a page set apart by layout, not by characters ("Omar" then
+ * "Hillicon Valley", "ERIC TUCKER" then "Associated Press"). A capital after
+ * a small letter, a digit or closing punctuation, or a capitalised word after
+ * capitals; a drop cap ("T" + "he") and a word split by markup are left whole.
+ */
+export function wordsMeet(prev: string, next: string): boolean {
+  if (!prev || /\s/.test(prev)) return false;
+  if (/^[\p{Ll}\p{N}.!?:;,)\]»”]$/u.test(prev)) return /^\p{Lu}/u.test(next);
+  if (/^\p{Lu}$/u.test(prev)) return /^\p{Lu}\p{Ll}/u.test(next);
+  return false;
 }
 
 function inPre(el: Element): boolean {

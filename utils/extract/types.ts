@@ -9,7 +9,15 @@ export type ArticleMetadata = {
   published: string | null;
   modified: string | null;
   canonicalUrl: string | null;
+  /** The language tag as the page declares it ("en-GB"). */
   lang: string | null;
+  /**
+   * The page's language as a primary subtag ("en", "de", "ko"): what the page
+   * declares, unless a confident guess from the article's text (its script,
+   * its commonest words) says otherwise; null when neither says. The content
+   * script paints only quotations where it is not "en".
+   */
+  language: string | null;
 };
 
 /** Whether a page is an article, and whether it is journalism. */
