@@ -26,8 +26,8 @@ export function EntitiesPanel({ page }: { page: PageHandle }) {
   if (page.state && !page.state.names) {
     return (
       <p class="empty">
-        Names are analysed in English only; this page is in {languageName(page.state.metadata?.lang)}. Its quotations
-        are marked.
+        Names are analysed in English only; this page is in {languageName(page.state.metadata?.language)}. Its
+        quotations are marked.
       </p>
     );
   }

@@ -39,6 +39,8 @@ export type AnalyzeOutput = {
     published: string | null;
     canonicalUrl: string | null;
     lang: string | null;
+    /** The page's language as a primary subtag ("en", "de"), declared or guessed from its text. */
+    language: string | null;
   };
   text: string;
   quotes: { start: number; end: number; text: string; speaker: string | null }[];
@@ -56,16 +58,24 @@ export function analyzeInput(input: AnalyzeInput): AnalyzeOutput {
     const { document } = parseHTML(input.html);
     const url = typeof input.url === 'string' ? input.url : undefined;
     const ex = extractArticle(document as unknown as Document, { url });
-    const { title, byline, publisher, published, canonicalUrl, lang } = ex.metadata;
+    const { title, byline, publisher, published, canonicalUrl, lang, language } = ex.metadata;
     head = {
       isArticle: ex.isArticle,
       isNews: ex.isNews,
-      metadata: { title, byline, publisher, published, canonicalUrl, lang },
+      metadata: { title, byline, publisher, published, canonicalUrl, lang, language },
       text: ex.map.text,
     };
   } else if (typeof input.text === 'string') {
     // Text input is analysed as an article, unchanged.
-    const none = { title: null, byline: null, publisher: null, published: null, canonicalUrl: null, lang: null };
+    const none = {
+      title: null,
+      byline: null,
+      publisher: null,
+      published: null,
+      canonicalUrl: null,
+      lang: null,
+      language: null,
+    };
     head = { isArticle: true, isNews: true, metadata: none, text: input.text };
   } else {
     throw new Error('input needs an "html" or a "text" string');

@@ -268,4 +268,20 @@ describe('the seed article in Chromium', () => {
     expect((await waitForHighlights(page, 'gloss-user-yellow'))['gloss-user-yellow']).toContain(other);
     await probe.close();
   });
+
+  it('marks only the quotations of a page in German, and the popup says why there are no names', async () => {
+    const german = await session.context.newPage();
+    await german.goto(`${server.origin}/fixtures/german/index.html`);
+    const layers = await waitForHighlights(german, 'gloss-quote');
+    expect(layers['gloss-quote']).toEqual(['Wir haben lange auf diesen Tag gewartet', 'Niemand hat uns gefragt']);
+    expect(Object.keys(layers).filter((k) => /^gloss-(per|org|loc|misc)/.test(k))).toEqual([]);
+    const popup = await session.context.newPage();
+    await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
+    const tabId = await popup.evaluate(otherTabId);
+    await popup.goto(`chrome-extension://${session.extensionId}/popup.html?tab=${tabId}`);
+    await popup.getByRole('tab', { name: /Names/ }).click();
+    await popup.getByText('Names are analysed in English only; this page is in German').waitFor();
+    await german.close();
+    await popup.close();
+  });
 });

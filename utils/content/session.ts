@@ -120,7 +120,7 @@ export class PageSession {
     try {
       const full = extraction.map.text;
       const text = analysableText(full, MAX_ANALYSED_TEXT);
-      const analysis = await sendToBackground('analyze', { text, names: analysesNames(extraction.metadata.lang) });
+      const analysis = await sendToBackground('analyze', { text, names: analysesNames(extraction.metadata.language) });
       if (generation !== this.generation) return;
       this.analysedText = full;
       this.partial = text.length < full.length ? { analysed: text.length, total: full.length } : undefined;
@@ -163,7 +163,7 @@ export class PageSession {
       error: this.error,
       partial: this.partial,
       isNews: this.extraction?.isNews ?? false,
-      names: analysesNames(this.extraction?.metadata.lang ?? null),
+      names: analysesNames(this.extraction?.metadata.language ?? null),
       metadata: this.extraction?.metadata ?? null,
       quotes: this.article.quotes,
       entities: this.article.entities,

@@ -64,7 +64,12 @@ describe('popup panels', () => {
   });
 
   it('says that names are analysed in English only on a page in another language', () => {
-    const german = { ...state, names: false, entities: [], metadata: { lang: 'de-DE' } as PageState['metadata'] };
+    const german = {
+      ...state,
+      names: false,
+      entities: [],
+      metadata: { lang: 'de-DE', language: 'de' } as PageState['metadata'],
+    };
     act(() => render(<EntitiesPanel page={{ ...handle(), state: german }} />, document.body));
     expect(document.body.textContent).toContain('Names are analysed in English only; this page is in German');
   });
