@@ -9,5 +9,9 @@ export const SEED_QUOTES = [
 export const SEED_ENTITIES: Record<string, string[]> = {
   per: ['Wang Yi', 'Wang'],
   loc: ['China', 'BEIJING'],
-  org: ['Xinhua', 'United Nations Human Rights Council'],
+  org: [
+    'Xinhua',
+    'United Nations Human Rights Council',
+    'Political Bureau of the Communist Party of China Central Committee',
+  ],
 };

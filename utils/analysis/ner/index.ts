@@ -11,7 +11,15 @@ import { labelSpans } from './labels';
 import { decodeModel } from './model';
 import { agreeTypes } from './agreement';
 import { markDatelines } from './dateline';
-import { applyTitles, dropArticles, dropFurniture, dropVerbs, joinHyphenated, pluralFamilies } from './rules';
+import {
+  applyTitles,
+  dropArticles,
+  dropFurniture,
+  dropVerbs,
+  joinHyphenated,
+  joinOrgans,
+  pluralFamilies,
+} from './rules';
 import { splitSentences } from './sentences';
 import { tagWords } from './tagger';
 import { tokenize } from './tokenize';
@@ -43,6 +51,7 @@ export function loadTagger(bytes: Uint8Array): Tagger {
       dropVerbs(words, labels);
       dropArticles(words, labels);
       joinHyphenated(words, labels);
+      joinOrgans(words, labels);
       pluralFamilies(words, labels);
       dropFurniture(words, lineBreakBefore, labels);
       return labelSpans(labels).map(({ start, end, type }) => {

@@ -195,3 +195,27 @@ export function pluralFamilies(words: string[], labels: Uint8Array): void {
     if (surnames.has(l.slice(0, -1)) || (l.endsWith('es') && surnames.has(l.slice(0, -2)))) labels[i] = B;
   }
 }
+
+/** Head nouns of a body that belongs to a larger organisation ("the Standing Committee of the …"). */
+const ORGANS = new Set(
+  'bureau committee commission council department ministry office board division secretariat presidium directorate agency'.split(
+    ' ',
+  ),
+);
+
+/**
+ * An organ of an organisation is one name: "Political Bureau" + "of the" +
+ * "Communist Party of China Central Committee", both tagged ORG, become one ORG
+ * ("the Judiciary Committee of the Senate" likewise). Only when the first part
+ * ends in such a head noun and both parts are organisations. In place.
+ */
+export function joinOrgans(words: string[], labels: Uint8Array): void {
+  const B = beginLabel('ORG');
+  for (let i = 0; i + 2 < words.length; i++) {
+    if ((labels[i] !== B && labels[i] !== B + 1) || labels[i + 1] === B + 1) continue;
+    if (!ORGANS.has(words[i].toLowerCase()) || words[i + 1] !== 'of') continue;
+    const next = words[i + 2] === 'the' ? i + 3 : i + 2;
+    if (labels[next] !== B) continue;
+    for (let k = i + 1; k <= next; k++) labels[k] = B + 1;
+  }
+}
