@@ -64,6 +64,16 @@ const PAGES = {
   dark: ['#000000', '#121212', '#1e1e1e', '#303030'].map(parseColour),
 };
 
+describe('Gloss’s underlines', () => {
+  it('never skip descenders, so a name of several words is one line (Firefox cut it into pieces)', () => {
+    const underlined = [...CSS.matchAll(/::highlight\(([\w-]+)\)\s*\{([^}]*)\}/g)].filter(([, , body]) =>
+      /text-decoration:/.test(body),
+    );
+    expect(underlined.length).toBe(16); // 4 entity types and 4 of the reader’s colours, light and dark;
+    for (const [, name, body] of underlined) expect(body, name).toMatch(/text-decoration-skip-ink:\s*none/);
+  });
+});
+
 describe('the reader’s highlight colours', () => {
   for (const mode of ['light', 'dark'] as const) {
     const suffix = mode === 'dark' ? '-dark' : '';
