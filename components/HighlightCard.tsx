@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Annotation, AnnotationPatch, HighlightColor } from '../utils/db/types';
 import { ColourPicker } from './ColourPicker';
 import { parseTags, TagInput } from './TagInput';
@@ -35,7 +35,8 @@ export function HighlightCard({ annotation: a, at, loadTags, onSave, onDelete, o
     !deleted && (color !== a.color || note.trim() !== a.note || parseTags(tags).join('\n') !== a.tags.join('\n'));
 
   useEffect(() => onDirty?.(dirty), [dirty]);
-  useEffect(() => (deleted ? undoRef : noteRef).current?.focus(), [deleted]);
+  // A layout effect: the focus is in place as the buttons appear, before the reader's next key.
+  useLayoutEffect(() => (deleted ? undoRef : noteRef).current?.focus(), [deleted]);
 
   const run = async (action: () => Promise<void>, after?: () => void) => {
     setBusy(true);

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { HighlightColor } from '../utils/db/types';
 import { ColourPicker } from './ColourPicker';
 import { parseTags, TagInput } from './TagInput';
@@ -33,11 +33,12 @@ export function SelectionToolbar({ rect, onSave, onClose, autoFocus, startExpand
   const noteRef = useRef<HTMLTextAreaElement>(null);
   const saveRef = useRef<HTMLButtonElement>(null);
 
-  useEffect(() => {
+  // Layout effects: the focus moves as the fields appear, never after the reader has clicked into another one.
+  useLayoutEffect(() => {
     if (autoFocus) saveRef.current?.focus();
   }, [autoFocus]);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (expanded) noteRef.current?.focus();
   }, [expanded]);
 

@@ -137,6 +137,18 @@ describe('the reader’s highlights in the page, in Chromium', () => {
   });
 
   it('opens a highlight on a click to change its note, tags and colour; the page repaints; a reload keeps it', async () => {
+    // A click a page script makes up (isTrusted false) opens nothing.
+    const ends = (await page.evaluate(textEnds, 'raised foundations'))!;
+    await page.evaluate(
+      ([x, y]) => {
+        const target = document.elementFromPoint(x, y)!;
+        target.dispatchEvent(new MouseEvent('click', { bubbles: true, clientX: x, clientY: y, button: 0, detail: 1 }));
+      },
+      [(ends.from.x + ends.to.x) / 2, ends.from.y] as [number, number],
+    );
+    await page.waitForTimeout(300);
+    expect(await page.locator('gloss-overlay').count()).toBe(0);
+
     await clickOn('raised foundations');
     await overlay.waitFor('.editor');
     expect(await overlay.value('.editor [aria-label="Note"]')).toBe('');
