@@ -1,8 +1,10 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { HighlightColor } from '../utils/db/types';
+import { ColourPicker } from './ColourPicker';
+import { parseTags, TagInput } from './TagInput';
 
-/** Highlight colours in the order the toolbar offers them. */
-export const COLOURS: HighlightColor[] = ['yellow', 'green', 'blue', 'pink', 'purple'];
+export { COLOURS } from './ColourPicker';
+export { parseTags } from './TagInput';
 
 /** What the reader chose in the toolbar. */
 export type ToolbarChoice = { color: HighlightColor; note: string; tags: string[] };
@@ -16,19 +18,12 @@ type Props = {
   autoFocus?: boolean;
   /** Open with the note and tags fields shown (and the note focused). */
   startExpanded?: boolean;
+  /** The reader's tags for completion, most used first. */
+  loadTags: () => Promise<string[]>;
 };
 
-/** Splits "a, b  #c" into tags: commas or spaces separate, a leading # is dropped. */
-export function parseTags(input: string): string[] {
-  const tags = input
-    .split(/[,\s]+/)
-    .map((t) => t.replace(/^#/, '').trim())
-    .filter(Boolean);
-  return [...new Set(tags)];
-}
-
 /** The small toolbar shown over a text selection: colour, note, tags, save. */
-export function SelectionToolbar({ rect, onSave, onClose, autoFocus, startExpanded }: Props) {
+export function SelectionToolbar({ rect, onSave, onClose, autoFocus, startExpanded, loadTags }: Props) {
   const [color, setColor] = useState<HighlightColor>('yellow');
   const [note, setNote] = useState('');
   const [tags, setTags] = useState('');
@@ -38,11 +33,12 @@ export function SelectionToolbar({ rect, onSave, onClose, autoFocus, startExpand
   const noteRef = useRef<HTMLTextAreaElement>(null);
   const saveRef = useRef<HTMLButtonElement>(null);
 
-  useEffect(() => {
+  // Layout effects: the focus moves as the fields appear, never after the reader has clicked into another one.
+  useLayoutEffect(() => {
     if (autoFocus) saveRef.current?.focus();
   }, [autoFocus]);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (expanded) noteRef.current?.focus();
   }, [expanded]);
 
@@ -82,20 +78,7 @@ export function SelectionToolbar({ rect, onSave, onClose, autoFocus, startExpand
   return (
     <div class="toolbar" role="dialog" aria-label="Save highlight" style={style} onKeyDown={onKeyDown}>
       <div class="row">
-        <div class="swatches" role="radiogroup" aria-label="Colour">
-          {COLOURS.map((c) => (
-            <button
-              key={c}
-              type="button"
-              role="radio"
-              aria-checked={c === color}
-              aria-label={c}
-              title={c}
-              class={`swatch ${c}`}
-              onClick={() => setColor(c)}
-            />
-          ))}
-        </div>
+        <ColourPicker value={color} onChange={setColor} />
         {!expanded && (
           <button type="button" class="link" onClick={() => setExpanded(true)}>
             Note…
@@ -126,13 +109,7 @@ export function SelectionToolbar({ rect, onSave, onClose, autoFocus, startExpand
             value={note}
             onInput={(e) => setNote(e.currentTarget.value)}
           />
-          <input
-            type="text"
-            placeholder="Tags, separated by commas"
-            aria-label="Tags"
-            value={tags}
-            onInput={(e) => setTags(e.currentTarget.value)}
-          />
+          <TagInput value={tags} onInput={setTags} loadTags={loadTags} />
           <div class="hint">Ctrl+Enter saves · Esc closes</div>
         </div>
       )}

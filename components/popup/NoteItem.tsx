@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Annotation, AnnotationPatch } from '../../utils/db/types';
-import { COLOURS, parseTags } from '../SelectionToolbar';
+import { ColourPicker } from '../ColourPicker';
+import { parseTags } from '../TagInput';
 
 type Props = {
   annotation: Annotation;
@@ -28,7 +29,9 @@ export function NoteItem({ annotation: a, source, onShow, onDelete, onEdit }: Pr
   };
   return (
     <li class="note" data-id={a.id}>
-      <span class={`dot ${editing ? color : a.color}`} aria-label={`${a.color} highlight`} />
+      <span class={`dot ${editing ? color : a.color}`} role="img" aria-label={`${a.color} highlight`}>
+        a
+      </span>
       <div class="note-body">
         {onShow ? (
           <button class="exact" onClick={onShow} title="Show on the page">
@@ -46,19 +49,7 @@ export function NoteItem({ annotation: a, source, onShow, onDelete, onEdit }: Pr
             }}
             onKeyDown={(e) => e.key === 'Escape' && setEditing(false)}
           >
-            <div class="swatches" role="radiogroup" aria-label="Colour">
-              {COLOURS.map((c) => (
-                <button
-                  key={c}
-                  type="button"
-                  role="radio"
-                  aria-checked={c === color}
-                  aria-label={c}
-                  class={`swatch ${c}`}
-                  onClick={() => setColor(c)}
-                />
-              ))}
-            </div>
+            <ColourPicker value={color} onChange={setColor} />
             <textarea
               aria-label="Note"
               rows={3}

@@ -1,3 +1,4 @@
+import { watchClicks } from '../../utils/content/edit-highlight';
 import { guardContext } from '../../utils/content/guard-context';
 import { answerPopup } from '../../utils/content/popup-requests';
 import { PageSession } from '../../utils/content/session';
@@ -19,6 +20,7 @@ export default defineContentScript({
     watchChanges(ctx, session);
     watchSelection(ctx, session);
     watchHover(ctx, session);
+    watchClicks(ctx, session);
     answerPopup(session);
   },
 });

@@ -1,9 +1,9 @@
 import type { GlossDB } from '../db';
 import {
   deleteAnnotation,
-  getAnnotation,
   importAnnotations,
   listAnnotations,
+  listTags,
   restoreAnnotation,
   saveAnnotation,
   updateAnnotation,
@@ -49,22 +49,22 @@ export function createHandlers(db: GlossDB, analysis: AnalysisService): Handlers
       await markAnnotated([siteOf(saved.url)]);
       return saved;
     },
-    // Edits, deletions, restores and imports come from Gloss's own pages only (the router refuses them from content
-    // scripts); the checks stay so that a handler is safe whoever reaches it.
-    'annotation:update': async ({ id, patch }, caller) => {
-      if (caller.kind === 'content') checkOrigin(caller, (await getAnnotation(db, id)).url);
-      return updateAnnotation(db, id, patch);
-    },
-    'annotation:delete': async ({ id }, caller) => {
-      if (caller.kind === 'content') checkOrigin(caller, (await getAnnotation(db, id)).url);
-      return deleteAnnotation(db, id);
-    },
+    // A page's own content script edits, deletes and restores only highlights of its own origin (the reader's card
+    // in the page); Gloss's pages reach every highlight.
+    // The origin is checked on the stored record inside the write's own transaction.
+    'annotation:update': ({ id, patch }, caller) =>
+      updateAnnotation(db, id, patch, (stored) => checkOrigin(caller, stored.url)),
+    'annotation:delete': ({ id }, caller) => deleteAnnotation(db, id, (stored) => checkOrigin(caller, stored.url)),
+    // Restoring never replaces a record that is there (the store refuses a different one), so a page cannot
+    // overwrite a highlight through it.
     'annotation:restore': async ({ annotation }, caller) => {
       checkOrigin(caller, field(annotation, 'url'), field(field(annotation, 'target'), 'source'));
       const restored = await restoreAnnotation(db, annotation);
       await markAnnotated([siteOf(restored.url)]);
       return restored;
     },
+    'tags:list': async () => listTags(db),
+    // Imports come from Gloss's own pages only (the router refuses them from content scripts).
     'annotations:import': async ({ json }) => {
       const parsed = parseWebAnnotationJson(json);
       const result = await importAnnotations(db, parsed);

@@ -15,12 +15,20 @@ export type Handlers = {
   ) => Promise<ResultOf<BackgroundProtocol, K>>;
 };
 
-/** Requests a content script may make; the rest are for Gloss's own pages. */
+/**
+ * Requests a content script may make; the rest (import) are for Gloss's own
+ * pages. Edits, deletions and restores reach only highlights of the sender's
+ * own origin: the handlers check each against the origin the browser reports.
+ */
 const FROM_CONTENT = new Set<keyof BackgroundProtocol>([
   'analyze',
   'annotations:list',
   'annotation:save',
+  'annotation:update',
+  'annotation:delete',
+  'annotation:restore',
   'page:visit',
+  'tags:list',
 ]);
 
 /** An error with a code the caller can act on. */
@@ -46,6 +54,7 @@ const SHAPES: { [K in keyof BackgroundProtocol]: (p: Record<string, unknown>) =>
   'annotation:restore': (p) => isObject(p.annotation),
   'annotations:import': (p) => isString(p.json, 200_000_000),
   'page:visit': (p) => isObject(p.page),
+  'tags:list': (p) => Object.keys(p).length === 0,
 };
 
 /**

@@ -30,8 +30,25 @@ function underPoint(range: Range, x: number, y: number): boolean {
  * in `layers` (highest priority), then the shortest range.
  */
 export function hitTest<T extends { range: Range }>(doc: Document, x: number, y: number, layers: T[][]): T | null {
+  return hitTestAll(doc, x, y, layers, 1)[0] ?? null;
+}
+
+/**
+ * Every layer's item under (x, y), in the order of `layers` (at most `max`):
+ * the shortest range of each layer that has one there. Marks overlap (a name
+ * inside a quotation), and each must stay within reach.
+ */
+export function hitTestAll<T extends { range: Range }>(
+  doc: Document,
+  x: number,
+  y: number,
+  layers: T[][],
+  max = Infinity,
+): T[] {
+  const found: T[] = [];
+  if (!layers.some((items) => items.length)) return found;
   const caret = caretAt(doc, x, y);
-  if (!caret) return null;
+  if (!caret) return found;
   for (const items of layers) {
     let best: T | null = null;
     let bestLength = Infinity;
@@ -47,7 +64,8 @@ export function hitTest<T extends { range: Range }>(doc: Document, x: number, y:
         bestLength = length;
       }
     }
-    if (best) return best;
+    if (best) found.push(best);
+    if (found.length >= max) break;
   }
-  return null;
+  return found;
 }

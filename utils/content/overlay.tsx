@@ -1,8 +1,10 @@
 import { render } from 'preact';
 import { createShadowRootUi, type ContentScriptContext, type ShadowRootContentScriptUi } from '#imports';
+import { HighlightCard } from '../../components/HighlightCard';
 import { HoverCard, type HoverInfo } from '../../components/HoverCard';
 import { SelectionToolbar, type ToolbarChoice } from '../../components/SelectionToolbar';
 import css from '../../components/overlay.css?inline';
+import type { Annotation, AnnotationPatch } from '../db/types';
 
 type ToolbarState = {
   rect: { left: number; top: number; bottom: number };
@@ -13,18 +15,37 @@ type ToolbarState = {
   expanded?: boolean;
 };
 
+/** One of the reader's highlights open in the page, and what its card's buttons do. */
+export type EditorState = {
+  annotation: Annotation;
+  at: { x: number; y: number };
+  onSave: (patch: AnnotationPatch) => Promise<void>;
+  onDelete: () => Promise<void>;
+  onUndo: () => Promise<void>;
+};
+
 /**
- * Gloss's UI inside the page (the selection toolbar and the hover card), in
- * one shadow root that exists only while something is shown, so the page's
- * markup is left as it was the rest of the time.
+ * Gloss's UI inside the page (the selection toolbar, the hover card and the
+ * card of a highlight open to edit), in one closed shadow root that exists
+ * only while something is shown, so the page's markup is left as it was the
+ * rest of the time.
  */
 export class Overlay {
   private ui: ShadowRootContentScriptUi<void> | null = null;
   private mounting: Promise<ShadowRootContentScriptUi<void>> | null = null;
   private toolbar: ToolbarState | null = null;
   private card: HoverInfo | null = null;
+  private editor: EditorState | null = null;
+  /** Whether the open highlight has changes the reader has not saved. */
+  private dirty = false;
+  /** Renders the same editor afresh (a new key) when it is opened again. */
+  private opened = 0;
 
-  constructor(private readonly ctx: ContentScriptContext) {}
+  /** @param loadTags the reader's tags for completion, most used first. */
+  constructor(
+    private readonly ctx: ContentScriptContext,
+    private readonly loadTags: () => Promise<string[]>,
+  ) {}
 
   /** The host element, while mounted (its text is not the page's). */
   get host(): HTMLElement | null {
@@ -38,7 +59,40 @@ export class Overlay {
 
   showToolbar(state: ToolbarState): Promise<void> {
     this.toolbar = state;
+    this.editor = null; // the reader has moved on to a new selection
+    this.dirty = false;
     return this.update();
+  }
+
+  /** Opens one of the reader's highlights to edit (in place of the toolbar and the hover card). */
+  showEditor(state: EditorState): Promise<void> {
+    this.editor = state;
+    this.toolbar = null;
+    this.card = null;
+    this.dirty = false;
+    this.opened++;
+    return this.update();
+  }
+
+  hideEditor(): Promise<void> {
+    if (!this.editor) return Promise.resolve();
+    this.editor = null;
+    this.dirty = false;
+    return this.update();
+  }
+
+  get editorOpen(): boolean {
+    return this.editor !== null;
+  }
+
+  /** The id of the highlight open to edit, if any. */
+  get editing(): string | null {
+    return this.editor?.annotation.id ?? null;
+  }
+
+  /** Whether the open highlight has changes not yet saved (a click elsewhere then leaves it open). */
+  get editorDirty(): boolean {
+    return this.dirty;
   }
 
   hideToolbar(): Promise<void> {
@@ -57,14 +111,14 @@ export class Overlay {
   }
 
   private async update(): Promise<void> {
-    if (!this.toolbar && !this.card) {
+    if (!this.toolbar && !this.card && !this.editor) {
       if (this.ui) render(null, this.ui.uiContainer);
       this.ui?.remove();
       this.ui = null;
       return;
     }
     const ui = this.ui ?? (await this.mount());
-    const { toolbar, card } = this;
+    const { toolbar, card, editor } = this;
     render(
       <div class="layer">
         {toolbar && (
@@ -75,6 +129,20 @@ export class Overlay {
             onClose={() => void this.hideToolbar()}
             autoFocus={toolbar.focus}
             startExpanded={toolbar.expanded}
+            loadTags={this.loadTags}
+          />
+        )}
+        {editor && (
+          <HighlightCard
+            key={`${editor.annotation.id}:${this.opened}`}
+            annotation={editor.annotation}
+            at={editor.at}
+            loadTags={this.loadTags}
+            onSave={editor.onSave}
+            onDelete={editor.onDelete}
+            onUndo={editor.onUndo}
+            onClose={() => void this.hideEditor()}
+            onDirty={(dirty) => (this.dirty = dirty)}
           />
         )}
         {card && <HoverCard {...card} />}

@@ -1,6 +1,6 @@
 import type { ContentScriptContext } from '#imports';
 import { describe } from '../anchoring';
-import type { Annotation } from '../db/types';
+import type { Annotation, AnnotationPatch } from '../db/types';
 import { boundaryOffset, type TextMap } from '../dom/text-map';
 import { extractArticle } from '../extract';
 import type { Extraction } from '../extract/types';
@@ -14,6 +14,7 @@ import { Highlighter, isDarkPage } from './highlighter';
 import { Overlay } from './overlay';
 import { nestedDeeperThan, pageTextMap } from './page-text';
 import { analysableText } from './analysable';
+import { TagSource } from './tag-source';
 import type { ToolbarChoice } from '../../components/SelectionToolbar';
 
 /** Whether Gloss analyses names on a page in `lang`: English, or a language it cannot tell. */
@@ -34,6 +35,7 @@ export class PageSession {
   readonly article = new ArticleLayer(this.highlighter);
   readonly notes = new AnnotationLayer(this.highlighter);
   readonly overlay: Overlay;
+  readonly tags = new TagSource(() => sendToBackground('tags:list', {}));
   private extraction: Extraction | null = null;
   private current: PageState['status'] = 'starting';
   /** When `current` was reached, if it is a decision (see `PageState.decidedAt`). */
@@ -44,7 +46,7 @@ export class PageSession {
   private generation = 0;
 
   constructor(private readonly ctx: ContentScriptContext) {
-    this.overlay = new Overlay(ctx);
+    this.overlay = new Overlay(ctx, this.tags.get);
   }
 
   /** Where Gloss is with this page (cheap, unlike `state()`). */
@@ -211,6 +213,32 @@ export class PageSession {
       },
     }).catch(() => {}); // the page record is a convenience for export; the highlight is saved
     this.notes.add(saved, range.cloneRange(), isDarkPage());
+    this.tags.learn(saved.tags);
     return saved;
+  }
+
+  /** Saves the reader's change to one of this page's highlights and repaints it. */
+  async editNote(id: string, patch: AnnotationPatch): Promise<Annotation> {
+    const updated = await sendToBackground('annotation:update', { id, patch });
+    this.notes.update(updated);
+    this.tags.learn(updated.tags);
+    return updated;
+  }
+
+  /** Deletes one of this page's highlights; returns the record and where it was, for Undo. */
+  async deleteNote(id: string): Promise<{ record: Annotation; range: Range | null }> {
+    const range = this.notes.rangeOf(id);
+    const record = await sendToBackground('annotation:delete', { id });
+    this.notes.remove(id);
+    return { record, range };
+  }
+
+  /** Puts back a highlight deleted from this page, where it was (anchored afresh if the page changed since). */
+  async restoreNote(record: Annotation, range: Range | null): Promise<Annotation> {
+    const restored = await sendToBackground('annotation:restore', { annotation: record });
+    const intact = range && range.startContainer.isConnected && range.endContainer.isConnected;
+    if (intact) this.notes.add(restored, range, isDarkPage());
+    else this.anchorNotes([...this.notes.state().map((s) => s.annotation), restored]);
+    return restored;
   }
 }

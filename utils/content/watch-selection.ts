@@ -1,4 +1,5 @@
 import type { ContentScriptContext } from '#imports';
+import { cardPoint, noteAtSelection, openHighlight } from './edit-highlight';
 import { highlightableRange } from './selection';
 import type { PageSession } from './session';
 
@@ -48,9 +49,16 @@ export function offerToolbar(
 /**
  * Highlights the reader's selection on their command (keyboard shortcut or
  * context menu): at once in the default colour, or through the toolbar with
- * its note open. False when there is nothing to highlight.
+ * its note open. A selection or caret inside one of the reader's highlights
+ * opens that highlight to edit instead (the keyboard's way to reach one).
+ * False when there is nothing to highlight.
  */
 export async function highlightSelection(session: PageSession, note: boolean): Promise<boolean> {
+  const existing = noteAtSelection(session);
+  if (existing) {
+    await openHighlight(session, existing.annotation, cardPoint(existing.range));
+    return true;
+  }
   const range = session.status === 'never' ? null : highlightableRange(document);
   if (!range) return false;
   if (note) {

@@ -33,12 +33,46 @@ export function getAnnotation(db: GlossDB, id: string): Promise<Annotation> {
   });
 }
 
-/** Changes the note, tags or colour of a highlight; returns the updated record. */
-export function updateAnnotation(db: GlossDB, id: string, patch: AnnotationPatch): Promise<Annotation> {
-  return guard(() =>
+/** A caller's check of the stored record before it is changed (it throws to refuse). */
+export type RecordCheck = (stored: Annotation) => void;
+
+/**
+ * Runs a write under `guard`, except that the caller's refusal (an error its
+ * `check` threw) reaches the caller as it was, not as a database failure.
+ */
+async function guardChecked<T>(check: RecordCheck, write: (checked: RecordCheck) => Promise<T>): Promise<T> {
+  let refusal: { error: unknown } | null = null;
+  const checked: RecordCheck = (stored) => {
+    try {
+      check(stored);
+    } catch (error) {
+      refusal = { error };
+      throw error;
+    }
+  };
+  try {
+    return await guard(() => write(checked));
+  } catch (error) {
+    if (refusal) throw (refusal as { error: unknown }).error;
+    throw error;
+  }
+}
+
+/**
+ * Changes the note, tags or colour of a highlight; returns the updated record.
+ * `check` sees the stored record inside the same transaction before anything changes.
+ */
+export function updateAnnotation(
+  db: GlossDB,
+  id: string,
+  patch: AnnotationPatch,
+  check: RecordCheck = () => {},
+): Promise<Annotation> {
+  return guardChecked(check, (checked) =>
     db.transaction('rw', db.annotations, async () => {
       const changes = checkPatch(patch);
       const old = await getAnnotation(db, id);
+      checked(old);
       const updated: Annotation = { ...old, ...changes, updatedAt: Math.max(Date.now(), old.updatedAt) };
       updated.words = annotationWords(updated);
       await db.annotations.put(updated);
@@ -47,11 +81,12 @@ export function updateAnnotation(db: GlossDB, id: string, patch: AnnotationPatch
   );
 }
 
-/** Deletes a highlight and returns it, so the caller can undo with `restoreAnnotation`. */
-export function deleteAnnotation(db: GlossDB, id: string): Promise<Annotation> {
-  return guard(() =>
+/** Deletes a highlight and returns it, so the caller can undo with `restoreAnnotation`; `check` as for updates. */
+export function deleteAnnotation(db: GlossDB, id: string, check: RecordCheck = () => {}): Promise<Annotation> {
+  return guardChecked(check, (checked) =>
     db.transaction('rw', db.annotations, async () => {
       const old = await getAnnotation(db, id);
+      checked(old);
       await db.annotations.delete(old.id);
       return old;
     }),
@@ -105,6 +140,36 @@ export function searchAnnotations(db: GlossDB, query: string, limit = 200): Prom
       .filter((a) => terms.every((t) => a.words.some((w) => w.startsWith(t))))
       .sort((a, b) => b.updatedAt - a.updatedAt)
       .slice(0, limit);
+  });
+}
+
+/** How many tags `listTags` gives at most: enough for completion, bounded for a message. */
+export const MAX_LISTED_TAGS = 500;
+
+/**
+ * The tags the reader has used, most used first (ties alphabetically), for
+ * completion. Tags that differ only in case count as one, spelled as most
+ * highlights spell it.
+ */
+export function listTags(db: GlossDB, limit = MAX_LISTED_TAGS): Promise<string[]> {
+  return guard(async () => {
+    // The multi-entry index holds one key per (record, tag): counting keys counts uses.
+    const keys = (await db.annotations.orderBy('tags').keys()) as string[];
+    const byFolded = new Map<string, { count: number; spellings: Map<string, number> }>();
+    for (const tag of keys) {
+      const folded = tag.toLowerCase();
+      const entry = byFolded.get(folded) ?? { count: 0, spellings: new Map<string, number>() };
+      entry.count++;
+      entry.spellings.set(tag, (entry.spellings.get(tag) ?? 0) + 1);
+      byFolded.set(folded, entry);
+    }
+    const commonest = (spellings: Map<string, number>) =>
+      [...spellings].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0][0];
+    return [...byFolded.values()]
+      .map((e) => ({ tag: commonest(e.spellings), count: e.count }))
+      .sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag))
+      .slice(0, limit)
+      .map((e) => e.tag);
   });
 }
 

@@ -22,6 +22,8 @@ export type BackgroundProtocol = {
   'annotation:restore': [{ annotation: Annotation }, Annotation];
   'annotations:import': [{ json: string }, ImportResult];
   'page:visit': [{ page: Omit<Page, 'site'> }, null];
+  /** The tags the reader has used, most used first, for completion in Gloss's own UI (never put in a page's DOM). */
+  'tags:list': [Record<string, never>, string[]];
 };
 
 /** Per-site choice of whether Gloss analyses pages there. */

@@ -84,6 +84,17 @@ export class Overlay {
     return String((await this.call(selector, 'function () { return this.textContent; }')) ?? '');
   }
 
+  /** The value of the first form field matching `selector`. */
+  async value(selector: string): Promise<string> {
+    return String((await this.call(selector, 'function () { return this.value; }')) ?? '');
+  }
+
+  /** The texts of the elements matching `inner` inside the first element matching `selector`. */
+  async texts(selector: string, inner: string): Promise<string[]> {
+    const fn = 'function (s) { return [...this.querySelectorAll(s)].map((e) => e.textContent); }';
+    return (await this.call(selector, fn, [inner])) as string[];
+  }
+
   /** A computed style property of the first element matching `selector`. */
   async style(selector: string, property: string): Promise<string> {
     const fn = 'function (p) { return getComputedStyle(this).getPropertyValue(p); }';

@@ -119,6 +119,52 @@ describe('background handlers', () => {
     const deleted = await handlers['annotation:delete']({ id: saved.id }, popup);
     expect(await handlers['annotation:restore']({ annotation: deleted }, popup)).toEqual(saved);
   });
+
+  it('lets a page edit, delete and restore its own highlights, and refuses a page of another origin', async () => {
+    const saved = await handlers['annotation:save']({ annotation: newAnnotation() }, page);
+    const www: Caller = { kind: 'content', origin: 'https://www.example.com' };
+    for (const stranger of [otherSite, www]) {
+      await expect(
+        handlers['annotation:update']({ id: saved.id, patch: { note: 'hijacked' } }, stranger),
+      ).rejects.toMatchObject({ code: 'forbidden' });
+      await expect(handlers['annotation:delete']({ id: saved.id }, stranger)).rejects.toMatchObject({
+        code: 'forbidden',
+      });
+    }
+    expect(await db.annotations.get(saved.id)).toEqual(saved);
+
+    const edited = await handlers['annotation:update'](
+      { id: saved.id, patch: { note: 'Mine', tags: ['x'], color: 'blue' } },
+      page,
+    );
+    expect(edited).toMatchObject({ note: 'Mine', tags: ['x'], color: 'blue' });
+    const deleted = await handlers['annotation:delete']({ id: saved.id }, page);
+    expect(await db.annotations.count()).toBe(0);
+    // Another origin cannot put it back (on its own origin or on the page's).
+    const moved = { ...deleted, url: 'https://evil.example.org/a' };
+    moved.target = { ...deleted.target, source: moved.url };
+    await expect(handlers['annotation:restore']({ annotation: deleted }, otherSite)).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    await expect(handlers['annotation:restore']({ annotation: moved }, page)).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    expect(await db.annotations.count()).toBe(0);
+    expect(await handlers['annotation:restore']({ annotation: deleted }, page)).toEqual(edited);
+    // Restoring from a page never replaces what is there.
+    await expect(
+      handlers['annotation:restore']({ annotation: { ...edited, note: 'overwritten' } }, page),
+    ).rejects.toMatchObject({ code: 'conflict' });
+    expect(await db.annotations.get(saved.id)).toEqual(edited);
+  });
+
+  it('lists the reader’s tags, most used first, one spelling per tag', async () => {
+    expect(await handlers['tags:list']({}, page)).toEqual([]);
+    for (const tags of [['Rights', 'un'], ['rights'], ['Rights', 'economy'], ['UN']]) {
+      await handlers['annotation:save']({ annotation: newAnnotation(undefined, { tags }) }, page);
+    }
+    expect(await handlers['tags:list']({}, page)).toEqual(['Rights', 'un', 'economy']);
+  });
 });
 
 describe('messages from untrusted senders, end to end', () => {
@@ -140,12 +186,16 @@ describe('messages from untrusted senders, end to end', () => {
       // A content script of another site, or of this one asking for more than it may.
       [env('annotations:list', { url: saved.url }), contentOf('https://evil.example.org/')],
       [env('annotation:save', { annotation: newAnnotation() }), contentOf('https://evil.example.org/')],
-      [env('annotation:delete', { id: saved.id }), contentOf('https://news.example.com/a')],
+      [env('annotation:delete', { id: saved.id }), contentOf('https://evil.example.org/')],
+      [env('annotation:update', { id: saved.id, patch: { note: 'hijacked' } }), contentOf('https://evil.example.org/')],
+      [env('annotation:restore', { annotation: { ...saved, note: 'x' } }), contentOf('https://evil.example.org/')],
+      // Its own page may restore, but never over a record that is there; never import.
+      [env('annotation:restore', { annotation: { ...saved, note: 'x' } }), contentOf('https://news.example.com/a')],
+      [env('annotations:import', { json: '[]' }), contentOf('https://news.example.com/a')],
       [
-        env('annotation:update', { id: saved.id, patch: { note: 'hijacked' } }),
+        env('annotation:update', { id: saved.id, patch: { url: 'https://evil.example.org/a' } }),
         contentOf('https://news.example.com/a'),
       ],
-      [env('annotation:restore', { annotation: { ...saved, note: 'x' } }), contentOf('https://news.example.com/a')],
       // Malformed and oversized, from the page itself.
       [
         env('annotation:save', { annotation: { ...newAnnotation(), note: big } }),

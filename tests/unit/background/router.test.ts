@@ -47,22 +47,28 @@ describe('route', () => {
     });
   });
 
-  it('lets a content script make only the requests it needs: no edit, delete, restore or import', async () => {
+  it('lets a content script edit, delete and restore (each handler checks the origin), but never import', async () => {
     const h = handlers();
     for (const [type, payload] of [
       ['annotation:update', { id: 'x', patch: { note: 'y' } }],
       ['annotation:delete', { id: 'x' }],
       ['annotation:restore', { annotation: {} }],
-      ['annotations:import', { json: '[]' }],
+      ['tags:list', {}],
     ] as const) {
-      expect(await route({ gloss: 1, type, payload }, fromPage, h, own)).toMatchObject({
-        ok: false,
-        error: { code: 'forbidden' },
-      });
+      expect(await route({ gloss: 1, type, payload }, fromPage, h, own)).toMatchObject({ ok: true });
     }
+    expect(
+      await route({ gloss: 1, type: 'annotations:import', payload: { json: '[]' } }, fromPage, h, own),
+    ).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await route({ gloss: 1, type: 'annotation:delete', payload: { id: 'x' } }, fromPopup, h, own)).toMatchObject(
       { ok: true },
     );
+  });
+
+  it('refuses a tags request that carries anything', async () => {
+    expect(
+      await route({ gloss: 1, type: 'tags:list', payload: { url: 'x' } }, fromPage, handlers(), own),
+    ).toMatchObject({ ok: false, error: { code: 'invalid' } });
   });
 
   it('refuses oversized and odd payloads before any handler runs', async () => {

@@ -1,0 +1,249 @@
+/**
+ * The reader's highlights in the page, in Chromium with the built extension:
+ * tags completed from the reader's own, a highlight opened by a click (or the
+ * keyboard shortcut) to change its note, tags and colour or to delete it with
+ * Undo, all of it back after a reload; the hover card of a name inside a
+ * quotation. Gloss's UI is reached in its closed shadow root through the
+ * DevTools protocol and worked with the real mouse and keyboard.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchChromium, type ChromiumSession } from './harness/chromium';
+import { Overlay } from './harness/overlay';
+import { domDifference, otherTabId, readHighlights, textEnds } from './harness/page';
+import { ROOTS, serve } from './harness/server';
+
+let session: ChromiumSession;
+let server: Awaited<ReturnType<typeof serve>>;
+let page: Page;
+let gloss: Page;
+let overlay: Overlay;
+let url: string;
+
+type Stored = { id: string; exact: string; note: string; tags: string[]; color: string };
+
+/** Run in a Gloss page: every annotation in the database, read with IndexedDB itself. */
+function storedAnnotations(): Promise<Stored[]> {
+  return new Promise((done, failed) => {
+    const open = indexedDB.open('gloss');
+    open.onerror = () => failed(open.error);
+    open.onsuccess = () => {
+      const all = open.result.transaction('annotations').objectStore('annotations').getAll();
+      all.onsuccess = () => (open.result.close(), done(all.result as Stored[]));
+      all.onerror = () => failed(all.error);
+    };
+  });
+}
+
+const stored = async (exact: string) => (await gloss.evaluate(storedAnnotations)).find((a) => a.exact === exact);
+
+/** The texts painted in the reader's highlight layers, by colour (light or dark layer names alike). */
+async function userLayers(p: Page = page): Promise<Record<string, string[]>> {
+  const out: Record<string, string[]> = {};
+  for (const [name, texts] of Object.entries(await p.evaluate(readHighlights))) {
+    const colour = /^gloss-user-(\w+)/.exec(name)?.[1];
+    if (colour) out[colour] = [...(out[colour] ?? []), ...texts];
+  }
+  return out;
+}
+
+async function waitForColour(colour: string, words: string, present = true, p: Page = page): Promise<void> {
+  await p.waitForFunction(
+    ([c, w, yes]) => {
+      const painted = [...CSS.highlights]
+        .filter(([name]) => name === `gloss-user-${c}` || name === `gloss-user-${c}-dark`)
+        .some(([, h]) => [...h].some((r) => r.toString() === w));
+      return painted === yes;
+    },
+    [colour, words, present] as [string, string, boolean],
+    { timeout: 15_000 },
+  );
+}
+
+/** Selects `words` with a real drag of the mouse. */
+async function drag(words: string, p: Page = page): Promise<void> {
+  await p.evaluate((w) => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode())
+      if ((n as Text).data.includes(w)) return n.parentElement!.scrollIntoView({ block: 'center' });
+  }, words);
+  const ends = (await p.evaluate(textEnds, words))!;
+  await p.mouse.move(ends.from.x, ends.from.y);
+  await p.mouse.down();
+  await p.mouse.move(ends.to.x, ends.to.y, { steps: 4 });
+  await p.mouse.up();
+  expect(await p.evaluate(() => getSelection()!.toString())).toBe(words);
+}
+
+/** Clicks the middle of `words` (on its first line) with the real mouse. */
+async function clickOn(words: string, p: Page = page): Promise<void> {
+  const ends = (await p.evaluate(textEnds, words))!;
+  const x = ends.to.y === ends.from.y ? (ends.from.x + ends.to.x) / 2 : ends.from.x + 10;
+  await p.mouse.click(x, ends.from.y);
+}
+
+/** Saves `words` through the toolbar with a note, tags and colour. */
+async function highlight(words: string, { note = '', tags = '', colour = 'yellow' } = {}): Promise<void> {
+  await drag(words);
+  await overlay.click('.toolbar button.link');
+  if (note) await overlay.fill('.toolbar [aria-label="Note"]', note);
+  if (tags) await overlay.fill('.toolbar [aria-label="Tags"]', tags);
+  await overlay.click(`.toolbar [role="radio"][aria-label="${colour}"]`);
+  await overlay.click('.toolbar button[data-action="save"]');
+  await overlay.waitFor('.toolbar', true);
+  await waitForColour(colour, words);
+}
+
+beforeAll(async () => {
+  server = await serve({ fixtures: ROOTS.fixtures });
+  session = await launchChromium();
+  page = session.context.pages()[0] ?? (await session.context.newPage());
+  url = `${server.origin}/fixtures/notes/index.html`;
+  await page.goto(url);
+  await page.waitForFunction(() => CSS.highlights.has('gloss-quote'), undefined, { timeout: 30_000 });
+  overlay = await Overlay.of(page);
+  gloss = await session.context.newPage();
+  await gloss.goto(`chrome-extension://${session.extensionId}/popup.html`);
+  await page.bringToFront();
+});
+
+afterAll(async () => {
+  await session?.close();
+  await server?.close();
+});
+
+describe('the reader’s highlights in the page, in Chromium', () => {
+  it('completes tags from the ones the reader has used, without putting them in the page', async () => {
+    await highlight('harbour clinic in Port Ellis', { note: 'Where it happened', tags: 'healthcare, flooding' });
+    expect(await stored('harbour clinic in Port Ellis')).toMatchObject({ tags: ['healthcare', 'flooding'] });
+
+    await drag('raised foundations');
+    await overlay.click('.toolbar button.link');
+    await overlay.fill('.toolbar [aria-label="Tags"]', 'hea');
+    await overlay.waitFor('.toolbar .suggestions [role="option"]');
+    expect(await overlay.texts('.toolbar .suggestions', '[role="option"]')).toEqual(['healthcare']);
+    // The list and the reader's tags are in the closed shadow root only.
+    expect(await page.evaluate(() => document.documentElement.outerHTML.includes('healthcare'))).toBe(false);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter'); // takes the tag; does not save yet
+    expect(await overlay.value('.toolbar [aria-label="Tags"]')).toBe('healthcare, ');
+    await page.keyboard.type('fl');
+    await overlay.click('.toolbar .suggestions [role="option"]');
+    expect(await overlay.value('.toolbar [aria-label="Tags"]')).toBe('healthcare, flooding, ');
+    await page.keyboard.press('Enter'); // no suggestion chosen: saves
+    await overlay.waitFor('.toolbar', true);
+    await waitForColour('yellow', 'raised foundations');
+    expect(await stored('raised foundations')).toMatchObject({ tags: ['healthcare', 'flooding'] });
+  });
+
+  it('opens a highlight on a click to change its note, tags and colour; the page repaints; a reload keeps it', async () => {
+    // A click a page script makes up (isTrusted false) opens nothing.
+    const ends = (await page.evaluate(textEnds, 'raised foundations'))!;
+    await page.evaluate(
+      ([x, y]) => {
+        const target = document.elementFromPoint(x, y)!;
+        target.dispatchEvent(new MouseEvent('click', { bubbles: true, clientX: x, clientY: y, button: 0, detail: 1 }));
+      },
+      [(ends.from.x + ends.to.x) / 2, ends.from.y] as [number, number],
+    );
+    await page.waitForTimeout(300);
+    expect(await page.locator('gloss-overlay').count()).toBe(0);
+
+    await clickOn('raised foundations');
+    await overlay.waitFor('.editor');
+    expect(await overlay.value('.editor [aria-label="Note"]')).toBe('');
+    // The note has the focus: the reader types at once.
+    await page.keyboard.type('Built to stay dry');
+    await overlay.fill('.editor [aria-label="Tags"]', ', resilience');
+    await overlay.click('.editor [role="radio"][aria-label="blue"]');
+    expect(await page.evaluate(() => document.documentElement.outerHTML.includes('Built to stay dry'))).toBe(false);
+    await overlay.click('.editor button[data-action="save"]');
+    await overlay.waitFor('.editor', true);
+    await waitForColour('blue', 'raised foundations');
+    await waitForColour('yellow', 'raised foundations', false);
+    expect(await stored('raised foundations')).toMatchObject({
+      note: 'Built to stay dry',
+      tags: ['healthcare', 'flooding', 'resilience'],
+      color: 'blue',
+    });
+    expect(await page.evaluate(domDifference)).toBeNull();
+
+    await page.reload();
+    await waitForColour('blue', 'raised foundations');
+    await clickOn('raised foundations');
+    await overlay.waitFor('.editor');
+    expect(await overlay.value('.editor [aria-label="Note"]')).toBe('Built to stay dry');
+    // Escape closes without saving what was typed.
+    await page.keyboard.type(' (draft)');
+    await page.keyboard.press('Escape');
+    await overlay.waitFor('.editor', true);
+    expect((await stored('raised foundations'))?.note).toBe('Built to stay dry');
+  });
+
+  it('deletes a highlight from the page and puts it back with Undo', async () => {
+    const before = await stored('harbour clinic in Port Ellis');
+    await clickOn('harbour clinic in Port Ellis');
+    await overlay.waitFor('.editor');
+    await overlay.click('.editor button[data-action="delete"]');
+    await overlay.waitFor('.editor button[data-action="undo"]');
+    await waitForColour('yellow', 'harbour clinic in Port Ellis', false);
+    expect(await stored('harbour clinic in Port Ellis')).toBeUndefined();
+    // Undo has the focus: Enter puts the highlight back, as it was.
+    await page.keyboard.press('Enter');
+    await overlay.waitFor('.editor [aria-label="Note"]');
+    await waitForColour('yellow', 'harbour clinic in Port Ellis');
+    expect(await stored('harbour clinic in Port Ellis')).toEqual(before);
+    await page.keyboard.press('Escape');
+    await overlay.waitFor('.editor', true);
+
+    // Deleted for good: gone after a reload too.
+    await clickOn('harbour clinic in Port Ellis');
+    await overlay.click('.editor button[data-action="delete"]');
+    await overlay.waitFor('.editor button[data-action="undo"]');
+    await page.mouse.click(5, 5); // a click elsewhere closes the card
+    await overlay.waitFor('.editor', true);
+    await page.reload();
+    await waitForColour('blue', 'raised foundations');
+    expect((await userLayers()).yellow ?? []).not.toContain('harbour clinic in Port Ellis');
+  });
+
+  it('opens the highlight under the caret on the keyboard shortcut, focused for typing', async () => {
+    const tabId = await gloss.evaluate(otherTabId);
+    await page.evaluate(() => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const i = (n as Text).data.indexOf('raised foundations');
+        if (i >= 0) getSelection()!.collapse(n, i + 3);
+      }
+    });
+    // What the background sends the tab on Alt+Shift+H.
+    const reply = await gloss.evaluate(
+      (id) =>
+        (
+          globalThis as unknown as { chrome: { tabs: { sendMessage(i: number, m: object): Promise<unknown> } } }
+        ).chrome.tabs.sendMessage(id, { gloss: 1, type: 'page:highlight', payload: { note: false } }),
+      tabId,
+    );
+    expect(reply).toEqual({ ok: true, value: true });
+    await overlay.waitFor('.editor');
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('Retyped from the keyboard');
+    // Shift+Tab to the colours (one tab stop), an arrow key to the next colour, Ctrl+Enter saves.
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Control+Enter');
+    await overlay.waitFor('.editor', true);
+    await waitForColour('pink', 'raised foundations');
+    expect(await stored('raised foundations')).toMatchObject({ note: 'Retyped from the keyboard', color: 'pink' });
+  });
+
+  it('stacks the cards of a name inside a quotation, so both can be read', async () => {
+    const ends = (await page.evaluate(textEnds, 'Maria Santos'))!;
+    await page.mouse.move((ends.from.x + ends.to.x) / 2, ends.from.y);
+    await overlay.waitFor('.card');
+    const entries = await overlay.texts('.card', '.card-entry');
+    expect(entries).toEqual(['QuotationDaniel Okafor', 'PersonMaria Santos · 1 mention']);
+    await page.mouse.move(5, 5);
+    await overlay.waitFor('.card', true);
+  });
+});
