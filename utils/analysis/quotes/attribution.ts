@@ -6,7 +6,7 @@ import { isCue, subjectEndingAt, subjectStartingAt, type Subject } from './cues'
 import type { MarkedSpan } from './marks';
 import { NOT_NAMES, TITLES } from './lexicon';
 import { isProperWord, nameAfter, nameBefore } from './names';
-import { sentenceEnd, sentenceStart, tokens, type Tok } from './tokens';
+import { lineStart, sentenceEnd, sentenceStart, tokens, trailingPunct, type Tok } from './tokens';
 
 /** What the text around a quotation says about who spoke it. */
 export type Attribution = {
@@ -19,8 +19,12 @@ export type Attribution = {
   standalone: boolean;
 };
 
-/** Bounds of the paragraph around a quotation and the next quotation's opening mark. */
-export type Frame = { paraStart: number; paraEnd: number; nextOpen: number; mask: Uint8Array };
+/**
+ * Where a quotation sits: its paragraph's start, the bounds every scan for it keeps within
+ * (its paragraph, at most `REACH` characters either side of it), and the next quotation's
+ * opening mark.
+ */
+export type Frame = { paraStart: number; floor: number; ceil: number; nextOpen: number; mask: Uint8Array };
 
 type Found = { subject: Subject | null; adjacent: boolean };
 
@@ -47,28 +51,29 @@ function isAccording(toks: Tok[], i: number): boolean {
 
 /** A cue after the closing mark: "…," said Wang / "…," Wang, the minister, said. */
 function fromTail(text: string, q: MarkedSpan, f: Frame): Found | null {
-  const sentEnd = sentenceEnd(text, q.close, f.paraEnd, f.mask);
+  const sentEnd = sentenceEnd(text, q.close, f.ceil, f.mask);
   const end = Math.min(sentEnd, f.nextOpen, q.close + 250);
   const toks = tokens(text, q.close, end, f.mask);
   let i = 0;
   while (toks[i] && /^[,—–]$/.test(toks[i].w)) i++;
   if (!toks[i]) return null;
-  const endsSentence = /[.!?…]\W*$/.test(text.slice(q.start, q.end));
+  const ending = trailingPunct(text, q.start, q.end);
+  const endsSentence = /[.!?…]/.test(ending);
+  const trails = /[,?!—–-]/.test(ending);
   const near = toks[i].s - q.close <= 3;
   // "…," adding/claiming that …: a participle has no subject of its own; the lead gives it.
   if (near && isCue(toks, i) && /ing$/.test(toks[i].w)) return { subject: null, adjacent: true };
   if (near && isCue(toks, i)) return { subject: subjectStartingAt(text, toks, i + 1), adjacent: true };
   if (near && isAccording(toks, i)) return { subject: subjectStartingAt(text, toks, i + 2), adjacent: true };
   // "…?" reacted Trump / "…!" beamed Donald Hartley: any past verb, inverted, before a name.
-  if (near && PAST.test(toks[i].w) && /[,?!—–-]\W*$/.test(text.slice(q.start, q.end)) && toks[i + 1]?.cap) {
+  if (near && PAST.test(toks[i].w) && trails && toks[i + 1]?.cap) {
     const subject = subjectStartingAt(text, toks, i + 1);
     if (subject?.kind === 'name') return { subject, adjacent: true };
   }
   for (let c = i + 1; c < toks.length && c - i <= 25; c++) {
     if (SENTENCE_END.test(toks[c].w)) break;
     // "…?" Hannity pressed / "…," an angry Hollande retaliated: any verb in the past attributes.
-    const pastVerb =
-      near && /[,?!—–-]\W*$/.test(text.slice(q.start, q.end)) && c - i <= 6 && PAST.test(toks[c].w) && !toks[c].cap;
+    const pastVerb = near && trails && c - i <= 6 && PAST.test(toks[c].w) && !toks[c].cap;
     if (!isCue(toks, c) && !pastVerb) continue;
     let subject = subjectEndingAt(text, toks, c - 1, i);
     if (pastVerb && !isCue(toks, c) && (!subject || subject.start !== toks[i].s)) continue;
@@ -99,12 +104,12 @@ function fromTail(text: string, q: MarkedSpan, f: Frame): Found | null {
 
 /** Where the sentence before a quotation starts, reaching into the paragraph before after a colon. */
 function leadStart(text: string, q: MarkedSpan, f: Frame): number {
-  const start = sentenceStart(text, q.open, f.paraStart, f.mask);
+  const start = sentenceStart(text, q.open, f.floor, f.mask);
   if (start !== q.open || q.open !== f.paraStart) return start;
   const m = /:\s*$/.exec(text.slice(Math.max(0, q.open - 6), q.open));
   if (!m) return start;
   const colon = text.lastIndexOf(':', q.open);
-  return sentenceStart(text, colon, text.lastIndexOf('\n', colon - 1) + 1, f.mask);
+  return sentenceStart(text, colon, lineStart(text, colon), f.mask);
 }
 
 /** The subject a sentence opens with, after a dateline or an opening phrase ("On Monday, …"). */
@@ -296,6 +301,6 @@ export function attribute(text: string, q: MarkedSpan, f: Frame): Attribution {
       standalone: false,
     };
   if (tail) return { subject: tail.subject, adjacent: false, inSentence: true, standalone: false };
-  const begins = sentenceStart(text, q.open, f.paraStart, f.mask) === q.open;
+  const begins = sentenceStart(text, q.open, f.floor, f.mask) === q.open;
   return { subject: null, adjacent: false, inSentence: false, standalone: begins };
 }
