@@ -4,7 +4,7 @@
  */
 import type { EntityGroup, EntityMention } from '../types';
 import type { Subject } from './cues';
-import { FEMALE_NAMES, MALE_NAMES } from './lexicon';
+import { FEMALE_NAMES, MALE_NAMES, PERSON_NOUNS, SPEAKER_NOUNS } from './lexicon';
 import { resolveDescription, type RoleIndex } from './descriptions';
 import { lineStart, REACH, work } from './tokens';
 import {
@@ -75,6 +75,49 @@ const NOT_SPEAKERS = new Set(
   ),
 );
 
+/**
+ * Whether a description can name a speaker: its last word is a person, a group, an
+ * organisation or something said ("a senior official", "the campaign", "a statement"), a
+ * name ("the Washington Post", "the DNC"), a word for someone who does something ("a
+ * supporter", "the strategist"), or a number of them ("21 percent", "a 46-year-old").
+ */
+function describesSpeaker(desc: string): boolean {
+  const words = desc.split(/\s+/);
+  // "the former secretary of state", "one owner of a shop": the noun before "of" is the head;
+  // "10 percent of registered voters": or the last one.
+  const of = words.indexOf('of');
+  return (of > 0 && headsSpeaker(words.slice(0, of))) || headsSpeaker(words);
+}
+
+/** Whether a phrase's last noun can be a speaker (see `describesSpeaker`). */
+function headsSpeaker(phrase: string[]): boolean {
+  let words = phrase;
+  // "a source familiar with …", "a person close to …", "those surveyed": the noun before.
+  while (
+    words.length > 1 &&
+    /^(?:familiar|close|linked|involved|surveyed|polled|asked|interviewed|known)$/.test(words[words.length - 1])
+  )
+    words = words.slice(0, -1);
+  const head = words[words.length - 1].replace(/['’]s?[.,]?$|[.,]$/, '');
+  if (/^\p{Lu}/u.test(head) || /\d|^percent$/.test(head)) return true;
+  const w = head.toLowerCase();
+  if (
+    SPEAKER_NOUNS.has(w) ||
+    (/(?:[^e]er|or|ist|ian|ant|ent|eon|man|men|ee)s?$/.test(w) && !/(?:ment|ness)s?$/.test(w))
+  )
+    return true;
+  // A verb or an adverb after the noun that slipped in: "the foundation predicts", "her campaign quickly".
+  return words.length > 1 && SPEAKER_NOUNS.has(words[words.length - 2].toLowerCase());
+}
+
+/** A word for a person's role or trade: "spokesman", "dietitian", "nutritionist", "director". */
+function isRoleNoun(w: string): boolean {
+  return (
+    (PERSON_NOUNS.has(w) || /(?:ist|ian|man|woman|or|er)$/.test(w)) &&
+    !/^(?:after|over|under|other|either|neither|whether|rather|together|for|or|per|ever|never|however|later)$/.test(w)
+  );
+}
+
 /** What the article says about its people, built once per article. */
 export class People {
   private readonly names: NameSpan[];
@@ -114,7 +157,11 @@ export class People {
     }
     for (const n of this.names) {
       const first = n.text.split(' ')[0].toLowerCase();
-      if (MALE_NAMES.has(first) || FEMALE_NAMES.has(first)) this.persons.push({ pos: n.start, name: n.text });
+      // A known first name, or a word for someone's role or trade before the name ("registered
+      // dietitian Trista Best", "spokesman John Doe"), makes it a person whatever the tagger says.
+      const role = /(?:^|\s)(\p{Ll}[\p{Ll}-]+)\s+$/u.exec(text.slice(Math.max(0, n.start - 30), n.start))?.[1];
+      if (MALE_NAMES.has(first) || FEMALE_NAMES.has(first) || (role && isRoleNoun(role)))
+        this.persons.push({ pos: n.start, name: n.text });
     }
     // Later mentions by surname alone: "Barack Obama … Obama".
     const surnames = new Map<string, string>();
@@ -214,7 +261,7 @@ export class People {
       mr: new WordStarts(this.text, (t, p) => /(?:^|\W)Mr\.? $/.test(t.slice(Math.max(0, p - 5), p))),
       mrs: new WordStarts(this.text, (t, p) => /(?:^|\W)M(?:rs|s)\.? $/.test(t.slice(Math.max(0, p - 6), p))),
       // `\b` before the name: a word starts there, or a non-word character follows a word one.
-      any: new WordStarts(this.text, (t, p) => w.test(t[p]) !== (p > 0 && w.test(t[p - 1])), true),
+      any: new WordStarts(this.text, (t, p) => w.test(t[p]) !== (p > 0 && w.test(t[p - 1]))),
     };
     let g: Gender = this.starts.mr.find(last).length ? 'm' : this.starts.mrs.find(last).length ? 'f' : null;
     if (!g) {
@@ -387,6 +434,7 @@ export class People {
       this.addSpeaker(named.start, name);
       return name;
     }
+    if (!describesSpeaker(s.text)) return null;
     const desc = s.text.replace(/^(?:The|A|An)\b/, (d) => d.toLowerCase());
     return (this.resolveDescriptions && resolveDescription(this.text, desc, s.start, this.roles)) || desc;
   }
