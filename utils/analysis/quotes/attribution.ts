@@ -301,6 +301,13 @@ export function attribute(text: string, q: MarkedSpan, f: Frame): Attribution {
       standalone: false,
     };
   if (tail) return { subject: tail.subject, adjacent: false, inSentence: true, standalone: false };
-  const begins = sentenceStart(text, q.open, f.floor, f.mask) === q.open;
-  return { subject: null, adjacent: false, inSentence: false, standalone: begins };
+  const start = sentenceStart(text, q.open, f.floor, f.mask);
+  // No cue: words quoted inside a sentence are its named subject's ("Ryan worried that the
+  // safety net was becoming “a hammock …”"); a description or a pronoun there is too vague.
+  if (start !== q.open) {
+    const lt = tokens(text, start, q.open, f.mask);
+    const s = lt.length >= 3 ? sentenceSubject(text, lt, lt.length) : null;
+    if (s?.kind === 'name') return { subject: s, adjacent: false, inSentence: false, standalone: false };
+  }
+  return { subject: null, adjacent: false, inSentence: false, standalone: start === q.open };
 }

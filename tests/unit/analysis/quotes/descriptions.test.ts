@@ -51,3 +51,14 @@ describe('people named after their trade', () => {
     ]);
   });
 });
+
+describe('words quoted inside a sentence without a cue', () => {
+  it('are its named subject’s, not a description’s or a pronoun’s', () => {
+    expect(
+      quotes('In 2012, Paul Ryan worried that the safety net was becoming “a hammock for the able-bodied.”'),
+    ).toEqual([['a hammock for the able-bodied.', 'Paul Ryan']]);
+    expect(quotes('The report worried that the safety net was becoming “a hammock for the able-bodied.”')).toEqual([
+      ['a hammock for the able-bodied.', null],
+    ]);
+  });
+});
