@@ -42,6 +42,8 @@ const SUBJECT_END =
 /** Nouns for something said or written, which can introduce a quotation after a comma. */
 const UTTERANCE =
   /^(?:statement|statements|tweet|tweets|message|letter|email|e-mail|post|note|memo|release|video|ad|speech|remarks|interview|response|reply|answer|warning)$/;
+/** How many cues before a quotation are weighed, the nearest first. */
+const MAX_LEAD_CUES = 12;
 /** Words that cannot come before the speaker phrase that opens a tail. */
 const NOT_OPENING = new Set('and but or for while as if because so then when after before in on at'.split(' '));
 
@@ -255,10 +257,13 @@ function fromLead(text: string, q: MarkedSpan, f: Frame): Found | null {
   // Cues of another clause come second: "While Trump says …, Jamieson said Trump is “…”",
   // "Rubio said …, while Cruz said that the “…”".
   const clause = clauseOf(toks, toks.length);
+  let cues = 0;
   for (let c = toks.length - 1; c >= 0; c--) {
     if (c === clause - 1 && (strong || weak)) break;
     const according = isAccording(toks, c);
     if (!according && !isCue(toks, c)) continue;
+    // A sentence holds a few cues; a run of them is no prose, and their number bounds the work.
+    if (++cues > MAX_LEAD_CUES) break;
     const between = text.slice(toks[c].e, q.open);
     const adjacent = /^[^.;!?]{0,60}$/.test(between) && /(?:^|[:,])\s*$/.test(between);
     const subject = according ? subjectStartingAt(text, toks, c + 2) : leadSubject(text, toks, c);

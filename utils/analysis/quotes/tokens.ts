@@ -68,7 +68,13 @@ export function tokens(text: string, from: number, to: number, mask: Uint8Array)
   const re = new RegExp(TOKEN.source, 'gu');
   for (let m = re.exec(span); m && m.index + from < to; m = re.exec(span)) {
     const s = m.index + from;
-    if (mask[s]) continue;
+    if (mask[s]) {
+      // Skip the rest of the quotation at once, not word by word.
+      let e = s + 1;
+      while (e < to && mask[e]) e++;
+      re.lastIndex = e - from;
+      continue;
+    }
     let e = s + m[0].length;
     const w = m[0].toLowerCase();
     // Keep abbreviations' full stops ("Mr.", "R-Ky.,", "D.C.,"): they do not end the sentence.
