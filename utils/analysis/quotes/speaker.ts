@@ -307,7 +307,11 @@ export class People {
     const want: Gender = word === 'he' ? 'm' : word === 'she' ? 'f' : null;
     if (word !== 'he' && word !== 'she' && word !== 'who') return null;
     const fits = (p: Person) => p.pos < pos && (!want || (this.gender(p.name) ?? want) === want);
-    if (word === 'who') return this.latest(pos, fits);
+    if (word === 'who') {
+      // "Lopez, who …": only a name right before "who" is what it stands for ("the groups who …" are no one).
+      if (!/\p{Lu}[\p{L}'’.-]*\)?,?\s*$/u.test(this.text.slice(Math.max(0, pos - 40), pos))) return null;
+      return this.latest(pos, fits);
+    }
     const start = this.sentenceStart(pos);
     const own = within(this.persons, start, pos).find((p) => !this.quoted(p.pos));
     if (own && fits(own) && own.pos - start < 40) return own.name;
