@@ -4,7 +4,9 @@
  *   - size of each built entry point (raw and gzipped), Chrome and Firefox;
  *   - model load time; analysis time on the seed article and on corpus texts;
  *   - detection and extraction time per corpus page (as the content script runs them);
- *   - re-anchoring time on a 200,000-character page (exact, moved, edited, deleted passages).
+ *   - re-anchoring time on a 200,000-character page (exact, moved, edited, deleted passages);
+ *   - the whole analysis of pathological texts a page can send (many quotation marks in one
+ *     paragraph, a huge paragraph without any).
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -15,6 +17,7 @@ import { loadTagger } from '../utils/analysis/ner';
 import { detectArticle, extractArticle } from '../utils/extract';
 import { anchor, describe } from '../utils/anchoring';
 import { longText } from '../tests/unit/anchoring/fixture';
+import { PATHOLOGICAL } from '../tests/unit/analysis/quotes/pathological';
 import { corpusDir } from './lib/corpus';
 
 const CORPUS = corpusDir();
@@ -141,7 +144,23 @@ anchoring on a ${text.length}-character page (median of 5)`);
   }
 }
 
+/** The whole analysis (entities and quotations) of texts built to make it slow: one run each. */
+function pathological(): void {
+  const tagger = loadTagger(readFileSync('public/models/ner.bin'));
+  console.log('\npathological texts, whole analysis (one run each)');
+  for (const p of PATHOLOGICAL) {
+    const text = p.make(p.n);
+    const t = performance.now();
+    const { quotes } = analyzeText(text, tagger);
+    const took = performance.now() - t;
+    console.log(
+      `  ${p.name.padEnd(46)} ${kb(text.length).padStart(10)} ${ms(took).padStart(12)}  ${quotes.length} quotations`,
+    );
+  }
+}
+
 sizes();
 analysis();
+pathological();
 extraction();
 anchoring();

@@ -6,7 +6,7 @@ import { isCue, subjectEndingAt, subjectStartingAt, type Subject } from './cues'
 import type { MarkedSpan } from './marks';
 import { NOT_NAMES, TITLES } from './lexicon';
 import { isProperWord, nameAfter, nameBefore } from './names';
-import { sentenceEnd, sentenceStart, tokens, type Tok } from './tokens';
+import { lineStart, sentenceEnd, sentenceStart, tokens, trailingPunct, type Tok } from './tokens';
 
 /** What the text around a quotation says about who spoke it. */
 export type Attribution = {
@@ -19,8 +19,12 @@ export type Attribution = {
   standalone: boolean;
 };
 
-/** Bounds of the paragraph around a quotation and the next quotation's opening mark. */
-export type Frame = { paraStart: number; paraEnd: number; nextOpen: number; mask: Uint8Array };
+/**
+ * Where a quotation sits: its paragraph's start, the bounds every scan for it keeps within
+ * (its paragraph, at most `REACH` characters either side of it), and the next quotation's
+ * opening mark.
+ */
+export type Frame = { paraStart: number; floor: number; ceil: number; nextOpen: number; mask: Uint8Array };
 
 type Found = { subject: Subject | null; adjacent: boolean };
 
@@ -38,6 +42,8 @@ const SUBJECT_END =
 /** Nouns for something said or written, which can introduce a quotation after a comma. */
 const UTTERANCE =
   /^(?:statement|statements|tweet|tweets|message|letter|email|e-mail|post|note|memo|release|video|ad|speech|remarks|interview|response|reply|answer|warning)$/;
+/** How many cues before a quotation are weighed, the nearest first. */
+const MAX_LEAD_CUES = 12;
 /** Words that cannot come before the speaker phrase that opens a tail. */
 const NOT_OPENING = new Set('and but or for while as if because so then when after before in on at'.split(' '));
 
@@ -47,28 +53,29 @@ function isAccording(toks: Tok[], i: number): boolean {
 
 /** A cue after the closing mark: "…," said Wang / "…," Wang, the minister, said. */
 function fromTail(text: string, q: MarkedSpan, f: Frame): Found | null {
-  const sentEnd = sentenceEnd(text, q.close, f.paraEnd, f.mask);
+  const sentEnd = sentenceEnd(text, q.close, f.ceil, f.mask);
   const end = Math.min(sentEnd, f.nextOpen, q.close + 250);
   const toks = tokens(text, q.close, end, f.mask);
   let i = 0;
   while (toks[i] && /^[,—–]$/.test(toks[i].w)) i++;
   if (!toks[i]) return null;
-  const endsSentence = /[.!?…]\W*$/.test(text.slice(q.start, q.end));
+  const ending = trailingPunct(text, q.start, q.end);
+  const endsSentence = /[.!?…]/.test(ending);
+  const trails = /[,?!—–-]/.test(ending);
   const near = toks[i].s - q.close <= 3;
   // "…," adding/claiming that …: a participle has no subject of its own; the lead gives it.
   if (near && isCue(toks, i) && /ing$/.test(toks[i].w)) return { subject: null, adjacent: true };
   if (near && isCue(toks, i)) return { subject: subjectStartingAt(text, toks, i + 1), adjacent: true };
   if (near && isAccording(toks, i)) return { subject: subjectStartingAt(text, toks, i + 2), adjacent: true };
   // "…?" reacted Trump / "…!" beamed Donald Hartley: any past verb, inverted, before a name.
-  if (near && PAST.test(toks[i].w) && /[,?!—–-]\W*$/.test(text.slice(q.start, q.end)) && toks[i + 1]?.cap) {
+  if (near && PAST.test(toks[i].w) && trails && toks[i + 1]?.cap) {
     const subject = subjectStartingAt(text, toks, i + 1);
     if (subject?.kind === 'name') return { subject, adjacent: true };
   }
   for (let c = i + 1; c < toks.length && c - i <= 25; c++) {
     if (SENTENCE_END.test(toks[c].w)) break;
     // "…?" Hannity pressed / "…," an angry Hollande retaliated: any verb in the past attributes.
-    const pastVerb =
-      near && /[,?!—–-]\W*$/.test(text.slice(q.start, q.end)) && c - i <= 6 && PAST.test(toks[c].w) && !toks[c].cap;
+    const pastVerb = near && trails && c - i <= 6 && PAST.test(toks[c].w) && !toks[c].cap;
     if (!isCue(toks, c) && !pastVerb) continue;
     let subject = subjectEndingAt(text, toks, c - 1, i);
     if (pastVerb && !isCue(toks, c) && (!subject || subject.start !== toks[i].s)) continue;
@@ -99,12 +106,12 @@ function fromTail(text: string, q: MarkedSpan, f: Frame): Found | null {
 
 /** Where the sentence before a quotation starts, reaching into the paragraph before after a colon. */
 function leadStart(text: string, q: MarkedSpan, f: Frame): number {
-  const start = sentenceStart(text, q.open, f.paraStart, f.mask);
+  const start = sentenceStart(text, q.open, f.floor, f.mask);
   if (start !== q.open || q.open !== f.paraStart) return start;
   const m = /:\s*$/.exec(text.slice(Math.max(0, q.open - 6), q.open));
   if (!m) return start;
   const colon = text.lastIndexOf(':', q.open);
-  return sentenceStart(text, colon, text.lastIndexOf('\n', colon - 1) + 1, f.mask);
+  return sentenceStart(text, colon, lineStart(text, colon), f.mask);
 }
 
 /** The subject a sentence opens with, after a dateline or an opening phrase ("On Monday, …"). */
@@ -250,10 +257,13 @@ function fromLead(text: string, q: MarkedSpan, f: Frame): Found | null {
   // Cues of another clause come second: "While Trump says …, Jamieson said Trump is “…”",
   // "Rubio said …, while Cruz said that the “…”".
   const clause = clauseOf(toks, toks.length);
+  let cues = 0;
   for (let c = toks.length - 1; c >= 0; c--) {
     if (c === clause - 1 && (strong || weak)) break;
     const according = isAccording(toks, c);
     if (!according && !isCue(toks, c)) continue;
+    // A sentence holds a few cues; a run of them is no prose, and their number bounds the work.
+    if (++cues > MAX_LEAD_CUES) break;
     const between = text.slice(toks[c].e, q.open);
     const adjacent = /^[^.;!?]{0,60}$/.test(between) && /(?:^|[:,])\s*$/.test(between);
     const subject = according ? subjectStartingAt(text, toks, c + 2) : leadSubject(text, toks, c);
@@ -296,6 +306,13 @@ export function attribute(text: string, q: MarkedSpan, f: Frame): Attribution {
       standalone: false,
     };
   if (tail) return { subject: tail.subject, adjacent: false, inSentence: true, standalone: false };
-  const begins = sentenceStart(text, q.open, f.paraStart, f.mask) === q.open;
-  return { subject: null, adjacent: false, inSentence: false, standalone: begins };
+  const start = sentenceStart(text, q.open, f.floor, f.mask);
+  // No cue: words quoted inside a sentence are its named subject's ("Ryan worried that the
+  // safety net was becoming “a hammock …”"); a description or a pronoun there is too vague.
+  if (start !== q.open) {
+    const lt = tokens(text, start, q.open, f.mask);
+    const s = lt.length >= 3 ? sentenceSubject(text, lt, lt.length) : null;
+    if (s?.kind === 'name') return { subject: s, adjacent: false, inSentence: false, standalone: false };
+  }
+  return { subject: null, adjacent: false, inSentence: false, standalone: start === q.open };
 }

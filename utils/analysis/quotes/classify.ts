@@ -4,6 +4,7 @@
  */
 import type { Attribution } from './attribution';
 import type { MarkedSpan } from './marks';
+import { trailingPunct } from './tokens';
 
 /** Words that announce a title, a name or a word used as a word, not speech. */
 const NAMING = new RegExp(
@@ -21,17 +22,14 @@ function wordCount(s: string): number {
 /** Capitalised like a title of a work ("The Art of the Deal", "Good Morning America."). */
 function titleCased(s: string): boolean {
   const words = s.match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
+  if (words.length < 2 || words.length > 10) return false;
   const long = words.filter((w) => w.length > 3);
-  const sentences = s.replace(/[.!?,]+\W*$/, '').match(/[.!?]\s/g)?.length ?? 0;
   const caps = words.filter((w) => /^\p{Lu}/u.test(w)).length;
-  return (
-    words.length >= 2 &&
-    words.length <= 10 &&
-    caps * 2 >= words.length &&
-    long.length > 0 &&
-    long.every((w) => /^\p{Lu}/u.test(w)) &&
-    sentences === 0
-  );
+  // No sentence break inside, the punctuation at its end set aside.
+  const tail = trailingPunct(s);
+  const stop = tail.search(/[.!?,]/);
+  const body = stop < 0 ? s : s.slice(0, s.length - tail.length + stop);
+  return caps * 2 >= words.length && long.length > 0 && long.every((w) => /^\p{Lu}/u.test(w)) && !/[.!?]\s/.test(body);
 }
 
 /** Capitalised word by word, as headlines are ("We Are Going All The Way."). */
@@ -41,15 +39,17 @@ function headlineCased(s: string): boolean {
   return words.length >= 3 && caps / words.length >= 0.7;
 }
 
-/** The headline: a short first line. Its quotes sum up the story; the body attributes them. */
-function inHeadline(text: string, q: MarkedSpan): boolean {
-  const end = text.indexOf('\n');
+/** The headline: a short first line (ending at `end`). Its quotes sum up the story; the body attributes them. */
+function inHeadline(text: string, q: MarkedSpan, end: number): boolean {
   if (end < 0 || q.open > end || end > 200) return false;
   return (text.slice(0, end).match(/[.!?]\s+\p{Lu}/gu)?.length ?? 0) === 0;
 }
 
-/** Whether the quoted span `q`, with the cue found around it, is a quotation. */
-export function isQuotation(text: string, q: MarkedSpan, a: Attribution): boolean {
+/**
+ * Whether the quoted span `q`, with the cue found around it, is a quotation. `firstLineEnd`:
+ * where the text's first line ends (-1 if it has one line only).
+ */
+export function isQuotation(text: string, q: MarkedSpan, a: Attribution, firstLineEnd = text.indexOf('\n')): boolean {
   const inner = text.slice(q.start, q.end);
   const words = wordCount(inner);
   if (words === 0) return false;
@@ -63,8 +63,8 @@ export function isQuotation(text: string, q: MarkedSpan, a: Attribution): boolea
     return false;
   if (NAMING.test(before) && !a.adjacent) return false;
   if (
-    inHeadline(text, q) &&
-    (headlineCased(inner) || !(a.adjacent && a.subject?.kind !== 'desc' && /[,.!?]\W*$/.test(inner)))
+    inHeadline(text, q, firstLineEnd) &&
+    (headlineCased(inner) || !(a.adjacent && a.subject?.kind !== 'desc' && /[,.!?]/.test(trailingPunct(inner))))
   ) {
     return false;
   }

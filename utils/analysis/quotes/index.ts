@@ -5,7 +5,9 @@ import { isCue, subjectEndingAt } from './cues';
 import { pairMarks, type MarkedSpan } from './marks';
 import { People } from './speaker';
 import { labelAbove, paragraphSubject, previousParagraph, signature } from './standalone';
-import { quoteMask, tokens } from './tokens';
+import { quoteMask, REACH, tokens, work } from './tokens';
+
+const WORDY = /[\p{L}\p{N}]/u;
 
 /** Spans not enclosed by another: nested quotes belong to the quotation around them. */
 function outermost(spans: MarkedSpan[]): MarkedSpan[] {
@@ -20,19 +22,54 @@ function outermost(spans: MarkedSpan[]): MarkedSpan[] {
   return out;
 }
 
+/** Whether a quoted span is one to three words inside a sentence ("wearing “Ted Cruz” pins"). */
+function isInlineShort(text: string, q: MarkedSpan): boolean {
+  return (
+    q.end - q.start <= 200 &&
+    /^\S+(?:\s\S+){0,2}$/.test(text.slice(q.start, q.end).trim()) &&
+    /\p{L}\s$/u.test(text.slice(q.open - 2, q.open))
+  );
+}
+
 /**
  * Where the next quotation that could carry its own attribution opens: a short quote inside
  * this one's attribution ("…," Bill Eastland, wearing “Ted Cruz” pins, said) does not count.
+ * The search stops `REACH` characters after the quotation, as far as its scans ever look.
  */
-function nextOpen(text: string, top: MarkedSpan[], i: number): number {
+function nextOpen(text: string, top: MarkedSpan[], short: boolean[], i: number): number {
+  const limit = top[i].close + REACH;
   let next = i + 1;
-  while (next < top.length) {
-    const q = top[next];
-    const short = /^\S+(?:\s\S+){0,2}$/.test(text.slice(q.start, q.end).trim());
-    if (!short || !/\p{L}\s$/u.test(text.slice(q.open - 2, q.open))) break;
-    next++;
-  }
+  while (next < top.length && short[next] && top[next].open <= limit) next++;
+  work.steps += next - i;
   return top[next]?.open ?? text.length;
+}
+
+/** Positions of the line breaks of `text`, in order. */
+function lineBreaks(text: string): number[] {
+  const out: number[] = [];
+  for (let p = text.indexOf('\n'); p >= 0; p = text.indexOf('\n', p + 1)) out.push(p);
+  return out;
+}
+
+/** Index of the first element of sorted `xs` that is at least `x`. */
+function lowerBound(xs: number[], x: number): number {
+  let lo = 0,
+    hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** A bound `REACH` characters from `pos` towards `edge`, moved to a space nearby (not into a word). */
+function reach(text: string, pos: number, edge: number): number {
+  if (Math.abs(pos - edge) <= REACH) return edge;
+  const b = pos + (edge < pos ? -REACH : REACH);
+  const step = edge < pos ? 1 : -1;
+  for (let k = b; k !== b + 40 * step; k += step) if (/\s/.test(text[k])) return k;
+  return b;
 }
 
 /** Names every speech cue of the article gives as its subject, so pronouns can find them. */
@@ -61,21 +98,30 @@ export function findQuotes(text: string, entities: EntityMention[], groups: Enti
   people.setQuotes(mask);
   registerSpeakers(text, mask, people);
   const out: Quote[] = [];
+  const short = top.map((q) => isInlineShort(text, q));
+  const breaks = lineBreaks(text);
+  const firstLineEnd = breaks.length ? breaks[0] : -1;
   let last: { speaker: string | null; para: number; end: number } | null = null;
   let para = 0,
-    paraAt = 0;
+    br = 0;
   for (let i = 0; i < top.length; i++) {
     const q = top[i];
-    const paraStart = text.lastIndexOf('\n', q.open - 1) + 1;
-    let paraEnd = text.indexOf('\n', q.close);
-    if (paraEnd < 0) paraEnd = text.length;
-    for (let p = text.indexOf('\n', paraAt); p >= 0 && p < q.open; p = text.indexOf('\n', p + 1)) {
-      if (text[p + 1] !== '\n') para++;
-      paraAt = p + 1;
-    }
-    const frame: Frame = { paraStart, paraEnd, nextOpen: nextOpen(text, top, i), mask };
+    // Marks around no word ("", «») enclose no quotation, whatever their context.
+    if (!WORDY.test(text.slice(q.start, q.end))) continue;
+    // The paragraph around the quotation, from the line breaks found once for the text.
+    for (; br < breaks.length && breaks[br] < q.open; br++) if (text[breaks[br] + 1] !== '\n') para++;
+    const paraStart = br > 0 ? breaks[br - 1] + 1 : 0;
+    const after = lowerBound(breaks, q.close);
+    const paraEnd = after < breaks.length ? breaks[after] : text.length;
+    const frame: Frame = {
+      paraStart,
+      floor: reach(text, q.open, paraStart),
+      ceil: reach(text, q.close, paraEnd),
+      nextOpen: nextOpen(text, top, short, i),
+      mask,
+    };
     const a = attribute(text, q, frame);
-    if (!isQuotation(text, q, a)) continue;
+    if (!isQuotation(text, q, a, firstLineEnd)) continue;
     let subject = a.subject ?? signature(text, q, paraEnd);
     // A label line ("Maria Lopez, 34, Phoenix:") names its first name, not its last.
     if (subject && q.open === paraStart && subject.start < paraStart) {
@@ -89,8 +135,9 @@ export function findQuotes(text: string, entities: EntityMention[], groups: Enti
     if (!subject && last?.speaker && para - last.para <= 1) {
       speaker = para === last.para || !people.someoneElse(last.end, q.open, last.speaker) ? last.speaker : null;
     } else if (!subject) {
-      // The person a speech cue of the paragraph before names, if nobody else is named there.
-      const from = previousParagraph(text, paraStart);
+      // The person a speech cue of the paragraph before names, if nobody else is named there
+      // (no further back than twice `REACH`, like every scan made for one quotation).
+      const from = Math.max(previousParagraph(text, paraStart), q.open - 2 * REACH);
       const named = people.lastSpeaker(from, q.open);
       speaker = named && !people.someoneElse(from, q.open, named) ? named : null;
     }

@@ -141,3 +141,63 @@ export const IRREGULAR_PAST: ReadonlySet<string> = new Set(
     'fought meant paid read heard understood chose drove rose fell grew threw'
   ).split(' '),
 );
+
+/**
+ * Nouns a described speaker can have as its head: people, groups of people, organisations,
+ * and things said or written for someone ("a statement", "the report"). A description with
+ * another head ("the balloons", "a premium", "this new") names no speaker.
+ */
+export const SPEAKER_NOUNS: ReadonlySet<string> = new Set(
+  (
+    'person people man men woman women boy boys girl girls guy guys child children kid kids teen teens ' +
+    'official officials aide aides adviser advisers advisor advisors source sources spokesman spokesmen ' +
+    'spokeswoman spokeswomen spokesperson spokespeople representative representatives candidate candidates ' +
+    'nominee nominees president senator senators governor governors mayor mayors minister ministers ' +
+    'secretary chairman chairwoman chair chief director directors head leader leaders member members ' +
+    'staff staffer staffers official team campaign campaigns party parties group groups organization ' +
+    'organisation organizations organisations committee committees council board agency agencies ' +
+    'department departments ministry office administration government governments company companies firm ' +
+    'firms corporation business union unions association coalition alliance movement network networks ' +
+    'newspaper newspapers paper magazine station outlet outlets publication media press channel show ' +
+    'court judge judges jury prosecutor prosecutors attorney attorneys lawyer lawyers police officer ' +
+    'officers sheriff agent agents military army commander general spokesperson crowd crowds audience ' +
+    'protesters protestors demonstrators supporters supporter voters voter residents resident citizens ' +
+    'americans critics critic opponents opponent rivals rival allies ally friend friends colleague ' +
+    'colleagues family relative relatives wife husband son daughter mother father brother sister parents ' +
+    'expert experts analyst analysts economist economists scientist scientists researcher researchers ' +
+    'doctor doctors physician professor professors teacher teachers student students author authors writer ' +
+    'writers columnist columnists editor editors editorial reporter reporters journalist journalists host ' +
+    'hosts anchor anchors commentator commentators blogger bloggers narrator moderator panel panelist ' +
+    'lawmaker lawmakers legislator legislators congressman congresswoman delegate delegates democrat ' +
+    'democrats republican republicans conservative conservatives liberal liberals activist activists ' +
+    'strategist strategists consultant consultants pollster pollsters operative operatives insider ' +
+    'insiders donor donors fan fans user users worker workers employee employees executive executives ' +
+    'owner owners founder manager managers ceo investor investors businessman businesswoman mogul tycoon ' +
+    'billionaire millionaire veteran veterans soldier soldiers victim victims witness witnesses survivor ' +
+    'immigrant immigrants refugee refugees pastor priest bishop pope rabbi imam preacher actor actress ' +
+    'singer star celebrity comedian commenter commenters follower followers neighbor neighbors neighbour ' +
+    'statement statements letter letters report reports poll polls survey surveys study studies memo ' +
+    'email emails tweet tweets post posts message messages release ad ads advertisement video website ' +
+    'transcript document documents filing complaint lawsuit suit ruling order opinion editorial book ' +
+    'speech remarks interview article story note sign signs banner banners headline caption one someone ' +
+    'anyone everyone nobody those lady ladies diplomat diplomats prince princess king queen justice ' +
+    'justices chairmen chairwomen heavyweight heavyweights front-runner frontrunner investigation memoir ' +
+    'footnote readout foundation institute center centre university school account accounts piece chief ' +
+    'tabloid community petition counsel cable service photo summary column passage copy'
+  ).split(' '),
+);
+
+/** Words for one person's role or trade, which a name after them belongs to ("aide Jane Doe"). */
+export const PERSON_NOUNS: ReadonlySet<string> = new Set(
+  (
+    'aide adviser advisor spokesman spokeswoman spokesperson official candidate nominee senator governor ' +
+    'mayor minister secretary chairman chairwoman chief director leader member staffer judge prosecutor ' +
+    'attorney lawyer officer sheriff agent commander general analyst economist scientist researcher doctor ' +
+    'physician professor teacher student author writer columnist editor reporter journalist host anchor ' +
+    'commentator blogger lawmaker legislator congressman congresswoman delegate activist strategist ' +
+    'consultant pollster operative donor executive owner founder manager investor businessman ' +
+    'businesswoman mogul veteran soldier victim witness pastor priest bishop rabbi imam actor actress ' +
+    'singer comedian dietitian dietician nutritionist therapist psychologist psychiatrist nurse surgeon ' +
+    'coach expert resident'
+  ).split(' '),
+);

@@ -91,18 +91,37 @@ export function indexNames(names: NameSpan[]): NameIndex {
   return index;
 }
 
+/** How many of the latest mentions before a name `fullestName` weighs: bounds its work. */
+const RECENT = 200;
+
+/** Index of the first name in `list` (in text order) that starts at or after `pos`. */
+function firstAt(list: NameSpan[], pos: number): number {
+  let lo = 0,
+    hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
  * The fullest earlier name that a short name stands for: "Obama" → "Barack Obama",
  * "Wang" → "Wang Yi". A name ending with it beats one starting with it; then the name
- * used most often, then the most recent.
+ * used most often (among the latest mentions), then the most recent.
  */
 export function fullestName(short: string, index: NameIndex, before: number): string {
   const words = short.split(' ');
   const last = words[words.length - 1];
-  const candidates = [...(index.get(`>${last}`) ?? []), ...(words.length === 1 ? (index.get(`<${last}`) ?? []) : [])];
+  const recent = (list: NameSpan[] | undefined) => {
+    if (!list) return [];
+    const end = firstAt(list, before);
+    return list.slice(Math.max(0, end - RECENT), end);
+  };
+  const candidates = [...recent(index.get(`>${last}`)), ...(words.length === 1 ? recent(index.get(`<${last}`)) : [])];
   const counts = new Map<string, { n: number; at: number; ends: boolean }>();
   for (const n of candidates) {
-    if (n.start >= before) continue;
     const w = n.text.split(' ');
     if (w.length <= words.length) continue;
     const ends = w.slice(-words.length).join(' ') === short;
@@ -120,7 +139,55 @@ export function fullestName(short: string, index: NameIndex, before: number): st
   return best;
 }
 
+const WORD_CHAR = /\w/;
+
+/**
+ * Where a word can start in a text, grouped by a key (the run of ASCII word characters
+ * there, or the one character when it is none), so that "`X Word\b`" searches for many
+ * words cost one pass over the text, not one per word. Only positions `accept` admits.
+ */
+export class WordStarts {
+  private readonly at = new Map<string, number[]>();
+
+  constructor(
+    private readonly text: string,
+    accept: (text: string, pos: number) => boolean,
+    private readonly fold = false,
+  ) {
+    for (let p = 0; p < text.length; p++) {
+      const word = WORD_CHAR.test(text[p]);
+      if (word && p > 0 && WORD_CHAR.test(text[p - 1])) continue;
+      if (!accept(text, p)) continue;
+      const k = this.key(text, p);
+      const list = this.at.get(k);
+      if (list) list.push(p);
+      else this.at.set(k, [p]);
+    }
+  }
+
+  private key(s: string, p: number): string {
+    let e = p + 1;
+    if (WORD_CHAR.test(s[p])) while (e < s.length && WORD_CHAR.test(s[e])) e++;
+    const k = s.slice(p, e);
+    return this.fold ? k.toLowerCase() : k;
+  }
+
+  /** Positions (in text order) where `word` stands, ending at a word boundary as `\b` sees it. */
+  find(word: string): number[] {
+    if (!word) return [];
+    const want = this.fold ? word.toLowerCase() : word;
+    const lastWord = WORD_CHAR.test(word[word.length - 1]);
+    return (this.at.get(this.key(word, 0)) ?? []).filter((p) => {
+      const got = this.text.slice(p, p + word.length);
+      if ((this.fold ? got.toLowerCase() : got) !== want) return false;
+      const next = this.text[p + word.length];
+      return lastWord !== (next !== undefined && WORD_CHAR.test(next));
+    });
+  }
+}
+
 let seenText = '';
+let properStarts: WordStarts | null = null;
 const proper = new Map<string, boolean>();
 
 /**
@@ -128,14 +195,14 @@ const proper = new Map<string, boolean>();
  * after a lowercase word, so a sentence-initial "Hours" or "Purchase" is not taken for a name.
  */
 export function isProperWord(text: string, word: string): boolean {
-  if (text !== seenText) {
+  if (text !== seenText || !properStarts) {
     seenText = text;
     proper.clear();
+    properStarts = new WordStarts(text, (t, p) => t[p - 1] === ' ' && /[\p{Ll},]/u.test(t[p - 2] ?? ''));
   }
   let known = proper.get(word);
   if (known === undefined) {
-    const esc = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    known = new RegExp(`[\\p{Ll},] ${esc}\\b`, 'u').test(text);
+    known = properStarts.find(word).length > 0;
     proper.set(word, known);
   }
   return known;

@@ -4,8 +4,9 @@
  */
 import type { EntityGroup, EntityMention } from '../types';
 import type { Subject } from './cues';
-import { FEMALE_NAMES, MALE_NAMES } from './lexicon';
+import { FEMALE_NAMES, MALE_NAMES, PERSON_NOUNS, SPEAKER_NOUNS } from './lexicon';
 import { resolveDescription, type RoleIndex } from './descriptions';
+import { lineStart, REACH, work } from './tokens';
 import {
   articleNames,
   fullestName,
@@ -13,6 +14,7 @@ import {
   isProperWord,
   nameAfter,
   stripTitles,
+  WordStarts,
   type NameIndex,
   type NameSpan,
 } from './names';
@@ -21,16 +23,28 @@ type Gender = 'm' | 'f' | null;
 /** A mention of a person, in text order, for resolving pronouns. */
 type Person = { pos: number; name: string };
 
-/** Inserts a person into a list kept in text order. */
-function insert(list: Person[], p: Person): void {
+/** Index of the first item of `list` (kept in text order) at or after `pos`. */
+function firstAt(list: { pos: number }[], pos: number): number {
   let lo = 0,
     hi = list.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (list[mid].pos < p.pos) lo = mid + 1;
+    if (list[mid].pos < pos) lo = mid + 1;
     else hi = mid;
   }
-  list.splice(lo, 0, p);
+  return lo;
+}
+
+/** The items of `list` (kept in text order) from `from` up to `to`. */
+function within<T extends { pos: number }>(list: T[], from: number, to: number): T[] {
+  const out = list.slice(firstAt(list, from), firstAt(list, to));
+  work.steps += out.length;
+  return out;
+}
+
+/** Inserts a person into a list kept in text order. */
+function insert(list: Person[], p: Person): void {
+  list.splice(firstAt(list, p.pos), 0, p);
 }
 
 /**
@@ -39,6 +53,8 @@ function insert(list: Person[], p: Person): void {
  */
 function samePeople(names: string[]): string[] {
   const uniq = [...new Set(names)].sort((a, b) => b.length - a.length);
+  // So many names are several people in any case (and comparing them all would be slow).
+  if (uniq.length > 24) return uniq;
   const out: string[] = [];
   for (const n of uniq) {
     const w = n.split(' ');
@@ -59,6 +75,49 @@ const NOT_SPEAKERS = new Set(
   ),
 );
 
+/**
+ * Whether a description can name a speaker: its last word is a person, a group, an
+ * organisation or something said ("a senior official", "the campaign", "a statement"), a
+ * name ("the Washington Post", "the DNC"), a word for someone who does something ("a
+ * supporter", "the strategist"), or a number of them ("21 percent", "a 46-year-old").
+ */
+function describesSpeaker(desc: string): boolean {
+  const words = desc.split(/\s+/);
+  // "the former secretary of state", "one owner of a shop": the noun before "of" is the head;
+  // "10 percent of registered voters": or the last one.
+  const of = words.indexOf('of');
+  return (of > 0 && headsSpeaker(words.slice(0, of))) || headsSpeaker(words);
+}
+
+/** Whether a phrase's last noun can be a speaker (see `describesSpeaker`). */
+function headsSpeaker(phrase: string[]): boolean {
+  let words = phrase;
+  // "a source familiar with …", "a person close to …", "those surveyed": the noun before.
+  while (
+    words.length > 1 &&
+    /^(?:familiar|close|linked|involved|surveyed|polled|asked|interviewed|known)$/.test(words[words.length - 1])
+  )
+    words = words.slice(0, -1);
+  const head = words[words.length - 1].replace(/['’]s?[.,]?$|[.,]$/, '');
+  if (/^\p{Lu}/u.test(head) || /\d|^percent$/.test(head)) return true;
+  const w = head.toLowerCase();
+  if (
+    SPEAKER_NOUNS.has(w) ||
+    (/(?:[^e]er|or|ist|ian|ant|ent|eon|man|men|ee)s?$/.test(w) && !/(?:ment|ness)s?$/.test(w))
+  )
+    return true;
+  // A verb or an adverb after the noun that slipped in: "the foundation predicts", "her campaign quickly".
+  return words.length > 1 && SPEAKER_NOUNS.has(words[words.length - 2].toLowerCase());
+}
+
+/** A word for a person's role or trade: "spokesman", "dietitian", "nutritionist", "director". */
+function isRoleNoun(w: string): boolean {
+  return (
+    (PERSON_NOUNS.has(w) || /(?:ist|ian|man|woman|or|er)$/.test(w)) &&
+    !/^(?:after|over|under|other|either|neither|whether|rather|together|for|or|per|ever|never|however|later)$/.test(w)
+  );
+}
+
 /** What the article says about its people, built once per article. */
 export class People {
   private readonly names: NameSpan[];
@@ -73,6 +132,8 @@ export class People {
   private readonly roles: RoleIndex = new Map();
   private mask: Uint8Array | null = null;
   private readonly personAt = new Set<number>();
+  /** The tagger's person mentions that belong to a group, in text order. */
+  private readonly grouped: EntityMention[];
 
   constructor(
     private readonly text: string,
@@ -87,6 +148,7 @@ export class People {
       if (name.includes(' ')) this.names.push({ start: m.start, end: m.end, text: name });
     }
     this.names.sort((a, b) => a.start - b.start);
+    this.grouped = entities.filter((e) => e.type === 'PER' && e.group !== undefined).sort((a, b) => a.start - b.start);
     this.nameIndex = indexNames(this.names);
     for (const m of entities) {
       if (m.type !== 'PER') continue;
@@ -95,7 +157,11 @@ export class People {
     }
     for (const n of this.names) {
       const first = n.text.split(' ')[0].toLowerCase();
-      if (MALE_NAMES.has(first) || FEMALE_NAMES.has(first)) this.persons.push({ pos: n.start, name: n.text });
+      // A known first name, or a word for someone's role or trade before the name ("registered
+      // dietitian Trista Best", "spokesman John Doe"), makes it a person whatever the tagger says.
+      const role = /(?:^|\s)(\p{Ll}[\p{Ll}-]+)\s+$/u.exec(text.slice(Math.max(0, n.start - 30), n.start))?.[1];
+      if (MALE_NAMES.has(first) || FEMALE_NAMES.has(first) || (role && isRoleNoun(role)))
+        this.persons.push({ pos: n.start, name: n.text });
     }
     // Later mentions by surname alone: "Barack Obama … Obama".
     const surnames = new Map<string, string>();
@@ -132,9 +198,8 @@ export class People {
 
   /** The last person a speech cue names between `from` and `to` ("Viguerie says …"). */
   lastSpeaker(from: number, to: number): string | null {
-    let best: Person | null = null;
-    for (const p of this.speakers) if (p.pos >= from && p.pos < to && (!best || p.pos > best.pos)) best = p;
-    return best?.name ?? null;
+    const i = firstAt(this.speakers, to) - 1;
+    return i >= 0 && this.speakers[i].pos >= from ? this.speakers[i].name : null;
   }
 
   /** The fullest name for a name phrase at `start`: the tagger's group, else the article's. */
@@ -142,7 +207,7 @@ export class People {
     const bare = stripTitles(phrase);
     if (!bare) return phrase;
     // The tagger's coreference, when it agrees with the phrase: "Wang" → group "Wang Yi".
-    const m = this.entities.find((e) => e.start < end && e.end > start && e.group !== undefined && e.type === 'PER');
+    const m = this.groupedOver(start, end);
     const group = m ? this.groups[m.group!] : undefined;
     if (group) {
       const name = stripTitles(group.name);
@@ -153,6 +218,21 @@ export class People {
     return fullestName(bare, this.nameIndex, start);
   }
 
+  /** The first grouped person mention that overlaps `[start, end)` (mentions do not nest). */
+  private groupedOver(start: number, end: number): EntityMention | undefined {
+    const list = this.grouped;
+    let lo = 0,
+      hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid].start < end) lo = mid + 1;
+      else hi = mid;
+    }
+    let found: EntityMention | undefined;
+    for (let i = lo - 1; i >= 0 && lo - i <= 16; i--) if (list[i].end > start) found = list[i];
+    return found;
+  }
+
   /** He or she, as far as the article shows it (honorifics, first names, pronouns after it). */
   gender(name: string): Gender {
     const known = this.genders.get(name);
@@ -160,30 +240,58 @@ export class People {
     const words = name.split(' ');
     const first = words[0].toLowerCase(),
       last = words[words.length - 1];
-    let g: Gender = MALE_NAMES.has(first) ? 'm' : FEMALE_NAMES.has(first) ? 'f' : null;
-    if (!g) {
-      const esc = last.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      if (new RegExp(`\\bMr\\.? ${esc}\\b`).test(this.text)) g = 'm';
-      else if (new RegExp(`\\bM(?:rs|s)\\.? ${esc}\\b`).test(this.text)) g = 'f';
-    }
+    const g: Gender = MALE_NAMES.has(first) ? 'm' : FEMALE_NAMES.has(first) ? 'f' : this.surnameGender(last);
+    this.genders.set(name, g);
+    return g;
+  }
+
+  /** Where words stand after "Mr.", "Mrs." or "Ms.", and where any word starts (built when first needed). */
+  private starts: { mr: WordStarts; mrs: WordStarts; any: WordStarts } | null = null;
+  private readonly surnames = new Map<string, Gender>();
+
+  /**
+   * He or she for a surname: "Mr. Smith" or "Ms. Smith" in the article, else the pronouns that
+   * most often follow it within 160 characters (with no other name between, outside quotations).
+   */
+  private surnameGender(last: string): Gender {
+    const known = this.surnames.get(last);
+    if (known !== undefined) return known;
+    const w = /\w/;
+    this.starts ??= {
+      mr: new WordStarts(this.text, (t, p) => /(?:^|\W)Mr\.? $/.test(t.slice(Math.max(0, p - 5), p))),
+      mrs: new WordStarts(this.text, (t, p) => /(?:^|\W)M(?:rs|s)\.? $/.test(t.slice(Math.max(0, p - 6), p))),
+      // `\b` before the name: a word starts there, or a non-word character follows a word one.
+      any: new WordStarts(this.text, (t, p) => w.test(t[p]) !== (p > 0 && w.test(t[p - 1]))),
+    };
+    let g: Gender = this.starts.mr.find(last).length ? 'm' : this.starts.mrs.find(last).length ? 'f' : null;
     if (!g) {
       let m = 0,
-        f = 0;
-      const re = new RegExp(
-        `\\b${last.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b([^]{0,160}?)\\b(he|his|him|she|her)\\b`,
-        'gi',
-      );
-      for (const hit of this.text.matchAll(re)) {
+        f = 0,
+        reached = 0;
+      for (const at of this.starts.any.find(last)) {
+        if (at < reached) continue;
+        const hit = this.pronounAfter(at + last.length);
+        if (!hit) continue;
+        reached = hit.end;
         // Another name in between may be the one the pronoun stands for; a quotation's
         // pronouns are the speaker's own ("He told me …").
-        if (/[\p{Ll},;] \p{Lu}\p{Ll}/u.test(hit[1]) || this.quoted((hit.index ?? 0) + hit[0].length - 1)) continue;
-        if (/^h(?:e|is|im)$/i.test(hit[2])) m++;
+        if (/[\p{Ll},;] \p{Lu}\p{Ll}/u.test(this.text.slice(at + last.length, hit.start)) || this.quoted(hit.end - 1))
+          continue;
+        if (hit.male) m++;
         else f++;
       }
       g = m > f ? 'm' : f > m ? 'f' : null;
     }
-    this.genders.set(name, g);
+    this.surnames.set(last, g);
     return g;
+  }
+
+  /** The first "he", "his", "him", "she" or "her" (any case) that starts within 160 characters of `from`. */
+  private pronounAfter(from: number): { start: number; end: number; male: boolean } | null {
+    const m = /\b(he|his|him|she|her)\b/i.exec(this.text.slice(from, from + 166));
+    if (!m || m.index > 160) return null;
+    const start = from + m.index;
+    return { start, end: start + m[1].length, male: /^h(?:e|is|im)$/i.test(m[1]) };
   }
 
   /**
@@ -199,14 +307,19 @@ export class People {
     const want: Gender = word === 'he' ? 'm' : word === 'she' ? 'f' : null;
     if (word !== 'he' && word !== 'she' && word !== 'who') return null;
     const fits = (p: Person) => p.pos < pos && (!want || (this.gender(p.name) ?? want) === want);
-    if (word === 'who') return this.latest(pos, fits);
+    if (word === 'who') {
+      // "Lopez, who …": only a name right before "who" is what it stands for ("the groups who …" are no one).
+      if (!/\p{Lu}[\p{L}'’.-]*\)?,?\s*$/u.test(this.text.slice(Math.max(0, pos - 40), pos))) return null;
+      return this.latest(pos, fits);
+    }
     const start = this.sentenceStart(pos);
-    const own = this.persons.find((p) => p.pos >= start && p.pos < pos && !this.quoted(p.pos));
+    const own = within(this.persons, start, pos).find((p) => !this.quoted(p.pos));
     if (own && fits(own) && own.pos - start < 40) return own.name;
     let end = pos;
     for (let k = 0; k < 3 && end > 0; k++) {
-      const from = this.text.lastIndexOf('\n', end - 1) + 1;
-      const here = (list: Person[]) => list.filter((p) => p.pos >= from && p.pos < end && !this.quoted(p.pos));
+      // A paragraph, or its last `REACH` characters when it is longer.
+      const from = lineStart(this.text, end);
+      const here = (list: Person[]) => within(list, from, end).filter((p) => !this.quoted(p.pos));
       const spoke = here(this.speakers).filter((p) => this.gender(p.name) === want);
       if (spoke.length) return spoke[spoke.length - 1].name;
       // People named as objects ("told Winfrey", "a friend of Harry's mother, Princess Diana") are
@@ -228,7 +341,7 @@ export class People {
       if (known.length || unknown.length) return null;
       // Nobody here: the paragraph before, over any blank lines.
       end = from - 1;
-      while (end > 0 && this.text[end - 1] === '\n') end--;
+      while (end > 0 && this.text[end - 1] === '\n' && from - end < REACH) end--;
     }
     return null;
   }
@@ -252,7 +365,7 @@ export class People {
   /** Whether text between `from` and `to` (outside quotations) names a person other than `name`. */
   someoneElse(from: number, to: number, name: string): boolean {
     const words = name.split(' ');
-    return this.persons.some((p) => p.pos >= from && p.pos < to && !this.quoted(p.pos) && !samePerson(p.name, words));
+    return within(this.persons, from, to).some((p) => !this.quoted(p.pos) && !samePerson(p.name, words));
   }
 
   /**
@@ -279,21 +392,24 @@ export class People {
     return true;
   }
 
+  /** The last person before `pos` (at most `REACH` characters before) that fits. */
   private latest(pos: number, fits: (p: Person) => boolean): string | null {
-    for (let i = this.persons.length - 1; i >= 0; i--) {
-      const p = this.persons[i];
-      if (p.pos < pos && !this.quoted(p.pos) && fits(p)) return p.name;
+    const near = within(this.persons, pos - REACH, pos);
+    for (let i = near.length - 1; i >= 0; i--) {
+      const p = near[i];
+      if (!this.quoted(p.pos) && fits(p)) return p.name;
     }
     return null;
   }
 
   private sentenceStart(pos: number): number {
-    for (let i = pos - 1; i > 0; i--) {
+    const floor = Math.max(0, pos - REACH);
+    for (let i = pos - 1; i > floor; i--) {
       const c = this.text[i];
       if (c === '\n') return i + 1;
       if ((c === '.' || c === '?' || c === '!') && /\s/.test(this.text[i + 1]) && !this.quoted(i)) return i + 1;
     }
-    return 0;
+    return floor;
   }
 
   /** Whether a position is inside a quotation (names there are not the narrative's people). */
@@ -322,6 +438,7 @@ export class People {
       this.addSpeaker(named.start, name);
       return name;
     }
+    if (!describesSpeaker(s.text)) return null;
     const desc = s.text.replace(/^(?:The|A|An)\b/, (d) => d.toLowerCase());
     return (this.resolveDescriptions && resolveDescription(this.text, desc, s.start, this.roles)) || desc;
   }

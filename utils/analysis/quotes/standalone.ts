@@ -6,7 +6,7 @@ import { sentenceSubject } from './attribution';
 import type { Subject } from './cues';
 import type { MarkedSpan } from './marks';
 import { nameAfter } from './names';
-import { sentenceStart, tokens } from './tokens';
+import { lineStart, REACH, sentenceStart, tokens } from './tokens';
 
 /** A dash that opens a signature: em, en, horizontal bar, or one or two hyphens. */
 const DASH = String.raw`(?:[—–―]|--?)`;
@@ -24,14 +24,17 @@ function nameSubject(text: string, at: number): Subject | null {
  * paragraph, or "“…” ― Maria Lopez" at the end of the quotation's own paragraph.
  */
 export function signature(text: string, q: MarkedSpan, paraEnd: number): Subject | null {
-  const rest = text.slice(q.close, paraEnd);
-  if (/^\s*$/.test(rest)) {
+  let k = q.close;
+  while (k < paraEnd && /\s/.test(text[k])) k++;
+  if (k === paraEnd) {
     const m = SIGNED_BELOW.exec(text.slice(paraEnd, paraEnd + 120));
     return m ? nameSubject(text, paraEnd + m[0].indexOf(m[1])) : null;
   }
-  const m = SIGNED_AFTER.exec(text.slice(q.close - 1, paraEnd));
+  // A signature is the paragraph's last hundred-odd characters: only they are searched.
+  const from = Math.max(q.close - 1, paraEnd - 200);
+  const m = SIGNED_AFTER.exec(text.slice(from, paraEnd));
   if (!m) return null;
-  const s = nameSubject(text, q.close - 1 + m.index + m[0].indexOf(m[1]));
+  const s = nameSubject(text, from + m.index + m[0].indexOf(m[1]));
   // The name must make up the signature, give or take a title after a comma: "― Ana Ruiz, 34."
   return s && /^(?:$|[,.(])/.test(text.slice(s.end, paraEnd).trim()) ? s : null;
 }
@@ -41,22 +44,29 @@ export function signature(text: string, q: MarkedSpan, paraEnd: number): Subject
  * transcript's "TAPPER:". Only a short line that begins with a name and ends no sentence.
  */
 export function labelAbove(text: string, paraStart: number): Subject | null {
-  const end = text.lastIndexOf('\n', paraStart - 1);
+  const end = paraStart - 1;
+  if (end < 0 || text[end] !== '\n') return null;
   let lineEnd = end;
-  while (lineEnd > 0 && text[lineEnd - 1] === '\n') lineEnd--;
-  const lineStart = text.lastIndexOf('\n', lineEnd - 1) + 1;
-  const line = text.slice(lineStart, lineEnd).trim();
-  if (end < 0 || line.length === 0 || line.length > 80 || /[.!?]$/.test(line)) return null;
-  const n = nameAfter(text, lineStart + (text.slice(lineStart).length - text.slice(lineStart).trimStart().length));
+  while (lineEnd > 0 && text[lineEnd - 1] === '\n' && end - lineEnd < REACH) lineEnd--;
+  const start = lineStart(text, lineEnd);
+  const line = text.slice(start, lineEnd).trim();
+  if (line.length === 0 || line.length > 80 || /[.!?]$/.test(line) || (start > 0 && text[start - 1] !== '\n'))
+    return null;
+  let at = start;
+  while (/\s/.test(text[at])) at++;
+  const n = nameAfter(text, at);
   if (!n || !/^(?:$|[,:(]|\s*[—–―-])/.test(text.slice(n.end, lineEnd).trimEnd())) return null;
   return { kind: 'name', ...n };
 }
 
-/** Where the paragraph before the one starting at `paraStart` starts. */
+/**
+ * Where the paragraph before the one starting at `paraStart` starts, or where its last
+ * `REACH` characters start when it is longer.
+ */
 export function previousParagraph(text: string, paraStart: number): number {
   let p = paraStart;
-  while (p > 0 && text[p - 1] === '\n') p--;
-  return text.lastIndexOf('\n', p - 1) + 1;
+  while (p > 0 && text[p - 1] === '\n' && paraStart - p < REACH) p--;
+  return lineStart(text, p);
 }
 
 /**

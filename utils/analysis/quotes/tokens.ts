@@ -13,6 +13,44 @@ const ABBREV = new Set(
   ).split(' '),
 );
 
+/**
+ * How far, in characters, any scan made for one quotation reaches beyond its marks (its
+ * sentence, the cue, the paragraph around it). It bounds the work per quotation, so a page
+ * of many quotation marks in one paragraph is analysed in time linear in its size; prose
+ * sentences are much shorter.
+ */
+export const REACH = 800;
+
+/**
+ * Characters and list items the scans made for single quotations have gone over, summed over
+ * every analysis since the last reset: tests read it to check that the work grows linearly
+ * with the text (a count, where a time would depend on the machine).
+ */
+export const work = { steps: 0 };
+
+/** Where the line that holds `pos` starts, looking back at most `REACH` characters. */
+export function lineStart(text: string, pos: number): number {
+  const floor = Math.max(0, pos - REACH);
+  for (let i = pos - 1; i >= floor; i--) {
+    if (text[i] === '\n') {
+      work.steps += pos - i;
+      return i + 1;
+    }
+  }
+  work.steps += pos - floor;
+  return floor;
+}
+
+/**
+ * The last stretch of `text[from, to)` without (ASCII) word characters: the punctuation a
+ * quotation ends with. Tested instead of `/[.!?]\W*$/`, which backtracks on long runs of marks.
+ */
+export function trailingPunct(text: string, from = 0, to = text.length): string {
+  let i = to;
+  while (i > from && !/\w/.test(text[i - 1])) i--;
+  return text.slice(i, to);
+}
+
 /** A mask of the text: 1 inside a quotation (marks included), 0 elsewhere. */
 export function quoteMask(length: number, spans: { open: number; close: number }[]): Uint8Array {
   const mask = new Uint8Array(length);
@@ -23,11 +61,21 @@ export function quoteMask(length: number, spans: { open: number; close: number }
 /** Words of `text[from, to)` outside quotations; abbreviations keep their full stop. */
 export function tokens(text: string, from: number, to: number, mask: Uint8Array): Tok[] {
   const out: Tok[] = [];
+  work.steps += Math.max(0, to - from);
+  // The search runs on the span (and a little after it, for a word that crosses its end),
+  // never on the rest of the text: a span without words costs its own length only.
+  const span = text.slice(from, Math.min(text.length, to + 64));
   const re = new RegExp(TOKEN.source, 'gu');
-  re.lastIndex = from;
-  for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) {
-    if (mask[m.index]) continue;
-    let e = m.index + m[0].length;
+  for (let m = re.exec(span); m && m.index + from < to; m = re.exec(span)) {
+    const s = m.index + from;
+    if (mask[s]) {
+      // Skip the rest of the quotation at once, not word by word.
+      let e = s + 1;
+      while (e < to && mask[e]) e++;
+      re.lastIndex = e - from;
+      continue;
+    }
+    let e = s + m[0].length;
     const w = m[0].toLowerCase();
     // Keep abbreviations' full stops ("Mr.", "R-Ky.,", "D.C.,"): they do not end the sentence.
     if (
@@ -35,10 +83,10 @@ export function tokens(text: string, from: number, to: number, mask: Uint8Array)
       (ABBREV.has(w) || /^\p{Lu}$/u.test(m[0]) || /\./.test(w) || /[,;:)]/.test(text[e + 1] ?? ''))
     ) {
       e++;
-      re.lastIndex = e;
+      re.lastIndex = e - from;
     }
     if (e > to) break;
-    out.push({ s: m.index, e, w, cap: w !== m[0] && /^\p{Lu}/u.test(m[0]) });
+    out.push({ s, e, w, cap: w !== m[0] && /^\p{Lu}/u.test(m[0]) });
   }
   return out;
 }
@@ -56,6 +104,7 @@ function skipSpace(text: string, i: number, max: number): number {
 
 /** Where the sentence that contains `pos` starts (not before `floor`). */
 export function sentenceStart(text: string, pos: number, floor: number, mask: Uint8Array): number {
+  work.steps += Math.max(0, pos - floor);
   for (let i = pos - 1; i > floor; i--) {
     const c = text[i];
     if (c === '\n') return skipSpace(text, i + 1, pos);
@@ -77,6 +126,7 @@ export function sentenceStart(text: string, pos: number, floor: number, mask: Ui
 
 /** Where the sentence that contains `pos` ends (not after `ceil`). */
 export function sentenceEnd(text: string, pos: number, ceil: number, mask: Uint8Array): number {
+  work.steps += Math.max(0, ceil - pos);
   for (let i = pos; i < ceil; i++) {
     const c = text[i];
     if (c === '\n') return i;
