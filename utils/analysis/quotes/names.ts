@@ -139,25 +139,36 @@ export function fullestName(short: string, index: NameIndex, before: number): st
   return best;
 }
 
-const WORD_CHAR = /\w/;
+/** Whether the UTF-16 unit at `i` is an ASCII word character, as `\w` and `\b` see it. */
+export function wordAt(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+
+/** Positions just after a space that `accept` admits. */
+export function* afterSpaces(text: string, accept: (text: string, pos: number) => boolean): Iterable<number> {
+  for (let p = text.indexOf(' '); p >= 0; p = text.indexOf(' ', p + 1)) if (accept(text, p + 1)) yield p + 1;
+}
+
+/** Positions where a word starts, as `\b\w` sees it. */
+export function* wordStarts(text: string): Iterable<number> {
+  for (const m of text.matchAll(/\b\w/g)) yield m.index ?? 0;
+}
 
 /**
- * Where a word can start in a text, grouped by a key (the run of ASCII word characters
- * there, or the one character when it is none), so that "`X Word\b`" searches for many
- * words cost one pass over the text, not one per word. Only positions `accept` admits.
+ * Where words stand in a text (at the given positions), grouped by a key (the run of ASCII
+ * word characters there, or the one character when it is none), so that "`X Word\b`"
+ * searches for many words cost one pass over the text, not one per word.
  */
 export class WordStarts {
   private readonly at = new Map<string, number[]>();
 
   constructor(
     private readonly text: string,
-    accept: (text: string, pos: number) => boolean,
-    private readonly fold = false,
+    starts: Iterable<number>,
   ) {
-    for (let p = 0; p < text.length; p++) {
-      const word = WORD_CHAR.test(text[p]);
-      if (word && p > 0 && WORD_CHAR.test(text[p - 1])) continue;
-      if (!accept(text, p)) continue;
+    for (const p of starts) {
+      if (p >= text.length) continue;
       const k = this.key(text, p);
       const list = this.at.get(k);
       if (list) list.push(p);
@@ -167,22 +178,19 @@ export class WordStarts {
 
   private key(s: string, p: number): string {
     let e = p + 1;
-    if (WORD_CHAR.test(s[p])) while (e < s.length && WORD_CHAR.test(s[e])) e++;
-    const k = s.slice(p, e);
-    return this.fold ? k.toLowerCase() : k;
+    if (wordAt(s, p)) while (e < s.length && wordAt(s, e)) e++;
+    return s.slice(p, e);
   }
 
   /** Positions (in text order) where `word` stands, ending at a word boundary as `\b` sees it. */
   find(word: string): number[] {
     if (!word) return [];
-    const want = this.fold ? word.toLowerCase() : word;
-    const lastWord = WORD_CHAR.test(word[word.length - 1]);
-    return (this.at.get(this.key(word, 0)) ?? []).filter((p) => {
-      const got = this.text.slice(p, p + word.length);
-      if ((this.fold ? got.toLowerCase() : got) !== want) return false;
-      const next = this.text[p + word.length];
-      return lastWord !== (next !== undefined && WORD_CHAR.test(next));
-    });
+    const lastWord = wordAt(word, word.length - 1);
+    return (this.at.get(this.key(word, 0)) ?? []).filter(
+      (p) =>
+        this.text.startsWith(word, p) &&
+        lastWord !== (p + word.length < this.text.length && wordAt(this.text, p + word.length)),
+    );
   }
 }
 
@@ -198,7 +206,10 @@ export function isProperWord(text: string, word: string): boolean {
   if (text !== seenText || !properStarts) {
     seenText = text;
     proper.clear();
-    properStarts = new WordStarts(text, (t, p) => t[p - 1] === ' ' && /[\p{Ll},]/u.test(t[p - 2] ?? ''));
+    properStarts = new WordStarts(
+      text,
+      afterSpaces(text, (t, p) => /[\p{Ll},]/u.test(t[p - 2] ?? '')),
+    );
   }
   let known = proper.get(word);
   if (known === undefined) {

@@ -14,6 +14,8 @@ import {
   isProperWord,
   nameAfter,
   stripTitles,
+  afterSpaces,
+  wordStarts,
   WordStarts,
   type NameIndex,
   type NameSpan,
@@ -256,12 +258,17 @@ export class People {
   private surnameGender(last: string): Gender {
     const known = this.surnames.get(last);
     if (known !== undefined) return known;
-    const w = /\w/;
     this.starts ??= {
-      mr: new WordStarts(this.text, (t, p) => /(?:^|\W)Mr\.? $/.test(t.slice(Math.max(0, p - 5), p))),
-      mrs: new WordStarts(this.text, (t, p) => /(?:^|\W)M(?:rs|s)\.? $/.test(t.slice(Math.max(0, p - 6), p))),
-      // `\b` before the name: a word starts there, or a non-word character follows a word one.
-      any: new WordStarts(this.text, (t, p) => w.test(t[p]) !== (p > 0 && w.test(t[p - 1]))),
+      mr: new WordStarts(
+        this.text,
+        afterSpaces(this.text, (t, p) => /(?:^|\W)Mr\.? $/.test(t.slice(Math.max(0, p - 5), p))),
+      ),
+      mrs: new WordStarts(
+        this.text,
+        afterSpaces(this.text, (t, p) => /(?:^|\W)M(?:rs|s)\.? $/.test(t.slice(Math.max(0, p - 6), p))),
+      ),
+      // `\b` before the name: a word starts there (a name that starts with no word character never has one).
+      any: new WordStarts(this.text, wordStarts(this.text)),
     };
     let g: Gender = this.starts.mr.find(last).length ? 'm' : this.starts.mrs.find(last).length ? 'f' : null;
     if (!g) {
