@@ -1,25 +1,32 @@
-import { bestMatch, MIN_CONTEXT_SCORE, type QuoteContext, type ScoredMatch, scoreCandidate } from './score';
 import {
+  bestMatch,
+  MIN_CONTEXT_SCORE,
+  type QuoteContext,
+  quoteDeleted,
+  type ScoredMatch,
+  scoreCandidate,
+} from './score';
+import {
+  contextCandidates,
+  errorBudget,
   exactCandidates,
-  fuzzyCandidates,
   LONG_QUOTE,
   longQuoteCandidates,
-  mask,
   nearbyCandidates,
+  nearbyWindow,
 } from './candidates';
 import type { AnchorMatch, TextSelectors } from './types';
-
-/** Context score above which the saved position is trusted without looking further. */
-const SURE_CONTEXT = 0.9;
 
 /**
  * Finds a saved highlight again in a page's (possibly changed) text.
  *
- * 1. The saved position, if the quote is still there and its context agrees.
+ * 1. The saved position, if the quote and its whole context are still there.
  * 2. Exact occurrences of the quote, the best by context and distance.
- * 3. Approximate matches in the whole text and near the old position
- *    (quote, context and distance scored as in the Hypothesis client); long
- *    quotes also by their start and end.
+ * 3. For quotes of 16 characters or more, unless the quote's context now
+ *    stands joined (the quote was deleted): approximate matches near the old
+ *    position and next to exact occurrences of the context, scored by quote,
+ *    context and distance as in the Hypothesis client; long quotes also by
+ *    their start and end. Bounded work: see `candidates.ts`.
  *
  * Returns null (an orphan) when no match passes the threshold in `score.ts`:
  * a highlight is never painted in a doubtful place.
@@ -31,9 +38,11 @@ export function anchor(text: string, selectors: TextSelectors): AnchorMatch | nu
   const ctx: QuoteContext = { prefix, suffix, hint: start };
   const len = exact.length;
 
+  // Trusted only with its whole context: text moved by a few characters puts
+  // another copy of a short quote here, with its context nearly the same.
   if (text.slice(start, end) === exact) {
     const here = scoreCandidate(text, len, { start, end, errors: 0 }, ctx);
-    if (here.contextScore >= SURE_CONTEXT) return result(here);
+    if (here.contextScore === 1) return result(here);
   }
 
   const exactMatches = exactCandidates(text, exact);
@@ -41,12 +50,16 @@ export function anchor(text: string, selectors: TextSelectors): AnchorMatch | nu
   // An exact copy in foreign context (a moved paragraph, or a repeated phrase)
   // may still lose to a lightly edited quote where the highlight was.
   if (exactBest && exactBest.contextScore >= MIN_CONTEXT_SCORE) return result(exactBest);
+  // Only an exact copy for a quote too short to match approximately, or one
+  // whose context now stands joined (it was deleted: a look-alike is not it).
+  if (errorBudget(len) === 0 || quoteDeleted(text, ctx, nearbyWindow(text, start, len)))
+    return exactBest && result(exactBest);
 
-  // Approximate search reports only the lowest-error matches, so exact copies
-  // are hidden from it; candidates are scored against the real text.
-  const masked = mask(text, exactMatches);
-  const approximate = [...fuzzyCandidates(masked, exact), ...nearbyCandidates(masked, exact, start)];
-  let best = pick(exactBest, bestMatch(text, len, approximate, ctx));
+  // Next to where the context is now (small windows, wherever it moved), then
+  // the wider window around the old position if that finds nothing sure.
+  const byContext = pick(exactBest, bestMatch(text, len, contextCandidates(text, exact, ctx), ctx));
+  if (byContext && byContext.contextScore >= MIN_CONTEXT_SCORE) return result(byContext);
+  let best = pick(byContext, bestMatch(text, len, nearbyCandidates(text, exact, start, exactMatches), ctx));
   if (!best && len > LONG_QUOTE) best = bestMatch(text, len, longQuoteCandidates(text, exact, start), ctx);
   return best ? result(best) : null;
 }

@@ -186,7 +186,9 @@ export function textRange(map: TextMap, start: number, end: number): Range | nul
 /**
  * The text offset of a DOM boundary point (as in a Selection's Range), which
  * may sit in a text node or between elements. A point between segments snaps
- * forward for a start and backward for an end; null if no text is there.
+ * forward for a start and backward for an end, so a range never begins or ends
+ * with a block separator (a paragraph selected to the start of the next one
+ * ends with its own last character); null if no text is there.
  */
 export function boundaryOffset(map: TextMap, node: Node, offset: number, edge: 'start' | 'end'): number | null {
   const { segments } = map;
@@ -215,7 +217,13 @@ export function boundaryOffset(map: TextMap, node: Node, offset: number, edge: '
   if (found === -1) return edge === 'start' ? segments[0].start : null;
   const seg = segments[found];
   const length = seg.end - seg.start;
-  if (node === seg.node && offset <= seg.nodeOffset + length) return seg.start + offset - seg.nodeOffset;
+  if (node === seg.node && offset <= seg.nodeOffset + length) {
+    const at = seg.start + offset - seg.nodeOffset;
+    // At a segment's edge the point may equally stand on the other side of a separator.
+    if (edge === 'end' && at === seg.start && found > 0) return segments[found - 1].end;
+    if (edge === 'start' && at === seg.end) return segments[found + 1]?.start ?? at;
+    return at;
+  }
   if (edge === 'end') return seg.end;
   return segments[found + 1]?.start ?? null;
 }

@@ -31,6 +31,25 @@ group('anchor', () => {
     expect(found(text, m)).toBe(QUOTE);
   });
 
+  it('finds a quote saved near the start of the text after text is inserted before it', () => {
+    const text = 'UPDATE: This story has been updated.\n\n' + ARTICLE;
+    for (const quote of ['EIJING, Feb. 25', 'Feb. 25 -- Chinese Foreign Minister']) {
+      const m = anchor(text, select(quote));
+      expect(found(text, m)).toBe(quote);
+      expect(m!.start).toBe(text.indexOf(quote));
+    }
+  });
+
+  it('does not take a copy of a short quote that a small shift brought to the old position', () => {
+    // Found by the property tests: the "e" two characters back now sits at the
+    // saved position, its context the saved one shifted by two (similarity 0.94).
+    const text = 'The minister said on Monday that we went there and here and everywhere else that week.';
+    const at = text.indexOf('there') + 4;
+    const s = describe(text, at, at + 1);
+    expect(text[at - 2]).toBe('e');
+    expect(anchor('A ' + text, s)!.start).toBe(at + 2);
+  });
+
   it('finds a quote whose paragraph moved elsewhere with new surroundings', () => {
     const s = select(QUOTE);
     const paragraphs = ARTICLE.split('\n\n');
@@ -125,5 +144,54 @@ group('anchor', () => {
     const s = select(QUOTE);
     const moved = { ...s, position: { ...s.position, start: 1e6, end: 1e6 + 10 } };
     expect(found(ARTICLE, anchor(ARTICLE, moved))).toBe(QUOTE);
+  });
+});
+
+/** Selectors for `text[start, start + quote.length)`, checking the quote is there. */
+function at(text: string, start: number, quote: string) {
+  expect(text.slice(start, start + quote.length)).toBe(quote);
+  return describe(text, start, start + quote.length);
+}
+
+// Counterexamples shrunk by the property tests (properties.test.ts), kept as plain cases.
+group('anchor, after the quote was deleted', () => {
+  it('does not take a look-alike elsewhere when the context stands joined where the quote was', () => {
+    const text = 'international minister market\ninternational minister the';
+    const s = at(text, 10, 'nal minister mar');
+    expect(anchor('internatioket\ninternational minister the', s)).toBeNull();
+    // The same look-alike is taken when the quote was edited in place instead.
+    const edited = 'international minister mood\ninternational minister the';
+    expect(anchor(edited, s)?.start).toBe(10);
+  });
+
+  it('does not take a fragment of the next word for a deleted short quote', () => {
+    const text = 'the café ministry ministry the\nthe';
+    const s = at(text, 9, 'ministry m');
+    expect(anchor('the café inistry the\nthe', s)).toBeNull();
+  });
+
+  it('does not take the start of the suffix for a deleted short quote', () => {
+    const suffix = 'n\nsession security council said. The talks went on.';
+    const s = at('meeting sessio' + suffix, 7, ' sessio');
+    expect(anchor('meeting' + suffix, s)).toBeNull();
+  });
+
+  it('does not take a near copy of a deleted quote saved at the start of the text elsewhere', () => {
+    const text =
+      'policy meeting in growth week must," naïve said. policy\nmust," development week report the officials said.';
+    const s = at(text, 1, 'olicy me');
+    expect(anchor('p' + text.slice(9), s)).toBeNull();
+  });
+
+  it('does not take the end of the prefix for a deleted quote that repeated it', () => {
+    const before = '😀 policy rights security to (AP) security';
+    const after = 'policy in \n      government economy government   the  council rights rights officials';
+    const s = at(before + ' security\n \n' + after, before.length, ' security\n ');
+    expect(anchor(before + '\n\n' + after, s)).toBeNull();
+  });
+
+  it('does not take the remains of a deleted quote that left a space at the join', () => {
+    const s = at('it’s reform reform international officials met.', 3, 's reform ');
+    expect(anchor('it’ reform international officials met.', s)).toBeNull();
   });
 });

@@ -47,6 +47,17 @@ describe('TextMapBuilder', () => {
     expect(boundaryOffset(map, document.querySelector('p')!, 3, 'end')).toBe(map.text.indexOf('\n\n'));
   });
 
+  it('never starts or ends a selection on a block separator', () => {
+    // Found by the anchoring property test: a paragraph selected up to the
+    // start of the next one was saved with the separator, and came back without it.
+    const map = mapOf('<p>One two</p><p>Three</p>');
+    const [first, second] = [...document.querySelectorAll('p')].map((p) => p.firstChild!);
+    expect(boundaryOffset(map, second, 0, 'end')).toBe(map.text.indexOf('\n\n'));
+    expect(boundaryOffset(map, first, 7, 'start')).toBe(map.text.indexOf('Three'));
+    expect(boundaryOffset(map, first, 7, 'end')).toBe(7);
+    expect(boundaryOffset(map, second, 0, 'start')).toBe(map.text.indexOf('Three'));
+  });
+
   it('builds an empty map from nothing', () => {
     expect(new TextMapBuilder().build()).toEqual({ text: '', segments: [] });
   });
