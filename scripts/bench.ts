@@ -6,7 +6,11 @@
  *   - detection and extraction time per corpus page (as the content script runs them);
  *   - re-anchoring time on a 200,000-character page (exact, moved, edited, deleted passages);
  *   - the whole analysis of pathological texts a page can send (many quotation marks in one
- *     paragraph, a huge paragraph without any).
+ *     paragraph, a huge paragraph without any);
+ *   - the reader's annotations on a long page: anchoring time for 1, 100 and 1,000, and the share
+ *     found again after word edits of 1%, 5% and 20% (`scripts/lib/annotation-bench.ts`).
+ * `-- --only=annotations,anchoring` runs some sections (sizes, analysis, pathological, extraction,
+ * anchoring, annotations).
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -18,6 +22,7 @@ import { detectArticle, extractArticle } from '../utils/extract';
 import { anchor, describe } from '../utils/anchoring';
 import { longText } from '../tests/unit/anchoring/fixture';
 import { PATHOLOGICAL } from '../tests/unit/analysis/quotes/pathological';
+import { annotationBench } from './lib/annotation-bench';
 import { corpusDir } from './lib/corpus';
 
 const CORPUS = corpusDir();
@@ -159,8 +164,17 @@ function pathological(): void {
   }
 }
 
-sizes();
-analysis();
-pathological();
-extraction();
-anchoring();
+/** `npm run bench -- --only=annotations,anchoring` runs some sections. */
+const only = process.argv
+  .find((a) => a.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
+const sections: Record<string, () => void> = {
+  sizes,
+  analysis,
+  pathological,
+  extraction,
+  anchoring,
+  annotations: () => annotationBench(CORPUS),
+};
+for (const [name, section] of Object.entries(sections)) if (!only || only.includes(name)) section();

@@ -17,7 +17,7 @@ const PART_LENGTH = 64;
 /** Most candidates followed up per part, nearest to the old position first. */
 const MAX_PART_CANDIDATES = 8;
 /** How far from the old position approximate search looks, beyond the quote's own length. */
-const NEARBY = 4000;
+const NEARBY = 2000;
 /** Characters of each side's context looked up exactly, to find an edited quote that moved. */
 const CONTEXT_PIECE = 16;
 /** Most places of a context piece followed up, nearest to the old position first. */
