@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchChromium, type ChromiumSession } from './harness/chromium';
 import { Overlay } from './harness/overlay';
-import { domDifference, otherTabId, readHighlights, textEnds } from './harness/page';
+import { domDifference, otherTabId, readHighlights, storedAnnotations, textEnds } from './harness/page';
 import { ROOTS, serve } from './harness/server';
 
 let session: ChromiumSession;
@@ -19,21 +19,6 @@ let page: Page;
 let gloss: Page;
 let overlay: Overlay;
 let url: string;
-
-type Stored = { id: string; exact: string; note: string; tags: string[]; color: string };
-
-/** Run in a Gloss page: every annotation in the database, read with IndexedDB itself. */
-function storedAnnotations(): Promise<Stored[]> {
-  return new Promise((done, failed) => {
-    const open = indexedDB.open('gloss');
-    open.onerror = () => failed(open.error);
-    open.onsuccess = () => {
-      const all = open.result.transaction('annotations').objectStore('annotations').getAll();
-      all.onsuccess = () => (open.result.close(), done(all.result as Stored[]));
-      all.onerror = () => failed(all.error);
-    };
-  });
-}
 
 const stored = async (exact: string) => (await gloss.evaluate(storedAnnotations)).find((a) => a.exact === exact);
 

@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { launchFirefox, type FirefoxSession } from './harness/firefox';
-import { otherTabId, readHighlights, selectText, textEnds } from './harness/page';
+import { otherTabId, readHighlights, selectText, storedAnnotations, textEnds } from './harness/page';
 import { ROOTS, serve } from './harness/server';
 
 let session: FirefoxSession;
@@ -18,21 +18,7 @@ let page: Page;
 let gloss: Page;
 let url: string;
 
-type Stored = { exact: string; note: string; tags: string[]; color: string };
 type Bidi = { send(method: string, params: object): Promise<unknown> };
-
-/** Run in Gloss's page: every annotation in the database. */
-function storedAnnotations(): Promise<Stored[]> {
-  return new Promise((done, failed) => {
-    const open = indexedDB.open('gloss');
-    open.onerror = () => failed(open.error);
-    open.onsuccess = () => {
-      const all = open.result.transaction('annotations').objectStore('annotations').getAll();
-      all.onsuccess = () => (open.result.close(), done(all.result as Stored[]));
-      all.onerror = () => failed(all.error);
-    };
-  });
-}
 
 const stored = async (exact: string) => (await gloss.evaluate(storedAnnotations)).find((a) => a.exact === exact);
 

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CDPSession, Page } from 'playwright-core';
 import { launchChromium, type ChromiumSession } from './harness/chromium';
 import { Overlay } from './harness/overlay';
-import { readHighlights, selectText } from './harness/page';
+import { readHighlights, selectText, storedAnnotations } from './harness/page';
 import { ROOTS, serve } from './harness/server';
 
 let session: ChromiumSession;
@@ -18,21 +18,6 @@ let article: Page;
 let gloss: Page;
 let cdp: CDPSession;
 let url: string;
-
-type Stored = { id: string; url: string; exact: string; words: string[]; target: { selectors: object } };
-
-/** Run in a Gloss page: every annotation in the database, read with IndexedDB itself. */
-function storedAnnotations(): Promise<Stored[]> {
-  return new Promise((done, failed) => {
-    const open = indexedDB.open('gloss');
-    open.onerror = () => failed(open.error);
-    open.onsuccess = () => {
-      const all = open.result.transaction('annotations').objectStore('annotations').getAll();
-      all.onsuccess = () => (open.result.close(), done(all.result as Stored[]));
-      all.onerror = () => failed(all.error);
-    };
-  });
-}
 
 /**
  * Run in a Gloss page: starts sending `count` saves, one every 2 ms, without

@@ -2,6 +2,7 @@
  * Probes run in the page's main world. `CSS.highlights` is one registry per
  * document, shared by the page and the content script's world.
  */
+import type { Annotation } from '../../../utils/db/types';
 
 /** Texts of the ranges of every Gloss highlight layer, by layer name. */
 export function readHighlights(): Record<string, string[]> {
@@ -177,4 +178,17 @@ export async function pageStateOf(tabId: number): Promise<{ status: string; deci
   } catch {
     return null;
   }
+}
+
+/** Run in one of Gloss's pages: every annotation in the database, read with IndexedDB itself. */
+export function storedAnnotations(): Promise<Annotation[]> {
+  return new Promise((done, failed) => {
+    const open = indexedDB.open('gloss');
+    open.onerror = () => failed(open.error);
+    open.onsuccess = () => {
+      const all = open.result.transaction('annotations').objectStore('annotations').getAll();
+      all.onsuccess = () => (open.result.close(), done(all.result as Annotation[]));
+      all.onerror = () => failed(all.error);
+    };
+  });
 }
