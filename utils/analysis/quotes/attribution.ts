@@ -24,7 +24,15 @@ export type Attribution = {
  * (its paragraph, at most `REACH` characters either side of it), and the next quotation's
  * opening mark.
  */
-export type Frame = { paraStart: number; floor: number; ceil: number; nextOpen: number; mask: Uint8Array };
+export type Frame = {
+  paraStart: number;
+  floor: number;
+  ceil: number;
+  nextOpen: number;
+  /** The next quotation's opening mark, a short one ("called it “offensive”") included. */
+  followingOpen: number;
+  mask: Uint8Array;
+};
 
 type Found = { subject: Subject | null; adjacent: boolean };
 
@@ -87,7 +95,8 @@ function fromTail(text: string, q: MarkedSpan, f: Frame): Found | null {
     // A participle takes the subject of the sentence before the quotation: "…," adding that …
     if (!subject && c === i && /ing$/.test(toks[c].w)) return { subject: null, adjacent: true };
     // After a finished sentence, "Mills then writes back, “…”" introduces the next quotation.
-    const introducesNext = endsSentence && f.nextOpen < sentEnd;
+    // So does "…." Rubio called it “offensive.”: a cue with a quotation of its own after it.
+    const introducesNext = endsSentence && Math.min(f.nextOpen, f.followingOpen) < sentEnd;
     // After a finished sentence only a short attribution belongs to it: "…." Trump said on Monday.
     const stop = text[q.end - 1] === '.' || text[q.end - 2] === '.';
     const short = !endsSentence || (stop ? c - i <= 6 && toks.length - c <= 10 : c - i <= 12);
@@ -180,7 +189,11 @@ function clauseOf(toks: Tok[], end: number): number {
     if (toks[x].w === ';') return x + 1;
     if (toks[x - 1].w === ',' && /^(?:while|whereas|but|although|though)$/.test(toks[x].w)) return x;
   }
-  if (/^(?:while|although|though|whereas|because|if|when|as)$/.test(toks[0]?.w ?? '')) {
+  if (
+    /^(?:while|although|though|whereas|because|if|when|as|after|before|since|once|until|whenever)$/.test(
+      toks[0]?.w ?? '',
+    )
+  ) {
     const comma = toks.findIndex((t) => t.w === ',');
     if (comma > 0 && comma < end) return comma + 1;
   }

@@ -118,6 +118,7 @@ export function findQuotes(text: string, entities: EntityMention[], groups: Enti
       floor: reach(text, q.open, paraStart),
       ceil: reach(text, q.close, paraEnd),
       nextOpen: nextOpen(text, top, short, i),
+      followingOpen: top[i + 1]?.open ?? text.length,
       mask,
     };
     const a = attribute(text, q, frame);

@@ -154,3 +154,25 @@ describe('described speakers', () => {
     ]);
   });
 });
+
+describe('a cue after a finished quotation that brings its own quotation', () => {
+  it('does not take the next sentence’s speaker when that sentence quotes someone too', () => {
+    const text = 'Council member Rosa Diaz called the budget “careless.” Mayor Tom Hale called it “sound.”';
+    expect(quotes(text)).toEqual([
+      ['careless.', 'Rosa Diaz'],
+      ['sound.', 'Tom Hale'],
+    ]);
+  });
+
+  it('still reads a short attribution after a finished quotation', () => {
+    expect(quotes('“The vote is over.” Tom Hale said on Monday.')).toEqual([['The vote is over.', 'Tom Hale']]);
+  });
+});
+
+describe('a leading subordinate clause', () => {
+  it('is not the clause of the quotation: “After X argued …, Y said …”', () => {
+    const text =
+      'After Nora Blake argued that the plan would pay for itself, Omar Reyes said only that her figures “do not add up.”';
+    expect(quotes(text)).toEqual([['do not add up.', 'Omar Reyes']]);
+  });
+});
