@@ -136,6 +136,8 @@ export class People {
   private readonly personAt = new Set<number>();
   /** The tagger's person mentions that belong to a group, in text order. */
   private readonly grouped: EntityMention[];
+  /** The people's full names by their last word ("Hill" → "Mark Hill", "Paul Hill"). */
+  private readonly bySurname = new Map<string, string[]>();
 
   constructor(
     private readonly text: string,
@@ -169,12 +171,20 @@ export class People {
     const surnames = new Map<string, string>();
     for (const p of this.persons) {
       const words = p.name.split(' ');
-      if (words.length > 1 && /^\p{Lu}[\p{L}'’-]+$/u.test(words[words.length - 1]))
-        surnames.set(words[words.length - 1], p.name);
+      if (words.length > 1 && /^\p{Lu}[\p{L}'’-]+$/u.test(words[words.length - 1])) {
+        const last = words[words.length - 1];
+        surnames.set(last, p.name);
+        const all = this.bySurname.get(last) ?? [];
+        if (!all.includes(p.name)) all.push(p.name);
+        this.bySurname.set(last, all);
+      }
     }
     if (surnames.size) {
       const re = new RegExp(`\\b(?:${[...surnames.keys()].join('|')})\\b`, 'gu');
-      for (const m of text.matchAll(re)) this.persons.push({ pos: m.index ?? 0, name: surnames.get(m[0])! });
+      // A surname two people share stays a surname: which of them it means is not known.
+      const shared = (last: string) => samePeople(this.bySurname.get(last) ?? []).length > 1;
+      for (const m of text.matchAll(re))
+        this.persons.push({ pos: m.index ?? 0, name: shared(m[0]) ? m[0] : surnames.get(m[0])! });
     }
     // Honorifics mark people even when only a surname is used: "Mr. Netanyahu".
     for (const m of text.matchAll(/\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s(\p{Lu}[\p{L}'’-]+)/gu)) {
@@ -204,10 +214,25 @@ export class People {
     return i >= 0 && this.speakers[i].pos >= from ? this.speakers[i].name : null;
   }
 
-  /** The fullest name for a name phrase at `start`: the tagger's group, else the article's. */
+  /**
+   * The fullest name for a name phrase at `start`: the tagger's group, else the article's.
+   * A surname alone that two people of the article share ("Mark Hill … Paul Hill … Hill
+   * said") stays the surname, unless an honorific says which of them it is.
+   */
   fullName(phrase: string, start: number, end: number): string {
     const bare = stripTitles(phrase);
     if (!bare) return phrase;
+    if (!bare.includes(' ')) {
+      const shared = samePeople(this.bySurname.get(bare) ?? []);
+      if (shared.length > 1) {
+        const honorific =
+          /^(Mr|Mrs|Ms|Miss)\b/.exec(phrase) ??
+          /\b(Mr|Mrs|Ms|Miss)\.?\s*$/.exec(this.text.slice(Math.max(0, start - 6), start));
+        const want: Gender = honorific ? (honorific[1] === 'Mr' ? 'm' : 'f') : null;
+        const fit = want ? shared.filter((n) => this.gender(n) === want) : [];
+        return fit.length === 1 ? fit[0] : bare;
+      }
+    }
     // The tagger's coreference, when it agrees with the phrase: "Wang" → group "Wang Yi".
     const m = this.groupedOver(start, end);
     const group = m ? this.groups[m.group!] : undefined;

@@ -41,7 +41,8 @@ export function signature(text: string, q: MarkedSpan, paraEnd: number): Subject
 
 /**
  * A label line above a quotation that stands alone: "Maria Lopez, 34, Phoenix:" or a
- * transcript's "TAPPER:". Only a short line that begins with a name and ends no sentence.
+ * transcript's "TAPPER:". Only a short line that begins with a name, goes on after it with a
+ * comma, a colon, a parenthesis or a dash, and ends no sentence.
  */
 export function labelAbove(text: string, paraStart: number): Subject | null {
   const end = paraStart - 1;
@@ -55,7 +56,9 @@ export function labelAbove(text: string, paraStart: number): Subject | null {
   let at = start;
   while (/\s/.test(text[at])) at++;
   const n = nameAfter(text, at);
-  if (!n || !/^(?:$|[,:(]|\s*[—–―-])/.test(text.slice(n.end, lineEnd).trimEnd())) return null;
+  // Something must follow the name: a line that is only a name in capitals is as likely a
+  // sub-headline ("Budget Talks Stall in Springfield", "What Comes Next") as a label.
+  if (!n || !/^(?:[,:(]|\s*[—–―-])/.test(text.slice(n.end, lineEnd).trimEnd())) return null;
   return { kind: 'name', ...n };
 }
 
@@ -77,7 +80,8 @@ export function paragraphSubject(text: string, paraStart: number, mask: Uint8Arr
   let end = paraStart;
   while (end > 0 && /\s/.test(text[end - 1])) end--;
   const start = previousParagraph(text, paraStart);
-  if (end <= start || mask[end - 1]) return null;
+  // A paragraph that ends no sentence is a heading or a promo line, about no one in particular.
+  if (end <= start || mask[end - 1] || !/[.!?…]['"’”)»]?$/.test(text.slice(Math.max(start, end - 2), end))) return null;
   const from = sentenceStart(text, end - 1, start, mask);
   const toks = tokens(text, from, end, mask);
   const s = toks.length > 2 ? sentenceSubject(text, toks, toks.length) : null;

@@ -176,3 +176,22 @@ describe('a leading subordinate clause', () => {
     expect(quotes(text)).toEqual([['do not add up.', 'Omar Reyes']]);
   });
 });
+
+describe('a surname two people of the article share', () => {
+  it('stays the surname when nothing says which of them spoke', () => {
+    const text = 'Mark Hill sued his brother, Paul Hill, in May.\n\n“He owes me money,” Hill said.';
+    expect(quotes(text)).toEqual([['He owes me money,', 'Hill']]);
+  });
+
+  it('is the one an honorific points to', () => {
+    const text = 'Mark Hill sued his sister, Jane Hill, in May.\n\n“He owes me money,” Mr. Hill said.';
+    expect(quotes(text)).toEqual([['He owes me money,', 'Mark Hill']]);
+    const her = 'Mark Hill sued his sister, Jane Hill, in May.\n\n“He owes me money,” Ms. Hill said.';
+    expect(quotes(her)).toEqual([['He owes me money,', 'Jane Hill']]);
+  });
+
+  it('still gives a surname one person has its full name', () => {
+    const text = 'Mark Hill sued his sister, Jane Ross, in May.\n\n“She owes me money,” Hill said.';
+    expect(quotes(text)).toEqual([['She owes me money,', 'Mark Hill']]);
+  });
+});

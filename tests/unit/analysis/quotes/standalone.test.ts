@@ -38,4 +38,13 @@ describe('speakers of quotations without a cue', () => {
     const text = 'It was the Dayton mayor’s third win in a row.\n\n“Who can count how many races we have won by now?”';
     expect(quotes(text)).toEqual([['Who can count how many races we have won by now?', null]]);
   });
+
+  it('does not take a sub-headline above the quotation for a label or a subject', () => {
+    const text =
+      'The council met on Monday.\n\nBudget Talks Stall in Springfield\n\n' +
+      '“We need more time to finish the work on the budget.”';
+    expect(quotes(text)).toEqual([['We need more time to finish the work on the budget.', null]]);
+    const after = 'Anna Reed spoke first.\n\nWhat Comes Next\n\n“We need more time to finish the work on the budget.”';
+    expect(quotes(after)).toEqual([['We need more time to finish the work on the budget.', null]]);
+  });
 });
