@@ -68,6 +68,14 @@ export function isQuotation(text: string, q: MarkedSpan, a: Attribution, firstLi
   ) {
     return false;
   }
+  // A programme or a work after its maker's possessive: CNN’s “New Day,” NBC’s “Today”, television’s “Scandal”.
+  if (
+    capitalised &&
+    words <= 6 &&
+    !/[.!?]\s/.test(inner) &&
+    /(?:\b\p{Lu}[\p{L}.&-]*|\b(?:television|radio|network|channel|magazine|newspaper))['’]s\s+$/u.test(before)
+  )
+    return false;
   // A byline after it makes it a title: "“Trump's new plan,” by Jane Doe".
   if (/^[,.]?\s*by\s+\p{Lu}/u.test(text.slice(q.close, q.close + 30))) return false;
   // A show or a book after "on", "told" or "with": … told "Fox and Friends," reminding …

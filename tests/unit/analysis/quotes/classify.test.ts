@@ -16,6 +16,15 @@ describe('which quoted spans are quotations', () => {
     expect(spans('He wrote the book "The Art of Winning" in 1990.')).toEqual([]);
   });
 
+  it('drops a programme after its broadcaster’s possessive, even of one word', () => {
+    expect(spans('Speaking on ABC’s “Sunrise,” Governor Ada Lutz said the roads were open.')).toEqual([]);
+    expect(spans('Lutz told the network’s “Tonight” on Monday that the roads were open.')).toEqual([]);
+    expect(spans('Lutz told WXYZ’s “Morning Desk” that she would run.')).toEqual([]);
+    expect(spans('Governor Ada Lutz’s answer was: “We will see what the voters want.”')).toEqual([
+      'We will see what the voters want.',
+    ]);
+  });
+
   it('drops nicknames', () => {
     expect(spans('Dwayne "The Rock" Johnson arrived late.')).toEqual([]);
   });
