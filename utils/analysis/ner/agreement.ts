@@ -13,6 +13,7 @@
  * what it changes is what a reader sees: one colour for one person.
  */
 import { beginLabel, labelSpans, TYPES } from './labels';
+import { titleKind } from './rules';
 
 const MIN_VOTES = 3;
 const PER_SHARE = 0.5;
@@ -25,7 +26,11 @@ export function agreeTypes(words: string[], labels: Uint8Array, isGivenName: (w:
   const PER = beginLabel('PER');
   const surnames = new Set<string>();
   for (const s of spans)
-    if (s.type === 'PER' && s.end - s.start > 1 && isGivenName(words[s.start]))
+    if (
+      s.type === 'PER' &&
+      s.end - s.start > 1 &&
+      (isGivenName(words[s.start]) || (s.end - s.start <= 3 && s.start > 0 && titleKind(words[s.start - 1]) > 0))
+    )
       surnames.add(words[s.end - 1].toLowerCase());
   for (const s of spans)
     if (s.end - s.start === 1 && s.type !== 'PER' && surnames.has(words[s.start].toLowerCase())) {

@@ -48,7 +48,7 @@ const TITLES = new Set(
 );
 
 /** 1 for an abbreviated honorific ("Mr.", "Dr"), 2 for a written-out title ("Governor"), else 0. */
-function titleKind(word: string): number {
+export function titleKind(word: string): number {
   const c = word.charCodeAt(0);
   if (word.length > 12 || c < 65 || c > 90) return 0;
   const w = (word.endsWith('.') ? word.slice(0, -1) : word).toLowerCase();

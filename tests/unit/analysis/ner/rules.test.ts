@@ -122,6 +122,14 @@ describe('agreeTypes', () => {
     ]);
   });
 
+  it('takes a full name after a title as a person’s even when its given name is not known', () => {
+    const { words, labels } = parse(
+      'President Kwame/B-PER Oduya/I-PER arrived . Oduya/B-ORG met Tomas/B-PER Berg/I-PER , and Oduya/B-LOC left .',
+    );
+    agreeTypes(words, labels, given);
+    expect(entities(words, labels)).toEqual(['PER Kwame Oduya', 'PER Oduya', 'PER Tomas Berg', 'PER Oduya']);
+  });
+
   it('does not take a place named after a person for the person when no given name says so', () => {
     const { words, labels } = parse('Jackson/B-PER Street/I-PER runs to Jackson/B-LOC , and Jackson/B-LOC grew .');
     agreeTypes(words, labels, given);
