@@ -5,7 +5,7 @@
  */
 import type { EntityMention } from '../types';
 import { FEATURE_VERSION, lowerForm } from './features';
-import { firstKey, listBit } from './gazetteer';
+import { firstKey, listBit, nextKey } from './gazetteer';
 import { hashString } from './hash';
 import { labelSpans } from './labels';
 import { decodeModel } from './model';
@@ -19,6 +19,7 @@ import {
   joinHyphenated,
   joinOrgans,
   pluralFamilies,
+  splitPlaces,
 } from './rules';
 import { splitSentences } from './sentences';
 import { tagWords } from './tagger';
@@ -44,6 +45,15 @@ export function loadTagger(bytes: Uint8Array): Tagger {
       const { tokens, lineBreakBefore } = tokenize(text);
       const sentences = splitSentences(tokens, lineBreakBefore);
       const words = tokens.map((t) => t.norm);
+      // What the gazetteer knows words [a, b) as; a lone word usually written in lower case
+      // ("federal", "republic", both also towns somewhere) is no listed place.
+      const known = (a: number, b: number) => {
+        const first = hashString(lowerForm(words[a]));
+        if (b === a + 1 && model.lexicon.lower.has(first)) return 0;
+        let key = firstKey(first);
+        for (let i = a + 1; i < b; i++) key = nextKey(key, hashString(lowerForm(words[i])));
+        return model.lexicon.names.get(key) ?? 0;
+      };
       const labels = tagWords(model, { words, sentences });
       markDatelines(words, sentences, labels);
       applyTitles(words, labels);
@@ -52,6 +62,7 @@ export function loadTagger(bytes: Uint8Array): Tagger {
       dropArticles(words, labels);
       joinHyphenated(words, labels);
       joinOrgans(words, labels);
+      splitPlaces(words, labels, known);
       pluralFamilies(words, labels);
       dropFurniture(words, lineBreakBefore, labels);
       return labelSpans(labels).map(({ start, end, type }) => {

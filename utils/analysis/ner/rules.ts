@@ -5,7 +5,8 @@
  * person's; Reuters hardly writes "Mr." or "Dr.", web news all the time.
  */
 import { capClass } from './context';
-import { beginLabel, isInside } from './labels';
+import { listBit } from './gazetteer';
+import { beginLabel, isInside, labelSpans } from './labels';
 
 /**
  * Abbreviated honorifics and ranks: the capitalised words after them are a person even if
@@ -217,5 +218,26 @@ export function joinOrgans(words: string[], labels: Uint8Array): void {
     const next = words[i + 2] === 'the' ? i + 3 : i + 2;
     if (labels[next] !== B) continue;
     for (let k = i + 1; k <= next; k++) labels[k] = B + 1;
+  }
+}
+
+/**
+ * Two places side by side with no comma are two names: "talks between Germany France and
+ * Italy", "ties between Berlin Warsaw". A place the tagger found that splits into two
+ * listed places (countries, cities), while the whole is no name the tagger or the lists
+ * know ("Mexico City", "Salt Lake City" stay whole), becomes two places. `known(a, b)`:
+ * the gazetteer mask of words [a, b). In place.
+ */
+export function splitPlaces(words: string[], labels: Uint8Array, known: (a: number, b: number) => number): void {
+  const LOC = beginLabel('LOC');
+  const place = listBit(1) | listBit(2);
+  for (const s of labelSpans(labels)) {
+    if (s.type !== 'LOC' || s.end - s.start < 2 || s.end - s.start > 6 || known(s.start, s.end) !== 0) continue;
+    for (let k = s.start + 1; k < s.end; k++) {
+      if (!(known(s.start, k) & place) || !(known(k, s.end) & place)) continue;
+      if (capClass(words[k]) !== 1) break;
+      labels[k] = LOC;
+      break;
+    }
   }
 }

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { agreeTypes } from '../../../../utils/analysis/ner/agreement';
 import { beginLabel, labelSpans } from '../../../../utils/analysis/ner/labels';
-import { applyTitles, dropFurniture, joinHyphenated, pluralFamilies } from '../../../../utils/analysis/ner/rules';
+import {
+  applyTitles,
+  dropFurniture,
+  joinHyphenated,
+  pluralFamilies,
+  splitPlaces,
+} from '../../../../utils/analysis/ner/rules';
+import { listBit } from '../../../../utils/analysis/ner/gazetteer';
 import { tokenize } from '../../../../utils/analysis/ner/tokenize';
 
 /** Words of a passage and labels from "word/TYPE" marks ("Jean-Pierre/B-MISC Dupont/B-PER"). */
@@ -156,5 +163,32 @@ describe('agreeTypes', () => {
     const { words, labels } = parse('Anna/B-PER Kovac/I-PER founded the Kovac/B-ORG Foundation/I-ORG .');
     agreeTypes(words, labels, given);
     expect(entities(words, labels)).toEqual(['PER Anna Kovac', 'ORG Kovac Foundation']);
+  });
+});
+
+describe('splitPlaces', () => {
+  // A small gazetteer: countries and cities (bits of `LISTS`), and one city of two words.
+  const lists = new Map<string, number>([
+    ['norway', listBit(1)],
+    ['chile', listBit(1)],
+    ['lyon', listBit(2)],
+    ['porto', listBit(2)],
+    ['york', listBit(2)],
+    ['porto alegre', listBit(2)],
+    ['alegre', listBit(2)],
+  ]);
+  const knownIn = (words: string[]) => (a: number, b: number) =>
+    lists.get(words.slice(a, b).join(' ').toLowerCase()) ?? 0;
+
+  it('splits two listed places written side by side', () => {
+    const { words, labels } = parse('talks between Norway/B-LOC Chile/I-LOC and Lyon/B-LOC Porto/I-LOC ended');
+    splitPlaces(words, labels, knownIn(words));
+    expect(entities(words, labels)).toEqual(['LOC Norway', 'LOC Chile', 'LOC Lyon', 'LOC Porto']);
+  });
+
+  it('keeps a place whose whole name is known, or whose parts are not both places', () => {
+    const { words, labels } = parse('flights to Porto/B-LOC Alegre/I-LOC and New/B-LOC York/I-LOC resumed');
+    splitPlaces(words, labels, knownIn(words));
+    expect(entities(words, labels)).toEqual(['LOC Porto Alegre', 'LOC New York']);
   });
 });
