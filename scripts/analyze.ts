@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { jsonlInputs, warcInputs, type Item } from './lib/analyse-inputs';
 import { analyseAll } from './lib/analyse-pool';
+import { decodeHtml } from './lib/html-bytes';
 import { analyzeInput } from './lib/node-analysis';
 
 const USAGE =
@@ -66,13 +67,15 @@ async function main(args: string[]): Promise<number> {
     return 2;
   }
   let content: string;
+  const html = /\.x?html?$/i.test(file);
   try {
-    content = readFileSync(file, 'utf8');
+    // A page is decoded by the charset it declares (as a browser does); text as UTF-8.
+    content = html ? decodeHtml(readFileSync(file)) : readFileSync(file, 'utf8');
   } catch (err) {
     process.stderr.write(`analyze: cannot read ${file}: ${(err as Error).message}\n`);
     return 1;
   }
-  const input = /\.x?html?$/i.test(file) ? { id: file, html: content } : { id: file, text: content };
+  const input = html ? { id: file, html: content } : { id: file, text: content };
   process.stdout.write(JSON.stringify(analyzeInput(input), null, 2) + '\n');
   return 0;
 }

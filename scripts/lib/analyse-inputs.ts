@@ -7,6 +7,7 @@ import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { createInterface } from 'node:readline';
 import { WARCParser } from 'warcio';
+import { decodeHtml } from './html-bytes';
 import type { AnalyzeInput } from './node-analysis';
 
 /** An input to analyse, or a line that could not be read (answered with `{id, error}`). */
@@ -35,7 +36,9 @@ export async function* warcInputs(path: string): AsyncGenerator<Item> {
     if (!/html/i.test(type)) continue;
     const url = record.warcTargetURI ?? null;
     try {
-      yield { input: { id: url, url: url ?? undefined, html: await record.contentText() } };
+      // Decoded by the charset the response declares (header, then meta), as a browser does.
+      const html = decodeHtml(await record.readFully(true), type);
+      yield { input: { id: url, url: url ?? undefined, html } };
     } catch (err) {
       yield { id: url, error: `unreadable record: ${err instanceof Error ? err.message : String(err)}` };
     }

@@ -1,5 +1,6 @@
 /** Scoring helpers for the article evaluation: word-shingle overlap and metadata agreement. */
 import { readFileSync } from 'node:fs';
+import { decodeHtml } from './html-bytes';
 import { parseHTML } from 'linkedom';
 import { detectArticle, extractArticle } from '../../utils/extract';
 import type { ArticleMetadata } from '../../utils/extract/types';
@@ -120,7 +121,7 @@ export type PageRow = {
 
 /** Detection, extraction (forced), body score and metadata of one page folder of the Readability set. */
 export function evaluatePage(name: string, cls: string, borderline: boolean, dir: string): PageRow {
-  const html = readFileSync(dir + 'source.html', 'utf8');
+  const html = decodeHtml(readFileSync(dir + 'source.html'));
   const url = 'http://fakehost/test/page.html'; // the base URL Readability's tests use
   const { document } = parseHTML(html);
   const doc = document as unknown as Document;

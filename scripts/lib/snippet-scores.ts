@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
+import { decodeHtml } from './html-bytes';
 
 /** The labels of one page. */
 export type SnippetLabels = { url: string; with: string[]; without: string[] };
@@ -21,9 +22,9 @@ export function readSnippetLabels(dir: string): Map<string, SnippetLabels> {
   );
 }
 
-/** The saved page of `id`, decompressed. */
+/** The saved page of `id`, decompressed and decoded as a browser would (its declared charset). */
 export function snippetPage(dir: string, id: string): string {
-  return gunzipSync(readFileSync(join(dir, 'html', `${id}.html.gz`))).toString('utf8');
+  return decodeHtml(gunzipSync(readFileSync(join(dir, 'html', `${id}.html.gz`))));
 }
 
 const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
