@@ -90,6 +90,8 @@ export function proseEvidence(doc: Document): ProseEvidence {
   let seen = 0;
   let shortSeen = 0;
   let linked = 0;
+  let linkedLength = 0;
+  let longLength = 0;
   const articles = new Set<Element>();
   const counts = { attribution: 0, firstPerson: 0, secondPerson: 0, english: 0, englishWords: 0 };
   // Long paragraphs by their opening, numbers aside, to find one paragraph repeated (generated filler).
@@ -111,7 +113,11 @@ export function proseEvidence(doc: Document): ProseEvidence {
     if (p.parentElement?.closest('li')) continue;
     ev.longParagraphs++;
     ev.longest = Math.max(ev.longest, length);
-    if (p.closest('a') || linkShare(p) > 0.5) linked++;
+    longLength += length;
+    if (p.closest('a') || linkShare(p) > 0.5) {
+      linked++;
+      linkedLength += length;
+    }
     const article = p.closest('article');
     if (article) articles.add(article);
     ev.score += Math.sqrt(length - 140);
@@ -142,7 +148,11 @@ export function proseEvidence(doc: Document): ProseEvidence {
   for (const n of perParent.values()) ev.clustered = Math.max(ev.clustered, n);
   // A page shown twice repeats each paragraph once; filler repeats one paragraph many times.
   if (mostRepeated >= 3 && mostRepeated * 2 > ev.longParagraphs) ev.placeholder = true;
-  ev.teasers = articles.size >= 3 || (ev.longParagraphs > 0 && linked / ev.longParagraphs >= 0.5);
+  // Half the long paragraphs are links, and half the long text too: one long story with a few
+  // linked summaries beside it is no teaser list.
+  ev.teasers =
+    articles.size >= 3 ||
+    (ev.longParagraphs > 0 && linked / ev.longParagraphs >= 0.5 && linkedLength * 2 >= longLength);
   if (ev.words) {
     ev.attribution = (counts.attribution * 1000) / ev.words;
     ev.firstPerson = (counts.firstPerson * 1000) / ev.words;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { extractArticle } from '../../../utils/extract';
+import { proseEvidence } from '../../../utils/extract/evidence';
 import { readJsonLd } from '../../../utils/extract/jsonld';
 
 const LONG =
@@ -45,6 +46,24 @@ describe('detection', () => {
     const teaser = (i: number): string => `<article><h2><a href="/s${i}">Story ${i}</a></h2><p>${LONG}</p></article>`;
     const d = doc(`<main>${[1, 2, 3, 4, 5, 6].map(teaser).join('')}</main>`);
     expect(extractArticle(d)).toMatchObject({ isArticle: false, isNews: false });
+  });
+
+  it('takes one long story with a few linked summaries beside it for an article', () => {
+    // The story is one long run of text broken by <br>s, as older sites write it; the sidebar
+    // holds three linked summaries, long paragraphs of their own.
+    const story = Array.from({ length: 12 }, () => LONG).join('<br><br>');
+    const summaries = [
+      'The harbour was closed for repairs after the storm, and officials said it would reopen next week once divers had checked the piers and the cranes.',
+      'Farmers in the north expect a late harvest this year, because the spring rains came weeks later than usual and the fields stayed cold for most of May.',
+      'A new library opened in the old station building on Saturday, with a reading room for children and a café run by volunteers from the parish.',
+    ];
+    const side = summaries.map((t, i) => `<p><a href="/other-${i}">${t}</a></p>`).join('');
+    const d = doc(`<div class="content"><h1>Talks resume</h1><p>${story}</p></div><div class="side">${side}</div>`);
+    expect(proseEvidence(d).teasers).toBe(false);
+    expect(extractArticle(d).isArticle).toBe(true);
+    // Twelve linked summaries as long as the story are a teaser list.
+    const list = Array.from({ length: 4 }, () => side).join('');
+    expect(proseEvidence(doc(`<div><p>${LONG} ${LONG}</p></div><div class="side">${list}</div>`)).teasers).toBe(true);
   });
 
   it('finds news by its dateline and attribution without any markup', () => {
