@@ -87,3 +87,21 @@ const DATE = [
 export function hasDate(text: string): boolean {
   return DATE.some((re) => re.test(text));
 }
+
+/**
+ * The publication day an article's address gives ("/2024/03/05/…", "/2024-03-05/…",
+ * "/20240305/…"), as "YYYY-MM-DD"; null when the path holds no real date.
+ */
+export function urlDate(url: string | null | undefined, now = Date.now()): string | null {
+  if (!url) return null;
+  let path: string;
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    return null;
+  }
+  const m =
+    /\/((?:19|20)\d\d)[/-]([01]\d)[/-]([0-3]\d)(?=[/-]|\.html?$|$)/.exec(path) ??
+    /\/((?:19|20)\d\d)([01]\d)([0-3]\d)(?=\/)/.exec(path);
+  return m ? fromParts(+m[1], +m[2], +m[3], undefined, undefined, now) : null;
+}

@@ -6,7 +6,7 @@
 import type { ArticleMetadata } from './types';
 import { authorsOf, stringProp, type JsonLdInfo } from './jsonld';
 import { metaValue, type MetaTags } from './meta';
-import { toIsoDate } from './dates';
+import { toIsoDate, urlDate } from './dates';
 import { blockText, normText } from './dom';
 import { primaryTag } from './language';
 
@@ -47,6 +47,8 @@ export function readMetadata(doc: Document, sig: Signals, url?: string): Article
       ),
       () => microValue(doc, 'datePublished'),
       () => timeElement(doc),
+      // Last, the day the article's address gives ("/2024/03/05/talks-resume").
+      () => urlDate(findCanonical(doc, sig, url) ?? url),
     ]),
     modified: firstDate([
       () => stringProp(a, 'dateModified'),

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { extractArticle } from '../../../utils/extract';
-import { toIsoDate } from '../../../utils/extract/dates';
+import { toIsoDate, urlDate } from '../../../utils/extract/dates';
 import { blockText } from '../../../utils/extract/dom';
 import { cleanNames } from '../../../utils/extract/metadata';
 import { guessLanguage, primaryTag } from '../../../utils/extract/language';
@@ -72,6 +72,23 @@ describe('dates', () => {
     expect(toIsoDate('1er janvier 2020', now)).toBe('2020-01-01');
     expect(toIsoDate('2015-03-25T10:00:00+01:00', now)).toBe('2015-03-25T10:00:00+01:00');
     expect(toIsoDate('March 25, 2015', now)?.slice(0, 10)).toBe('2015-03-25');
+  });
+
+  it('reads the day an article’s address gives, only when it is a real date', () => {
+    expect(urlDate('https://news.example.org/2023/11/07/harbour-reopens', now)).toBe('2023-11-07');
+    expect(urlDate('https://news.example.org/local/2023-11-07/harbour-reopens.html', now)).toBe('2023-11-07');
+    expect(urlDate('https://news.example.org/article/20231107/LOCAL/99/harbour', now)).toBe('2023-11-07');
+    expect(urlDate('https://news.example.org/2023/13/07/harbour', now)).toBeNull();
+    expect(urlDate('https://news.example.org/items/2023118123/harbour', now)).toBeNull();
+    expect(urlDate('https://news.example.org/2031/01/01/harbour', now)).toBeNull();
+  });
+
+  it('falls back to the date in the canonical address when the page gives no other', () => {
+    const m = meta(
+      `<article><h1>Harbour reopens</h1><p>${LONG}</p></article>`,
+      '<link rel="canonical" href="https://news.example.org/2021/05/04/harbour-reopens">',
+    );
+    expect(m.published).toBe('2021-05-04');
   });
 
   it('takes the next date of the page when the first is not a real one', () => {
