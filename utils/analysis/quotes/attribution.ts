@@ -53,7 +53,11 @@ const UTTERANCE =
 /** How many cues before a quotation are weighed, the nearest first. */
 const MAX_LEAD_CUES = 12;
 /** Words that cannot come before the speaker phrase that opens a tail. */
-const NOT_OPENING = new Set('and but or for while as if because so then when after before in on at'.split(' '));
+const NOT_OPENING = new Set(
+  'and but or for while as if because so then when after before in on at until unless since although though whereas once whether than'.split(
+    ' ',
+  ),
+);
 
 function isAccording(toks: Tok[], i: number): boolean {
   return toks[i]?.w === 'according' && toks[i + 1]?.w === 'to';
@@ -203,6 +207,18 @@ function clauseOf(toks: Tok[], end: number): number {
 /** The subject of a cue before the quotation: "Wang said", "said Wang:", "…, saying". */
 function leadSubject(text: string, toks: Tok[], c: number): Subject | null {
   const participle = /ing$/.test(toks[c].w);
+  // The passive names its speaker after "by": "Lopez was asked by host Ann Ray whether …".
+  if (c > 0 && /^(?:was|were|is|are|been|being|be)$/.test(toks[c - 1].w) && toks[c + 1]?.w === 'by') {
+    // The agent's name, after at most three words for its role ("host", "CNN's …").
+    for (let x = c + 2; x < toks.length && x <= c + 5; x++) {
+      if (!toks[x].cap) continue;
+      const n = nameAfter(text, toks[x].s);
+      if (n) return { kind: 'name', ...n };
+      break;
+    }
+    const agent = subjectStartingAt(text, toks, c + 2);
+    if (agent && agent.kind !== 'pronoun') return agent;
+  }
   // "Carson took the stage and called it …", "… by saying": the verb shares the sentence's subject.
   if (c > 0 && /^(?:and|but|or)$/.test(toks[c - 1].w)) return sentenceSubject(text, toks, c);
   if (participle && c > 0 && /^(?:by|while|after|before|when|without|in|for)$/.test(toks[c - 1].w)) {

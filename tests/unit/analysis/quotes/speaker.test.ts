@@ -195,3 +195,16 @@ describe('a surname two people of the article share', () => {
     expect(quotes(text)).toEqual([['She owes me money,', 'Mark Hill']]);
   });
 });
+
+describe('grammar of the cue', () => {
+  it('gives a passive cue’s words to the agent after “by”', () => {
+    const text = 'Mayor Ruth Lane was asked by reporter Sam Ortiz whether the plan would “cost the city a fortune.”';
+    expect(quotes(text)).toEqual([['cost the city a fortune.', 'Sam Ortiz']]);
+  });
+
+  it('does not take a cue inside a clause after the quotation (“until …”) for its own', () => {
+    const text =
+      'Dan Price, a voter, says he was “sitting on the fence” until Governor Ellen Ward said she would back the bill.';
+    expect(quotes(text)).toEqual([['sitting on the fence', 'Dan Price']]);
+  });
+});
