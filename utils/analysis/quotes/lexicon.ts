@@ -198,6 +198,6 @@ export const PERSON_NOUNS: ReadonlySet<string> = new Set(
     'consultant pollster operative donor executive owner founder manager investor businessman ' +
     'businesswoman mogul veteran soldier victim witness pastor priest bishop rabbi imam actor actress ' +
     'singer comedian dietitian dietician nutritionist therapist psychologist psychiatrist nurse surgeon ' +
-    'coach expert resident'
+    'coach expert resident voter shopper worker farmer fan neighbour neighbor'
   ).split(' '),
 );

@@ -2,7 +2,7 @@
  * A small capitalised-name finder, so that speakers come out right even without the
  * statistical tagger: name phrases next to a cue, titles stripped, and the article's names.
  */
-import { NOT_NAMES, TITLES } from './lexicon';
+import { NOT_NAMES, PERSON_NOUNS, TITLES } from './lexicon';
 
 /** A name phrase found in the text. */
 export type NameSpan = { start: number; end: number; text: string };
@@ -26,6 +26,8 @@ export function stripTitles(name: string): string {
   });
   const rest = words.slice(last + 1);
   while (rest.length && /^(?:Jr|Sr|II|III)\.?$/.test(rest[0])) rest.shift();
+  // A role word capitalised at a sentence's start is no part of the name: "Voter Dan Price".
+  while (rest.length > 2 && PERSON_NOUNS.has(rest[0].toLowerCase())) rest.shift();
   return rest.join(' ');
 }
 

@@ -208,3 +208,14 @@ describe('grammar of the cue', () => {
     expect(quotes(text)).toEqual([['sitting on the fence', 'Dan Price']]);
   });
 });
+
+describe('a role word capitalised at the start of a sentence', () => {
+  it('is not part of the speaker’s name', () => {
+    expect(quotes('Voter Dan Price said the plan was “a waste of money.”')).toEqual([
+      ['a waste of money.', 'Dan Price'],
+    ]);
+    expect(quotes('Resident Ana Ruiz Gomez added: “We were never asked.”')).toEqual([
+      ['We were never asked.', 'Ana Ruiz Gomez'],
+    ]);
+  });
+});
