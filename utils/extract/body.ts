@@ -74,7 +74,38 @@ export function chooseBody(body: Element, m: Measured, flags: Flags): BodyChoice
   while (top.parentElement && top.parentElement !== body && countedChildren(top.parentElement, m) === 1)
     top = top.parentElement;
   topScore = final.get(top) ?? topScore;
-  return { roots: siblingsToKeep(top, topScore, final, m), top, scores: final };
+  const roots = siblingsToKeep(top, topScore, final, m);
+  return { roots: roots.length === 1 ? (repeatedSections(top, body, m) ?? roots) : roots, top, scores: final };
+}
+
+/**
+ * Page builders cut one article into a run of sections of one class ("section text-block"),
+ * each holding a few paragraphs, so no one section is the article. When the winner sits a
+ * few levels inside such a section and sibling sections of the same class hold prose of
+ * their own, the run of sections from the first to the last with prose is the body.
+ */
+export function repeatedSections(top: Element, body: Element, m: Measured): Element[] | null {
+  let a = top;
+  for (let up = 0; up < 4 && a.parentElement && a.parentElement !== body; up++) {
+    a = a.parentElement;
+    const cls = a.getAttribute('class');
+    if (!cls || m.skipped.has(a)) continue;
+    const same: Element[] = [];
+    for (let sib = a.parentElement!.firstElementChild; sib; sib = sib.nextElementSibling)
+      if (sib.getAttribute('class') === cls && !m.skipped.has(sib)) same.push(sib);
+    const prose = (el: Element) => statsOf(m, el).chars >= 200 && linkDensity(m, el) < 0.3;
+    const at = same.indexOf(a);
+    if (same.length < 2 || !same.some((el) => el !== a && prose(el))) continue;
+    let first = at,
+      last = at;
+    for (let k = 0; k < same.length; k++)
+      if (prose(same[k])) {
+        first = Math.min(first, k);
+        last = Math.max(last, k);
+      }
+    return same.slice(first, last + 1);
+  }
+  return null;
 }
 
 /** Element children that Readability would still see (not skipped, not scripts or styles). */

@@ -3,6 +3,8 @@ import { parseHTML } from 'linkedom';
 import { extractArticle } from '../../../utils/extract';
 import { proseEvidence } from '../../../utils/extract/evidence';
 import { readJsonLd } from '../../../utils/extract/jsonld';
+import { repeatedSections } from '../../../utils/extract/body';
+import { measurePage } from '../../../utils/extract/stats';
 
 const LONG =
   'The minister said on Monday that the talks, which began last year, would resume in the spring, and that both sides had agreed to a framework for the next round.';
@@ -21,6 +23,34 @@ describe('body text', () => {
       <p>${LONG}</p></article>`);
     const ex = extractArticle(d, { force: true });
     expect(ex.map.text).toBe(`${LONG}\n\nFirst line\nsecond line, ${LONG}\n\n${LONG}`);
+  });
+});
+
+describe('an article cut into sections of one class', () => {
+  const parts = [
+    'Harbour works began in March, when the first cranes arrived, and the council said the quay would stay open all year.',
+    'Fishermen moved their boats to the east pier, where the water is deeper, and most of them said they lost little trade.',
+    'The second phase, which starts in autumn, will close the ferry terminal for six weeks, the council said on Tuesday.',
+  ];
+  const section = (t: string) =>
+    `<div class="block text-block"><div class="row"><div class="col"><p>${t} ${LONG}</p></div></div></div>`;
+
+  it('takes the run of sections of the winner’s class that hold prose', () => {
+    const d = doc(
+      `<main><div class="block hero"><h1>Harbour works</h1></div>${parts.map(section).join('')}` +
+        `<div class="block text-block"><a href="/more">More stories from the harbour and the rest of the coast</a></div></main>`,
+    );
+    const body = d.body as Element;
+    const m = measurePage(body, false);
+    const top = d.querySelectorAll('.col')[1] as Element;
+    const roots = repeatedSections(top, body, m);
+    expect(roots?.map((r) => r.textContent)).toEqual(parts.map((t) => `${t} ${LONG}`));
+  });
+
+  it('keeps the winner alone when no sibling section holds prose', () => {
+    const d = doc(`<main>${section(parts[0])}<div class="block text-block"><a href="/x">Share</a></div></main>`);
+    const body = d.body as Element;
+    expect(repeatedSections(d.querySelector('.col') as Element, body, measurePage(body, false))).toBeNull();
   });
 });
 
