@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { allAnnotations, listPages } from '../../utils/db/store';
 import { toCsv, toMarkdown, toWebAnnotationJson } from '../../utils/export';
 import { sendToBackground } from '../../utils/messaging/client';
+import { MAX_IMPORT_CHARS, tooLarge } from '../../utils/messaging/payloads';
 import { popupDb } from './db';
 
 const FORMATS = {
@@ -41,10 +42,14 @@ export function ExportBar() {
   const importFile = async (file: File | undefined) => {
     if (!file) return;
     try {
-      const { added, updated, skipped } = await sendToBackground('annotations:import', { json: await file.text() });
-      const parts = [`${added} new`, `${updated} updated`];
-      if (skipped) parts.push(`${skipped} kept as they were (yours are newer)`);
-      setMessage(`Imported: ${parts.join(', ')}.`);
+      // Checked here too: the browser carries at most 64 MiB in one message, and says so less clearly.
+      const json = file.size > MAX_IMPORT_CHARS * 4 ? null : await file.text();
+      if (json === null || json.length > MAX_IMPORT_CHARS) {
+        setMessage(`Nothing was imported: ${tooLarge(json?.length ?? file.size)}`);
+        return;
+      }
+      const report = await sendToBackground('annotations:import', { json });
+      setMessage(report.message);
     } catch (err) {
       setMessage(`Nothing was imported: ${err instanceof Error ? err.message : String(err)}`);
     }

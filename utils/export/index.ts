@@ -3,4 +3,3 @@ export { toMarkdown } from './markdown';
 export { toCsv, CSV_COLUMNS } from './csv';
 export { toWebAnnotationJson, toWebAnnotationCollection, CONTEXT } from './web-annotation';
 export type { WebAnnotation, WebAnnotationCollection, WebPage } from './web-annotation';
-export { parseWebAnnotationJson, ImportError } from './parse';
