@@ -208,6 +208,7 @@ export class PageSession {
         url,
         title: meta?.title || document.title || url,
         byline: meta?.byline ?? null,
+        publisher: meta?.publisher ?? null,
         published: meta?.published ?? null,
         lastVisited: Date.now(),
       },

@@ -69,6 +69,7 @@ function samePage(a: Page, b: Page): boolean {
     a.url === b.url &&
     a.title === b.title &&
     a.byline === b.byline &&
+    (a.publisher ?? null) === (b.publisher ?? null) &&
     a.published === b.published &&
     a.lastVisited === b.lastVisited
   );

@@ -61,6 +61,7 @@ export function pageRecord(input: unknown): Page {
     title: p.title,
     site: siteOf(p.url),
     byline: p.byline,
+    publisher: p.publisher,
     published: p.published,
     lastVisited: p.lastVisited,
   };

@@ -21,6 +21,7 @@ export const LIMITS = {
   url: 8_192,
   title: 1_000,
   byline: 500,
+  publisher: 500,
   published: 100,
   id: 128,
 } as const;
@@ -240,6 +241,8 @@ export const PageInputSchema = v.pipe(
       url: HttpUrlSchema,
       title: v.optional(clipped(LIMITS.title), ''),
       byline: v.optional(v.nullable(clipped(LIMITS.byline)), null),
+      /** The publication's name, as the page gives it (pages saved before Gloss kept it have none). */
+      publisher: v.optional(v.nullable(clipped(LIMITS.publisher)), null),
       published: v.optional(v.nullable(clipped(LIMITS.published)), null),
       lastVisited: timestamp,
     },

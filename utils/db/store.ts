@@ -193,6 +193,7 @@ export function upsertPage(db: GlossDB, page: PageInput): Promise<Page> {
             ...next,
             title: next.title || old.title,
             byline: next.byline ?? old.byline,
+            publisher: next.publisher ?? old.publisher ?? null,
             published: next.published ?? old.published,
             lastVisited: Math.max(next.lastVisited, old.lastVisited),
           }

@@ -45,6 +45,7 @@ export type WebPage = {
   'gloss:title': string;
   'gloss:site': string;
   'gloss:byline': string | null;
+  'gloss:publisher': string | null;
   'gloss:published': string | null;
   'gloss:lastVisited': string;
 };
@@ -92,6 +93,7 @@ export function toWebPage(p: Page): WebPage {
     'gloss:title': p.title,
     'gloss:site': p.site,
     'gloss:byline': p.byline,
+    'gloss:publisher': p.publisher ?? null,
     'gloss:published': p.published,
     'gloss:lastVisited': new Date(p.lastVisited).toISOString(),
   };

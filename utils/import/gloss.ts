@@ -79,6 +79,7 @@ const GlossPage = v.strictObject(
     'gloss:title': v.optional(v.unknown()),
     'gloss:site': v.optional(v.unknown()),
     'gloss:byline': v.optional(v.unknown()),
+    'gloss:publisher': v.optional(v.unknown()),
     'gloss:published': v.optional(v.unknown()),
     'gloss:lastVisited': IsoTime,
   },
@@ -128,6 +129,7 @@ function readPage(raw: unknown) {
     url: p.id,
     title: p['gloss:title'] ?? '',
     byline: p['gloss:byline'] ?? null,
+    publisher: p['gloss:publisher'] ?? null,
     published: p['gloss:published'] ?? null,
     lastVisited: p['gloss:lastVisited'],
   });

@@ -41,6 +41,7 @@ describe('toWebAnnotationJson', () => {
       'gloss:title': 'Other story',
       'gloss:site': 'other.org',
       'gloss:byline': null,
+      'gloss:publisher': null,
       'gloss:published': null,
       'gloss:lastVisited': '2025-02-26T09:00:00.000Z',
     });
