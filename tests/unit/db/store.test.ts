@@ -213,6 +213,7 @@ describe('pages', () => {
     title: 'Minister speaks',
     site: 'example.com',
     byline: 'A. Writer',
+    publisher: 'Example News',
     published: '2025-02-25',
     lastVisited: 1000,
   };
@@ -220,7 +221,14 @@ describe('pages', () => {
   it('upserts, keeping metadata a later visit did not find', async () => {
     db = freshDb();
     expect(await upsertPage(db, page)).toEqual(page);
-    const again = await upsertPage(db, { ...page, title: '', byline: null, published: null, lastVisited: 2000 });
+    const again = await upsertPage(db, {
+      ...page,
+      title: '',
+      byline: null,
+      publisher: null,
+      published: null,
+      lastVisited: 2000,
+    });
     expect(again).toEqual({ ...page, lastVisited: 2000 });
     expect(await listPages(db)).toEqual([again]);
   });
