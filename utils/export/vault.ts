@@ -12,10 +12,15 @@ import { vaultTag } from './tags';
 
 /**
  * A YAML double-quoted scalar. JSON's string escapes are all YAML escapes, so
- * JSON.stringify writes a valid one; any Unicode reads back as written.
+ * JSON.stringify writes a valid one once the characters YAML does not allow
+ * as they are (DEL, C1 controls but NEL, U+FFFE/U+FFFF) are escaped too; any
+ * Unicode reads back as written.
  */
-function yamlString(value: string): string {
-  return JSON.stringify(value);
+export function yamlString(value: string): string {
+  return JSON.stringify(value).replace(
+    /[\u007f-\u0084\u0086-\u009f\ufffe\uffff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /** The page's tags for its front matter: its highlights' tags in vault form, each once, in order of use. */
@@ -29,8 +34,8 @@ export function frontMatter(page: Page, annotations: Annotation[]): string {
     '---',
     `title: ${yamlString(page.title)}`,
     `url: ${yamlString(page.url)}`,
-    `publisher: ${page.publisher ? yamlString(page.publisher) : 'null'}`,
-    `published: ${page.published ? yamlString(page.published) : 'null'}`,
+    `publisher: ${page.publisher == null ? 'null' : yamlString(page.publisher)}`,
+    `published: ${page.published === null ? 'null' : yamlString(page.published)}`,
   ];
   const tags = pageTags(annotations);
   lines.push(tags.length > 0 ? `tags:\n${tags.map((t) => `  - ${yamlString(t)}`).join('\n')}` : 'tags: []');

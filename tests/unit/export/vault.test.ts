@@ -1,15 +1,8 @@
 import { strFromU8, unzipSync } from 'fflate';
-import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { exportFile, exportFileName, toVaultZip } from '../../../utils/export';
 import { ANNOTATIONS, PAGES } from './fixture';
-
-/** A vault file's front matter, parsed as YAML, and the Markdown after it. */
-export function splitNote(text: string): { meta: Record<string, unknown>; body: string } {
-  const match = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text);
-  if (!match) throw new Error(`no front matter in ${text.slice(0, 80)}`);
-  return { meta: parseYaml(match[1]!) as Record<string, unknown>, body: match[2]! };
-}
+import { splitNote } from './front-matter';
 
 describe('toVaultZip', () => {
   const files = unzipSync(toVaultZip(PAGES, ANNOTATIONS, new Date(Date.UTC(2026, 11, 3))));
