@@ -12,9 +12,30 @@ const MAX_SINGLE = 80;
 const END_WORDS = 4;
 const CONTEXT_WORDS = 3;
 
-const WORD_END = /[\p{L}\p{N}]+$/u;
-const WORD_START = /^[\p{L}\p{N}]+/u;
-const HAS_WORD = /[\p{L}\p{N}]/u;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+const HAS_WORD = WORD_CHAR;
+
+/** Whether the character at `i` is a letter or digit (a surrogate pair's half counts with its pair). */
+function wordAt(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  if (code < 128) return (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122);
+  const c = code >= 0xdc00 && code <= 0xdfff && i > 0 ? text.slice(i - 1, i + 1) : text.slice(i, i + 2);
+  return WORD_CHAR.test(c.codePointAt(0)! > 0xffff ? c : c[0]!);
+}
+
+/** Length of the run of word characters that ends `text`. */
+function trailingWord(text: string): number {
+  let i = text.length;
+  while (i > 0 && wordAt(text, i - 1)) i--;
+  return text.length - i;
+}
+
+/** Length of the run of word characters that starts `text`. */
+function leadingWord(text: string): number {
+  let i = 0;
+  while (i < text.length && wordAt(text, i)) i++;
+  return i;
+}
 
 /**
  * One value of the directive, percent-encoded as the spec asks: what
@@ -33,15 +54,15 @@ export function textDirective(quote: Pick<TextQuoteSelector, 'exact' | 'prefix' 
   let prefix = quote.prefix;
   let suffix = quote.suffix;
   // A text fragment matches whole words: a passage that starts or ends inside a word takes the rest of it.
-  const head = WORD_END.exec(prefix);
-  if (head && WORD_START.test(exact)) {
-    exact = head[0] + exact;
-    prefix = prefix.slice(0, head.index);
+  const head = trailingWord(prefix);
+  if (head > 0 && leadingWord(exact) > 0) {
+    exact = prefix.slice(prefix.length - head) + exact;
+    prefix = prefix.slice(0, prefix.length - head);
   }
-  const tail = WORD_START.exec(suffix);
-  if (tail && WORD_END.test(exact)) {
-    exact += tail[0];
-    suffix = suffix.slice(tail[0].length);
+  const tail = leadingWord(suffix);
+  if (tail > 0 && trailingWord(exact) > 0) {
+    exact += suffix.slice(0, tail);
+    suffix = suffix.slice(tail);
   }
   // Context counts only within the passage's own paragraph (a fragment's context must be next to it), and
   // is cut from the page at any character: drop a word it may have cut, keep a few whole ones with letters.
