@@ -282,6 +282,7 @@ describe('export and import from the popup, in Chromium with real IndexedDB', ()
     expect(notes.map((n) => n.meta.url)).toContain(url);
     const ours = notes.find((n) => n.meta.url === url)!;
     expect(ours.meta.title).toBe('Harbour clinic reopens after the floods');
+    expect(ours.meta.publisher).toBe('Port Ellis Courier');
     for (const a of stored.filter((x) => x.url === url)) expect(ours.body).toContain(a.exact);
 
     const csv = await download('csv');
