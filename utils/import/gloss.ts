@@ -9,7 +9,7 @@ import { describeIssue } from '../db/schema';
 import { StoreError } from '../db/errors';
 import { FORMAT_VERSION } from '../export/web-annotation';
 import { ImportError } from './read-json';
-import { itemName, readItem, rejectRepeats, type ParsedImport } from './items';
+import { IsoTime, itemName, readItem, rejectRepeats, type ParsedImport } from './items';
 
 /** Message of a strict object: a field it does not know, or not an object at all. */
 const strict = (issue: v.BaseIssue<unknown>) =>
@@ -18,14 +18,6 @@ const strict = (issue: v.BaseIssue<unknown>) =>
     : issue.input === undefined
       ? 'is missing'
       : 'must be an object';
-
-/** An ISO 8601 date-time, as ms since the epoch. */
-const IsoTime = v.pipe(
-  v.string('must be an ISO 8601 date-time'),
-  v.maxLength(64, 'must be an ISO 8601 date-time'),
-  v.check((s) => /^\d{4}-\d\d-\d\dT/.test(s) && Number.isFinite(Date.parse(s)), 'must be an ISO 8601 date-time'),
-  v.transform((s) => Date.parse(s)),
-);
 
 /** One body: the note (commenting) or a tag (tagging). */
 const Body = v.strictObject(

@@ -15,15 +15,8 @@ import { annotationRecord, pageRecord } from '../db/records';
 import { describeIssue } from '../db/schema';
 import { StoreError } from '../db/errors';
 import { normalizeUrl } from '../url';
-import { itemName, readItem, rejectRepeats, Skip, type ImportItem, type ParsedImport } from './items';
+import { IsoTime, itemName, readItem, rejectRepeats, Skip, type ImportItem, type ParsedImport } from './items';
 import type { Annotation, Page } from '../db/types';
-
-const IsoTime = v.pipe(
-  v.string('must be an ISO 8601 date-time'),
-  v.maxLength(64, 'must be an ISO 8601 date-time'),
-  v.check((s) => /^\d{4}-\d\d-\d\dT/.test(s) && Number.isFinite(Date.parse(s)), 'must be an ISO 8601 date-time'),
-  v.transform((s) => Date.parse(s)),
-);
 
 const Selector = v.looseObject({ type: v.string('must have a type') });
 

@@ -1,4 +1,5 @@
 /** What an import file's reader makes of each record, before anything is written. */
+import * as v from 'valibot';
 import type { Annotation, Page } from '../db/types';
 import { StoreError } from '../db/errors';
 
@@ -45,3 +46,16 @@ export function itemName(kind: string, index: number, raw: unknown): string {
   const id = typeof raw === 'object' && raw !== null ? (raw as { id?: unknown }).id : undefined;
   return `${kind} ${index + 1}${typeof id === 'string' ? ` (${id.slice(0, 100)})` : ''}`;
 }
+
+/**
+ * An ISO 8601 date-time, as ms since the epoch. Fractions of a second past
+ * milliseconds (Hypothesis writes microseconds) are cut first: not every
+ * browser's Date.parse reads them.
+ */
+export const IsoTime = v.pipe(
+  v.string('must be an ISO 8601 date-time'),
+  v.maxLength(64, 'must be an ISO 8601 date-time'),
+  v.regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d/, 'must be an ISO 8601 date-time'),
+  v.transform((s) => Date.parse(s.replace(/^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3})\d+/, '$1'))),
+  v.check((ms) => Number.isFinite(ms), 'must be an ISO 8601 date-time'),
+);
