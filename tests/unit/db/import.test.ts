@@ -116,4 +116,56 @@ describe('importFile', () => {
     expect(ids(await allAnnotations(db))).toEqual([existing.id]);
     expect((await listPages(db)).map((p) => p.url)).toEqual([existing.url]);
   });
+
+  /** The fixture's export with its first annotation changed by `change`. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- free-form edits of parsed JSON
+  function hostile(change: (doc: Record<string, any>, first: Record<string, any>) => void): string {
+    const doc = JSON.parse(toWebAnnotationJson(PAGES, ANNOTATIONS));
+    doc.first.items[0].id = 'urn:uuid:11111111-1111-4111-8111-111111111111';
+    change(doc, doc.first.items[0]);
+    return JSON.stringify(doc);
+  }
+
+  it.each([
+    ['wrong types', hostile((_, a) => (a.target.selector[1].end = 'ten')), /position.end: must be a whole number/],
+    [
+      'a 50 MB file',
+      `{"type":"AnnotationCollection","pad":"${'x'.repeat(50 * 1024 * 1024)}"}`,
+      /too large to import \(50\.0 MB/,
+    ],
+    [
+      'a 5 MB note',
+      hostile((_, a) => (a.body[0].value = 'n'.repeat(5 * 1024 * 1024))),
+      /note: must be at most 10000 characters/,
+    ],
+    [
+      'HTML in a note',
+      hostile((_, a) => (a.body[0].value = '<script>steal()</script>')),
+      /note: must not contain HTML tags/,
+    ],
+    [
+      'a __proto__ key',
+      hostile((_, a) => (a.target = JSON.parse('{"__proto__": {"admin": true}}'))),
+      /"__proto__" key/,
+    ],
+    [
+      'a date in the future',
+      hostile((_, a) => (a.created = a.modified = '2100-01-01T00:00:00.000Z')),
+      /updatedAt: is in the future/,
+    ],
+    ['an unknown field', hostile((_, a) => (a['gloss:admin'] = true)), /gloss:admin: is not a field of a Gloss export/],
+    ['not JSON', 'PK\u0003\u0004 a zip, not JSON', /This file is not JSON/],
+  ])('refuses %s with a clear message and leaves the database as it was', async (_, text, message) => {
+    db = await seeded();
+    const before = await allAnnotations(db);
+    const pagesBefore = await listPages(db);
+    const outcome = await importFile(db, text).then(
+      (report) => (report.imported ? 'imported' : report.message),
+      (error: Error & { code?: string }) => (error.code === 'invalid' ? error.message : `unexpected ${error}`),
+    );
+    expect(outcome).toMatch(message);
+    expect(await allAnnotations(db)).toEqual(before);
+    expect(await listPages(db)).toEqual(pagesBefore);
+    expect(({} as Record<string, unknown>).admin).toBeUndefined();
+  });
 });
