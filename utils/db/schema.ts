@@ -220,7 +220,7 @@ function futureMessage(issue: v.BaseIssue<unknown>): string {
   return `is in the future (${new Date(time).toISOString()})`;
 }
 
-/** The fields of an annotation a reader can change (at least one). */
+/** The fields of an annotation a reader can change; any other field is refused. */
 export const AnnotationPatchSchema = v.strictObject(
   { note: v.optional(NoteSchema), tags: v.optional(TagsSchema), color: v.optional(ColorSchema) },
   (issue) => (issue.expected === 'never' ? 'cannot be changed' : 'must be an object'),
@@ -287,10 +287,3 @@ export function parse<S extends v.GenericSchema>(schema: S, input: unknown, what
   if (result.success) return result.output;
   throw new StoreError('invalid', describeIssue(result.issues[0], what));
 }
-
-/** Whether `input` passes `schema` (for the router's shape checks). */
-export function matches(schema: v.GenericSchema, input: unknown): boolean {
-  return v.is(schema, input);
-}
-
-export { v };

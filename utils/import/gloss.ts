@@ -5,7 +5,7 @@
  */
 import * as v from 'valibot';
 import { annotationRecord, pageRecord } from '../db/records';
-import { describeIssue } from '../db/schema';
+import { parse } from '../db/schema';
 import { StoreError } from '../db/errors';
 import { FORMAT_VERSION } from '../export/web-annotation';
 import { ImportError } from './read-json';
@@ -78,15 +78,8 @@ const GlossPage = v.strictObject(
   strict,
 );
 
-/** `input` checked against `schema`, or a StoreError naming the first wrong field. */
-function check<S extends v.GenericSchema>(schema: S, input: unknown, what: string): v.InferOutput<S> {
-  const result = v.safeParse(schema, input, { abortEarly: true });
-  if (!result.success) throw new StoreError('invalid', describeIssue(result.issues[0], what));
-  return result.output;
-}
-
 function readAnnotation(raw: unknown) {
-  const a = check(GlossAnnotation, raw, 'annotation');
+  const a = parse(GlossAnnotation, raw, 'annotation');
   const bodies = a.body ?? [];
   const notes = bodies.filter((b) => b.purpose !== 'tagging').map((b) => b.value);
   const tags = bodies.filter((b) => b.purpose === 'tagging').map((b) => b.value);
@@ -116,7 +109,7 @@ function readAnnotation(raw: unknown) {
 }
 
 function readPage(raw: unknown) {
-  const p = check(GlossPage, raw, 'page');
+  const p = parse(GlossPage, raw, 'page');
   return pageRecord({
     url: p.id,
     title: p['gloss:title'] ?? '',

@@ -12,8 +12,7 @@
  */
 import * as v from 'valibot';
 import { annotationRecord, pageRecord } from '../db/records';
-import { describeIssue } from '../db/schema';
-import { StoreError } from '../db/errors';
+import { parse } from '../db/schema';
 import { normalizeUrl } from '../url';
 import { IsoTime, itemName, readItem, rejectRepeats, Skip, type ImportItem, type ParsedImport } from './items';
 import type { Annotation, Page } from '../db/types';
@@ -60,14 +59,8 @@ export function uuidFromName(name: string): string {
   return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
 }
 
-function check<S extends v.GenericSchema>(schema: S, input: unknown, what: string): v.InferOutput<S> {
-  const result = v.safeParse(schema, input, { abortEarly: true });
-  if (!result.success) throw new StoreError('invalid', describeIssue(result.issues[0], what));
-  return result.output;
-}
-
 function readAnnotation(raw: unknown): { annotation: Annotation; title: string | null } {
-  const h = check(HypothesisAnnotation, raw, 'annotation');
+  const h = parse(HypothesisAnnotation, raw, 'annotation');
   if (h.references && h.references.length > 0) throw new Skip('a reply to another annotation');
   const selectors = h.target[0]?.selector ?? [];
   const quote = selectors.find((s) => s.type === 'TextQuoteSelector');
