@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { AnalysisService } from '../utils/background/analysis-service';
 import { createHandlers } from '../utils/background/handlers';
+import { notifyTabs } from '../utils/background/notify-tabs';
 import { registerQuickHighlight } from '../utils/background/quick-highlight';
 import { route } from '../utils/background/router';
 import { createDb } from '../utils/db';
@@ -11,7 +12,7 @@ export default defineBackground(() => {
     const response = await fetch(browser.runtime.getURL('/models/ner.bin'));
     return new Uint8Array(await response.arrayBuffer());
   });
-  const handlers = createHandlers(db, analysis);
+  const handlers = createHandlers(db, analysis, (urls) => notifyTabs(browser, urls));
   const own = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
 
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender, handlers, own));

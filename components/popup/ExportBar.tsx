@@ -1,18 +1,21 @@
 import { useState } from 'preact/hooks';
 import { allAnnotations, listPages } from '../../utils/db/store';
-import { toCsv, toMarkdown, toWebAnnotationJson } from '../../utils/export';
+import { exportFile, type ExportFile, type ExportFormat } from '../../utils/export';
 import { sendToBackground } from '../../utils/messaging/client';
+import { MAX_IMPORT_CHARS, tooLarge } from '../../utils/messaging/payloads';
 import { popupDb } from './db';
 
-const FORMATS = {
-  markdown: { label: 'Markdown', ext: 'md', type: 'text/markdown' },
-  json: { label: 'JSON', ext: 'json', type: 'application/ld+json' },
-  csv: { label: 'CSV', ext: 'csv', type: 'text/csv' },
-} as const;
+/** The popup's export buttons (the library page offers every format and scope). */
+const BUTTONS: [ExportFormat, string][] = [
+  ['markdown', 'Markdown'],
+  ['vault', 'Zip'],
+  ['jsonld', 'JSON'],
+  ['csv', 'CSV'],
+];
 
-/** Hands `content` to the reader as a file download. */
-function download(content: string, name: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type: `${type};charset=utf-8` }));
+/** Hands an export file to the reader as a download. */
+function download({ data, name, type }: ExportFile): void {
+  const url = URL.createObjectURL(new Blob([data as BlobPart], { type }));
   const a = document.createElement('a');
   a.href = url;
   a.download = name;
@@ -22,29 +25,26 @@ function download(content: string, name: string, type: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** Export of every note (Markdown, JSON, CSV) and import of Gloss's JSON. */
+/** Export of every note (Markdown, a zip for vaults, JSON-LD, CSV) and import of Gloss's or Hypothesis's JSON. */
 export function ExportBar() {
   const [message, setMessage] = useState<string | null>(null);
-  const exportAs = async (format: keyof typeof FORMATS) => {
+  const exportAs = async (format: ExportFormat) => {
     const db = popupDb();
     const [pages, annotations] = await Promise.all([listPages(db), allAnnotations(db)]);
-    const content =
-      format === 'markdown'
-        ? toMarkdown(pages, annotations)
-        : format === 'json'
-          ? toWebAnnotationJson(pages, annotations)
-          : '\uFEFF' + toCsv(pages, annotations); // the byte-order mark tells spreadsheets it is UTF-8
-    const date = new Date().toISOString().slice(0, 10);
-    download(content, `gloss-notes-${date}.${FORMATS[format].ext}`, FORMATS[format].type);
+    download(exportFile(format, pages, annotations, { kind: 'all' }));
     setMessage(`Exported ${annotations.length} highlight${annotations.length === 1 ? '' : 's'}.`);
   };
   const importFile = async (file: File | undefined) => {
     if (!file) return;
     try {
-      const { added, updated, skipped } = await sendToBackground('annotations:import', { json: await file.text() });
-      const parts = [`${added} new`, `${updated} updated`];
-      if (skipped) parts.push(`${skipped} kept as they were (yours are newer)`);
-      setMessage(`Imported: ${parts.join(', ')}.`);
+      // Checked here too: the browser carries at most 64 MiB in one message, and says so less clearly.
+      const json = file.size > MAX_IMPORT_CHARS * 4 ? null : await file.text();
+      if (json === null || json.length > MAX_IMPORT_CHARS) {
+        setMessage(`Nothing was imported: ${tooLarge(json?.length ?? file.size)}`);
+        return;
+      }
+      const report = await sendToBackground('annotations:import', { json });
+      setMessage(report.message);
     } catch (err) {
       setMessage(`Nothing was imported: ${err instanceof Error ? err.message : String(err)}`);
     }
@@ -52,16 +52,16 @@ export function ExportBar() {
   return (
     <footer class="export">
       <span>Export</span>
-      {(Object.keys(FORMATS) as (keyof typeof FORMATS)[]).map((f) => (
+      {BUTTONS.map(([f, label]) => (
         <button key={f} data-format={f} onClick={() => void exportAs(f)}>
-          {FORMATS[f].label}
+          {label}
         </button>
       ))}
       <label class="import">
         Import…
         <input
           type="file"
-          accept=".json,application/json,application/ld+json"
+          accept=".json,.jsonld,application/json,application/ld+json"
           onChange={(e) => void importFile(e.currentTarget.files?.[0])}
         />
       </label>

@@ -6,8 +6,11 @@
  * quotation. Gloss's UI is reached in its closed shadow root through the
  * DevTools protocol and worked with the real mouse and keyboard.
  */
+import { readFile } from 'node:fs/promises';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Download, Page } from 'playwright-core';
+import { splitNote } from '../unit/export/front-matter';
 import { launchChromium, type ChromiumSession } from './harness/chromium';
 import { Overlay } from './harness/overlay';
 import { domDifference, otherTabId, readHighlights, storedAnnotations, textEnds } from './harness/page';
@@ -230,5 +233,109 @@ describe('the reader’s highlights in the page, in Chromium', () => {
     expect(entries).toEqual(['QuotationDaniel Okafor', 'PersonMaria Santos · 1 mention']);
     await page.mouse.move(5, 5);
     await overlay.waitFor('.card', true);
+  });
+});
+
+describe('export and import from the popup, in Chromium with real IndexedDB', () => {
+  /** Clicks an export button in the popup and reads the downloaded file. */
+  async function download(format: string): Promise<{ name: string; data: Buffer }> {
+    const [file] = await Promise.all([
+      gloss.waitForEvent('download') as Promise<Download>,
+      gloss.click(`button[data-format="${format}"]`),
+    ]);
+    return { name: file.suggestedFilename(), data: await readFile((await file.path())!) };
+  }
+
+  /** Imports `json` through the popup's file input; resolves the (new) message the popup shows. */
+  async function importJson(json: string): Promise<string> {
+    const status = () => document.querySelector('.export .status')?.textContent ?? '';
+    const before = await gloss.evaluate(status);
+    await gloss.setInputFiles('.export input[type=file]', {
+      name: 'backup.jsonld',
+      mimeType: 'application/ld+json',
+      buffer: Buffer.from(json),
+    });
+    await gloss.waitForFunction(
+      (old) => (document.querySelector('.export .status')?.textContent ?? '') !== old,
+      before,
+      { timeout: 15_000 },
+    );
+    return gloss.evaluate(status);
+  }
+
+  it('downloads exports that parse back to what is stored', async () => {
+    if ((await gloss.evaluate(storedAnnotations)).length === 0) await highlight('second doctor joins');
+    const stored = await gloss.evaluate(storedAnnotations);
+    const day = /^gloss-\d{4}-\d{2}-\d{2}-all/;
+
+    const jsonld = await download('jsonld');
+    expect(jsonld.name).toMatch(new RegExp(`${day.source}\\.jsonld$`));
+    const doc = JSON.parse(jsonld.data.toString('utf8'));
+    expect(doc.type).toBe('AnnotationCollection');
+    expect(doc.first.items.map((a: { id: string }) => a.id.replace('urn:uuid:', '')).sort()).toEqual(
+      stored.map((a) => a.id).sort(),
+    );
+
+    const zip = await download('vault');
+    expect(zip.name).toMatch(new RegExp(`${day.source}\\.zip$`));
+    const notes = Object.values(unzipSync(new Uint8Array(zip.data))).map((f) => splitNote(strFromU8(f)));
+    expect(notes.map((n) => n.meta.url)).toContain(url);
+    const ours = notes.find((n) => n.meta.url === url)!;
+    expect(ours.meta.title).toBe('Harbour clinic reopens after the floods');
+    expect(ours.meta.publisher).toBe('Port Ellis Courier');
+    for (const a of stored.filter((x) => x.url === url)) expect(ours.body).toContain(a.exact);
+
+    const csv = await download('csv');
+    expect(csv.data.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    expect(csv.data.toString('utf8').trim().split('\r\n')).toHaveLength(stored.length + 1);
+  });
+
+  it('refuses a bad file with its message and leaves the data as it was; a good one paints the open page at once', async () => {
+    const before = await gloss.evaluate(storedAnnotations);
+    const doc = JSON.parse((await download('jsonld')).data.toString('utf8'));
+    const exact = 'generators sit on the roof';
+    const template = doc.first.items.find((a: { target: { source: string } }) => a.target.source === url);
+    const added = {
+      ...template,
+      id: 'urn:uuid:7b0d3c1e-5f2a-4c8e-9d6b-2a1f0e9c8b7a',
+      'gloss:color': 'blue',
+      body: [{ type: 'TextualBody', value: 'Imported, **kept** as written', purpose: 'commenting' }],
+      target: {
+        source: url,
+        selector: [
+          {
+            type: 'TextQuoteSelector',
+            exact,
+            prefix: 'The new building stands on raised foundations, and its ',
+            suffix: ' rather than in the basement.',
+          },
+          { type: 'TextPositionSelector', start: 700, end: 700 + exact.length },
+        ],
+      },
+    };
+
+    // One hostile record among good ones: nothing is written, and the popup says which and why.
+    const hostile = {
+      ...added,
+      body: [{ type: 'TextualBody', value: '<img src=x onerror=alert(1)>', purpose: 'commenting' }],
+    };
+    const refused = await importJson(
+      JSON.stringify({ ...doc, first: { ...doc.first, items: [...doc.first.items, hostile] } }),
+    );
+    expect(refused).toMatch(
+      /^Nothing was imported: 1 record is not valid \(annotation \d+ \(urn:uuid:7b0d3c1e-.*\): note: must not contain HTML tags/,
+    );
+    expect(await importJson('{"type": "AnnotationCollection", "first": {"items": [')).toMatch(
+      /^Nothing was imported: This file is not JSON/,
+    );
+    expect(await gloss.evaluate(storedAnnotations)).toEqual(before);
+
+    // The same file fixed: the new highlight is added, the rest reported unchanged, and the open page paints it.
+    const ok = await importJson(
+      JSON.stringify({ ...doc, first: { ...doc.first, items: [...doc.first.items, added] } }),
+    );
+    expect(ok).toBe(`Imported: 1 new, 0 updated, ${before.length} unchanged.`);
+    await waitForColour('blue', exact);
+    expect(await stored(exact)).toMatchObject({ note: 'Imported, **kept** as written', color: 'blue' });
   });
 });

@@ -158,7 +158,7 @@ describe('the seed article in Chromium', () => {
     const exported = JSON.parse(readFileSync((await json.path())!, 'utf8'));
     expect(exported['@context']).toContain('http://www.w3.org/ns/anno.jsonld');
     await popup.locator('.import input[type=file]').setInputFiles((await json.path())!);
-    await popup.getByText('Imported: 0 new, 2 updated.').waitFor();
+    await popup.getByText('Imported: 0 new, 0 updated, 2 unchanged.').waitFor();
     await popup.close();
   });
 

@@ -1,7 +1,7 @@
 import type { GlossDB } from '../db';
 import {
   deleteAnnotation,
-  importAnnotations,
+  importFile,
   listAnnotations,
   listTags,
   restoreAnnotation,
@@ -9,7 +9,6 @@ import {
   updateAnnotation,
   upsertPage,
 } from '../db/store';
-import { parseWebAnnotationJson } from '../export';
 import { markAnnotated } from '../settings';
 import { siteOf } from '../site';
 import type { AnalysisService } from './analysis-service';
@@ -36,7 +35,11 @@ const field = (value: unknown, key: string): unknown =>
     : undefined;
 
 /** The background's answers to every request, over the database and the analysis. */
-export function createHandlers(db: GlossDB, analysis: AnalysisService): Handlers {
+export function createHandlers(
+  db: GlossDB,
+  analysis: AnalysisService,
+  notifyTabs: (urls: string[]) => Promise<void> = async () => {},
+): Handlers {
   return {
     analyze: ({ text, names }) => analysis.analyze(text, names !== false),
     'annotations:list': async ({ url }, caller) => {
@@ -65,11 +68,14 @@ export function createHandlers(db: GlossDB, analysis: AnalysisService): Handlers
     },
     'tags:list': async () => listTags(db),
     // Imports come from Gloss's own pages only (the router refuses them from content scripts).
+    // All or nothing: a report with `imported: false` wrote nothing. Open tabs of changed pages are told at once.
     'annotations:import': async ({ json }) => {
-      const parsed = parseWebAnnotationJson(json);
-      const result = await importAnnotations(db, parsed);
-      await markAnnotated([...new Set(parsed.annotations.map((a) => siteOf(a.url)))]);
-      return result;
+      const report = await importFile(db, json);
+      if (report.imported && report.changedUrls.length > 0) {
+        await markAnnotated([...new Set(report.changedUrls.map(siteOf))]);
+        await notifyTabs(report.changedUrls);
+      }
+      return report;
     },
     'page:visit': async ({ page }, caller) => {
       checkOrigin(caller, field(page, 'url'));

@@ -1,8 +1,9 @@
 import type { Browser } from 'wxt/browser';
 import { errorReply, isEnvelope } from '../messaging/client';
 import type { BackgroundProtocol, Reply, RequestOf, ResultOf } from '../messaging/protocol';
-import { LIMITS } from '../db/validate';
-import { MAX_TEXT } from './analysis-service';
+import * as v from 'valibot';
+import { describeIssue } from '../db/schema';
+import { BACKGROUND_PAYLOADS } from '../messaging/payloads';
 
 /** Who sent a message: a content script in a web page, or one of Gloss's own pages. */
 export type Caller = { kind: 'content'; origin: string } | { kind: 'extension' };
@@ -40,22 +41,6 @@ export class RequestError extends Error {
     super(message);
   }
 }
-
-const isString = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** Checks the outer shape of each payload; the store checks records field by field. */
-const SHAPES: { [K in keyof BackgroundProtocol]: (p: Record<string, unknown>) => boolean } = {
-  analyze: (p) => isString(p.text, MAX_TEXT * 4) && (p.names === undefined || typeof p.names === 'boolean'),
-  'annotations:list': (p) => isString(p.url, LIMITS.url),
-  'annotation:save': (p) => isObject(p.annotation),
-  'annotation:update': (p) => isString(p.id, 128) && isObject(p.patch),
-  'annotation:delete': (p) => isString(p.id, 128),
-  'annotation:restore': (p) => isObject(p.annotation),
-  'annotations:import': (p) => isString(p.json, 200_000_000),
-  'page:visit': (p) => isObject(p.page),
-  'tags:list': (p) => Object.keys(p).length === 0,
-};
 
 /**
  * Decides who sent a message. Only Gloss's own content scripts (in a tab, on
@@ -95,14 +80,17 @@ export async function route(
   const caller = identifyCaller(sender, own.id, own.origin);
   if (!caller) return { ok: false, error: { code: 'forbidden', message: 'Unknown sender.' } };
   const type = message.type as keyof BackgroundProtocol;
-  if (!Object.hasOwn(SHAPES, type))
+  if (!Object.hasOwn(BACKGROUND_PAYLOADS, type))
     return { ok: false, error: { code: 'invalid', message: `Unknown request "${type}".` } };
   if (caller.kind === 'content' && !FROM_CONTENT.has(type)) {
     return { ok: false, error: { code: 'forbidden', message: `"${type}" is not allowed from a page.` } };
   }
   const payload = message.payload;
-  if (!isObject(payload) || !SHAPES[type](payload))
-    return { ok: false, error: { code: 'invalid', message: `Malformed "${type}" request.` } };
+  const checked = v.safeParse(BACKGROUND_PAYLOADS[type], payload, { abortEarly: true });
+  if (!checked.success) {
+    const problem = describeIssue(checked.issues[0], 'payload');
+    return { ok: false, error: { code: 'invalid', message: `Malformed "${type}" request: ${problem}` } };
+  }
   try {
     const handler = handlers[type] as (p: unknown, c: Caller) => Promise<unknown>;
     return { ok: true, value: await handler(payload, caller) };

@@ -204,13 +204,8 @@ export class PageSession {
     });
     const meta = this.extraction?.metadata;
     await sendToBackground('page:visit', {
-      page: {
-        url,
-        title: meta?.title || document.title || url,
-        byline: meta?.byline ?? null,
-        published: meta?.published ?? null,
-        lastVisited: Date.now(),
-      },
+      // The page schema reads byline, publisher and published from the metadata and drops the rest.
+      page: { ...meta, url, title: meta?.title || document.title || url, lastVisited: Date.now() },
     }).catch(() => {}); // the page record is a convenience for export; the highlight is saved
     this.notes.add(saved, range.cloneRange(), isDarkPage());
     this.tags.learn(saved.tags);

@@ -4,5 +4,5 @@ export { StoreError, type StoreErrorCode } from './errors';
 export * from './store';
 export type * from './types';
 export { HIGHLIGHT_COLORS } from './types';
-export { LIMITS } from './validate';
+export { LIMITS } from './schema';
 export { requestPersistentStorage } from './persist';

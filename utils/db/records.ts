@@ -1,12 +1,12 @@
 /**
- * Whole records checked and normalised before they are written: new
- * annotations, full annotations (restore, import) and pages. Derived fields
- * (`exact`, `words`) are always recomputed, never trusted.
+ * Whole records checked (by the schema, `schema.ts`) and normalised before
+ * they are written: new annotations, full annotations (restore, import) and
+ * pages. Derived fields (`exact`, `words`, `site`) are always recomputed, never trusted.
  */
 import { siteOf } from '../site';
-import { color, fail, httpUrl, LIMITS, object, selectors, string, tags, timestamp, uuid } from './validate';
+import { AnnotationInputSchema, NewAnnotationSchema, PageInputSchema, parse } from './schema';
 import { wordsOf } from './words';
-import type { Annotation, NewAnnotation, Page } from './types';
+import type { Annotation, Page } from './types';
 
 /** The search words of an annotation's quote, note and tags. */
 export function annotationWords(a: Pick<Annotation, 'exact' | 'note' | 'tags'>): string[] {
@@ -15,49 +15,54 @@ export function annotationWords(a: Pick<Annotation, 'exact' | 'note' | 'tags'>):
 
 /** Checks a new annotation and completes it into a record stamped `now`. */
 export function newAnnotationRecord(input: unknown, now: number, newId: () => string): Annotation {
-  const a = object(input, 'annotation') as Partial<Record<keyof NewAnnotation, unknown>>;
-  return annotationRecord({ ...a, id: a.id ?? newId(), createdAt: now, updatedAt: now });
+  const a = parse(NewAnnotationSchema, input, 'annotation');
+  return complete({ ...a, id: a.id ?? newId(), createdAt: now, updatedAt: now });
 }
 
 /** Checks a full annotation (a restored or imported one) and normalises it. */
 export function annotationRecord(input: unknown): Annotation {
-  const a = object(input, 'annotation');
-  const target = object(a.target, 'target');
-  const sel = selectors(target.selectors, 'target.selectors');
-  const createdAt = timestamp(a.createdAt, 'createdAt');
-  const updatedAt = timestamp(a.updatedAt, 'updatedAt');
-  if (updatedAt < createdAt) fail('updatedAt', 'must not be before createdAt');
+  return complete(parse(AnnotationInputSchema, input, 'annotation'));
+}
+
+/** A checked annotation with its derived fields (re)computed, keys in one order (records compare as JSON). */
+function complete(a: Omit<Annotation, 'exact' | 'words'>): Annotation {
+  const exact = a.target.selectors.quote.exact;
   const record: Annotation = {
-    id: uuid(a.id, 'id'),
-    url: httpUrl(a.url, 'url'),
-    createdAt,
-    updatedAt,
-    target: { source: httpUrl(target.source, 'target.source'), selectors: sel },
-    exact: sel.quote.exact,
-    color: a.color === undefined ? 'yellow' : color(a.color, 'color'),
-    note: a.note === undefined ? '' : string(a.note, 'note', LIMITS.note),
-    tags: a.tags === undefined ? [] : tags(a.tags, 'tags'),
+    id: a.id,
+    url: a.url,
+    createdAt: a.createdAt,
+    updatedAt: a.updatedAt,
+    target: {
+      source: a.target.source,
+      selectors: {
+        quote: { type: 'TextQuoteSelector', exact, ...pick(a.target.selectors.quote) },
+        position: { ...a.target.selectors.position },
+      },
+    },
+    exact,
+    color: a.color,
+    note: a.note,
+    tags: a.tags,
     words: [],
   };
   record.words = annotationWords(record);
   return record;
 }
 
-/** Cuts page-provided text to `max` characters: a page's long title must not stop a save. */
-function clip(value: unknown, field: string, max: number): string {
-  return string(value, field, Number.MAX_SAFE_INTEGER).slice(0, max);
+function pick(q: { prefix: string; suffix: string }): { prefix: string; suffix: string } {
+  return { prefix: q.prefix, suffix: q.suffix };
 }
 
 /** Checks a page record; metadata from the page is clipped, not refused; the site is derived from the URL. */
 export function pageRecord(input: unknown): Page {
-  const p = object(input, 'page');
-  const url = httpUrl(p.url, 'url');
+  const p = parse(PageInputSchema, input, 'page');
   return {
-    url,
-    title: clip(p.title ?? '', 'title', LIMITS.title),
-    site: siteOf(url),
-    byline: p.byline == null ? null : clip(p.byline, 'byline', LIMITS.byline),
-    published: p.published == null ? null : clip(p.published, 'published', LIMITS.published),
-    lastVisited: timestamp(p.lastVisited, 'lastVisited'),
+    url: p.url,
+    title: p.title,
+    site: siteOf(p.url),
+    byline: p.byline,
+    publisher: p.publisher,
+    published: p.published,
+    lastVisited: p.lastVisited,
   };
 }

@@ -5,12 +5,13 @@
  */
 import type { GlossDB } from './database';
 import { guard, StoreError } from './errors';
+import { sameAnnotation } from './import';
 import { annotationRecord, annotationWords, newAnnotationRecord, pageRecord } from './records';
-import type { Annotation, AnnotationPatch, NewAnnotation, Page } from './types';
-import { patch as checkPatch, LIMITS, string } from './validate';
+import type { Annotation, AnnotationInput, AnnotationPatch, NewAnnotation, Page, PageInput } from './types';
+import { AnnotationPatchSchema, IdSchema, parse, QuerySchema, UrlQuerySchema } from './schema';
 import { wordsOf } from './words';
 
-export { importAnnotations, type ImportResult } from './import';
+export { importFile, importParsed, sameAnnotation, type ImportReport } from './import';
 
 /** Saves a new highlight; fills in id (if absent), timestamps, exact and search words. */
 export function saveAnnotation(db: GlossDB, input: NewAnnotation): Promise<Annotation> {
@@ -27,7 +28,7 @@ export function saveAnnotation(db: GlossDB, input: NewAnnotation): Promise<Annot
 /** One annotation by id. */
 export function getAnnotation(db: GlossDB, id: string): Promise<Annotation> {
   return guard(async () => {
-    const found = await db.annotations.get(string(id, 'id', 64));
+    const found = await db.annotations.get(parse(IdSchema, id, 'id'));
     if (!found) throw new StoreError('not-found', `No highlight with id ${id}.`);
     return found;
   });
@@ -70,7 +71,7 @@ export function updateAnnotation(
 ): Promise<Annotation> {
   return guardChecked(check, (checked) =>
     db.transaction('rw', db.annotations, async () => {
-      const changes = checkPatch(patch);
+      const changes = parse(AnnotationPatchSchema, patch, 'patch');
       const old = await getAnnotation(db, id);
       checked(old);
       const updated: Annotation = { ...old, ...changes, updatedAt: Math.max(Date.now(), old.updatedAt) };
@@ -98,13 +99,13 @@ export function deleteAnnotation(db: GlossDB, id: string, check: RecordCheck = (
  * A record with that id that is still there is never replaced: restoring it
  * again is a no-op when it is the same, and a conflict when it differs.
  */
-export function restoreAnnotation(db: GlossDB, record: Annotation): Promise<Annotation> {
+export function restoreAnnotation(db: GlossDB, record: AnnotationInput): Promise<Annotation> {
   return guard(() =>
     db.transaction('rw', db.annotations, async () => {
       const checked = annotationRecord(record);
       const present = await db.annotations.get(checked.id);
       if (!present) await db.annotations.add(checked);
-      else if (JSON.stringify(present) !== JSON.stringify(checked)) {
+      else if (!sameAnnotation(present, checked)) {
         throw new StoreError('conflict', `A different highlight with id ${checked.id} is already saved.`);
       }
       return present ?? checked;
@@ -117,7 +118,7 @@ export function listAnnotations(db: GlossDB, url: string): Promise<Annotation[]>
   return guard(async () => {
     const found = await db.annotations
       .where('url')
-      .equals(string(url, 'url', LIMITS.url))
+      .equals(parse(UrlQuerySchema, url, 'url'))
       .toArray();
     return found.sort(
       (a, b) => a.target.selectors.position.start - b.target.selectors.position.start || a.createdAt - b.createdAt,
@@ -131,7 +132,7 @@ export function listAnnotations(db: GlossDB, url: string): Promise<Annotation[]>
  */
 export function searchAnnotations(db: GlossDB, query: string, limit = 200): Promise<Annotation[]> {
   return guard(async () => {
-    const terms = wordsOf(string(query, 'query', 1000));
+    const terms = wordsOf(parse(QuerySchema, query, 'query'));
     if (terms.length === 0) return [];
     // The index narrows by the longest term (the most selective); the rest are checked here.
     const longest = terms.reduce((a, b) => (b.length > a.length ? b : a));
@@ -182,7 +183,7 @@ export function allAnnotations(db: GlossDB): Promise<Annotation[]> {
  * Records a visit to a page. Metadata the page did not give this time (null
  * byline or date, empty title) keeps what an earlier visit found.
  */
-export function upsertPage(db: GlossDB, page: Omit<Page, 'site'>): Promise<Page> {
+export function upsertPage(db: GlossDB, page: PageInput): Promise<Page> {
   return guard(() =>
     db.transaction('rw', db.pages, async () => {
       const next = pageRecord(page);
@@ -192,6 +193,7 @@ export function upsertPage(db: GlossDB, page: Omit<Page, 'site'>): Promise<Page>
             ...next,
             title: next.title || old.title,
             byline: next.byline ?? old.byline,
+            publisher: next.publisher ?? old.publisher ?? null,
             published: next.published ?? old.published,
             lastVisited: Math.max(next.lastVisited, old.lastVisited),
           }

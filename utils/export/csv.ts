@@ -12,6 +12,7 @@ export const CSV_COLUMNS = [
   'title',
   'site',
   'byline',
+  'publisher',
   'published',
   'created',
   'modified',
@@ -45,6 +46,7 @@ function row(page: Page, a: Annotation): Array<string | number | null> {
     page.title,
     page.site,
     page.byline,
+    page.publisher ?? null,
     page.published,
     new Date(a.createdAt).toISOString(),
     new Date(a.updatedAt).toISOString(),
@@ -59,7 +61,10 @@ function row(page: Page, a: Annotation): Array<string | number | null> {
   ];
 }
 
-/** All highlights as CSV, grouped like the Markdown export (pages by last visit, text order). */
+/**
+ * Highlights as CSV, grouped like the Markdown export (pages by last visit,
+ * text order). Without a byte-order mark: `exportFile` adds it to the file.
+ */
 export function toCsv(pages: Page[], annotations: Annotation[]): string {
   const lines = [CSV_COLUMNS.join(',')];
   for (const { page, annotations: list } of groupByPage(pages, annotations)) {

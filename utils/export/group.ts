@@ -34,6 +34,7 @@ export function groupByPage(pages: Page[], annotations: Annotation[]): PageNotes
       title: url,
       site: siteOf(url),
       byline: null,
+      publisher: null,
       published: null,
       lastVisited: Math.max(...list.map((a) => a.updatedAt)),
     };

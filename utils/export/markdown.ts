@@ -1,10 +1,19 @@
 /**
- * Markdown export: one section per page (title, link, date), each highlight a
- * blockquote followed by its note and `#tags`. Plain CommonMark that Obsidian
- * and Logseq read as notes, links and tags.
+ * Markdown export: one section per page (title, link, publisher, dates), each
+ * highlight a blockquote with a link to its exact passage, then the reader's
+ * note and `#tags`. Plain CommonMark that Obsidian and Logseq read as notes,
+ * links and tags.
+ *
+ * A note is the reader's own Markdown (`[[wiki links]]`, `**bold**`, `#tags`,
+ * lists) and is written exactly as they wrote it. Only what Gloss writes
+ * around it is escaped: the quoted page text, titles and page facts.
  */
 import type { Annotation, Page } from '../db/types';
-import { groupByPage, isoDate } from './group';
+import { groupByPage, isoDate, type PageNotes } from './group';
+import { hashtag } from './tags';
+import { passageUrl } from './text-fragment';
+
+export { hashtag } from './tags';
 
 /**
  * Escapes text so Markdown shows it as written: inline markup, HTML, and `#`
@@ -12,7 +21,7 @@ import { groupByPage, isoDate } from './group';
  */
 export function escapeMarkdown(text: string): string {
   return text
-    .replace(/[\\`*_[\]<>#]/g, (c) => `\\${c}`)
+    .replace(/[\\`*_[\]<>#|]/g, (c) => `\\${c}`)
     .replace(/([=~])(?=\1)/g, '\\$1') // ==highlight== and ~~strike~~
     .replace(
       /^(\s*)([-+]|\d+[.)])(?=\s|$)/gm,
@@ -21,53 +30,56 @@ export function escapeMarkdown(text: string): string {
     .replace(/^(\s*)([=-])(?=\2*\s*$)/gm, '$1\\$2'); // a line of = or - under text makes a heading
 }
 
-/** A tag as an Obsidian/Logseq hashtag: spaces become dashes, other punctuation goes. */
-export function hashtag(tag: string): string {
-  const clean = tag.replace(/\s+/g, '-').replace(/[^\p{L}\p{N}_\-/]/gu, '');
-  return clean ? `#${clean}` : '';
+/** A URL as a Markdown link destination: characters that would end or break it are percent-encoded. */
+export function linkDestination(url: string): string {
+  return url.replace(/[\s<>()]/g, (c) => encodeURIComponent(c).replace(/[()]/g, (p) => (p === '(' ? '%28' : '%29')));
 }
 
 /** Prefixes every line with `> `, keeping blank lines inside the quote. */
-function blockquote(text: string): string {
-  return text
-    .split(/\r?\n/)
-    .map((line) => (line.trim() ? `> ${escapeMarkdown(line)}` : '>'))
-    .join('\n');
+function blockquote(text: string): string[] {
+  return text.split(/\r?\n/).map((line) => (line.trim() ? `> ${escapeMarkdown(line)}` : '>'));
 }
 
 /** The published date as given, shortened to its day when it is an ISO date-time. */
-function dayOf(published: string): string {
+export function dayOf(published: string): string {
   return /^\d{4}-\d{2}-\d{2}T/.test(published) ? published.slice(0, 10) : published;
 }
 
+/** A page's heading, link and facts (publisher or site, byline, published, read). */
 function pageHeader(page: Page): string[] {
   const title = escapeMarkdown(page.title.replace(/\s+/g, ' ').trim() || page.url);
   const facts = [
-    page.site,
+    page.publisher || page.site,
     page.byline,
     page.published && `published ${dayOf(page.published)}`,
     `read ${isoDate(page.lastVisited)}`,
   ]
     .filter((f): f is string => Boolean(f))
-    .map(escapeMarkdown);
-  return [`## ${title}`, '', `<${page.url.replace(/[<> ]/g, encodeURIComponent)}>`, '', facts.join(' · ')];
+    .map((f) => escapeMarkdown(f.replace(/\s+/g, ' ')));
+  return [`## ${title}`, '', `<${linkDestination(page.url)}>`, '', facts.join(' · ')];
 }
 
-function highlight(a: Annotation): string[] {
-  const lines = ['', blockquote(a.exact)];
-  if (a.note.trim()) lines.push('', escapeMarkdown(a.note.trim()));
+/** One highlight: the quote with its passage link, the note as written, the tags. */
+export function highlightMarkdown(a: Annotation): string[] {
+  const link = linkDestination(passageUrl(a.target.source, a.target.selectors.quote));
+  const lines = ['', ...blockquote(a.exact), `> [↗](${link} "Open this passage on the page")`];
+  const note = a.note.replace(/\s+$/, '');
+  if (note.trim()) lines.push('', note);
   const tags = a.tags.map(hashtag).filter(Boolean);
   if (tags.length > 0) lines.push('', tags.join(' '));
   return lines;
 }
 
+/** One page's section. */
+export function pageMarkdown({ page, annotations }: PageNotes): string {
+  return [...pageHeader(page), ...annotations.flatMap(highlightMarkdown)].join('\n');
+}
+
 /**
- * All highlights as Markdown: pages most recently read first, highlights in
- * text order. Pages without highlights are left out.
+ * Highlights as Markdown: pages most recently read first, highlights in text
+ * order. Pages without highlights are left out.
  */
 export function toMarkdown(pages: Page[], annotations: Annotation[]): string {
-  const sections = groupByPage(pages, annotations).map(({ page, annotations: list }) =>
-    [...pageHeader(page), ...list.flatMap(highlight)].join('\n'),
-  );
+  const sections = groupByPage(pages, annotations).map(pageMarkdown);
   return sections.length > 0 ? `${sections.join('\n\n')}\n` : '';
 }

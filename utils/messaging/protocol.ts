@@ -4,26 +4,31 @@
  * to a tab's content script (the one that knows the live page).
  */
 import type { Analysis } from '../analysis/types';
-import type { ImportResult } from '../db/import';
-import type { Annotation, AnnotationPatch, NewAnnotation, Page } from '../db/types';
+import type { ImportReport } from '../db/import';
+import type { Annotation } from '../db/types';
 import type { ArticleMetadata } from '../extract/types';
+import type { PayloadOf } from './payloads';
 
 /** Longest text analysed, in characters (about 150 pages of a book); content scripts send no more. */
 export const MAX_ANALYSED_TEXT = 1_000_000;
 
-/** Requests the background answers: name → [payload, result]. */
+/**
+ * Requests the background answers: name → [payload, result]. Payload types
+ * are inferred from the schemas the router checks them with (`payloads.ts`).
+ */
 export type BackgroundProtocol = {
   /** `names: false` skips named entities (a page not in English: the tagger knows English only). */
-  analyze: [{ text: string; names?: boolean }, Analysis];
-  'annotations:list': [{ url: string }, Annotation[]];
-  'annotation:save': [{ annotation: NewAnnotation }, Annotation];
-  'annotation:update': [{ id: string; patch: AnnotationPatch }, Annotation];
-  'annotation:delete': [{ id: string }, Annotation];
-  'annotation:restore': [{ annotation: Annotation }, Annotation];
-  'annotations:import': [{ json: string }, ImportResult];
-  'page:visit': [{ page: Omit<Page, 'site'> }, null];
+  analyze: [PayloadOf<'analyze'>, Analysis];
+  'annotations:list': [PayloadOf<'annotations:list'>, Annotation[]];
+  'annotation:save': [PayloadOf<'annotation:save'>, Annotation];
+  'annotation:update': [PayloadOf<'annotation:update'>, Annotation];
+  'annotation:delete': [PayloadOf<'annotation:delete'>, Annotation];
+  'annotation:restore': [PayloadOf<'annotation:restore'>, Annotation];
+  /** A Gloss JSON-LD or Hypothesis JSON file's text; all or nothing, with a report of every record. */
+  'annotations:import': [PayloadOf<'annotations:import'>, ImportReport];
+  'page:visit': [PayloadOf<'page:visit'>, null];
   /** The tags the reader has used, most used first, for completion in Gloss's own UI (never put in a page's DOM). */
-  'tags:list': [Record<string, never>, string[]];
+  'tags:list': [PayloadOf<'tags:list'>, string[]];
 };
 
 /** Per-site choice of whether Gloss analyses pages there. */

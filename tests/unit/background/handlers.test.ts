@@ -55,8 +55,20 @@ describe('background handlers', () => {
     const saved = await handlers['annotation:save']({ annotation: newAnnotation() }, page);
     const json = toWebAnnotationJson([], [saved]);
     await db.annotations.clear();
-    expect(await handlers['annotations:import']({ json }, popup)).toMatchObject({ added: 1, updated: 0 });
-    expect(await handlers['annotations:import']({ json }, popup)).toMatchObject({ added: 0, updated: 1 });
+    expect(await handlers['annotations:import']({ json }, popup)).toMatchObject({
+      imported: true,
+      added: [saved.id],
+      updated: [],
+      unchanged: 0,
+      changedUrls: [saved.url],
+    });
+    expect(await handlers['annotations:import']({ json }, popup)).toMatchObject({
+      added: [],
+      updated: [],
+      unchanged: 1,
+      changedUrls: [],
+      message: 'Imported: 0 new, 0 updated, 1 unchanged.',
+    });
     await expect(handlers['annotations:import']({ json: '{"not": "annotations"' }, popup)).rejects.toBeTruthy();
     expect(await db.annotations.count()).toBe(1);
   });

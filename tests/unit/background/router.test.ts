@@ -45,6 +45,11 @@ describe('route', () => {
     expect(await route(env('annotation:delete', { id: {} }), fromPopup, handlers(), own)).toMatchObject({
       error: { code: 'invalid' },
     });
+    // The schema names the wrong field.
+    expect(await route(env('annotation:update', { id: 'x', patch: { note: 7 } }), fromPopup, handlers(), own)).toEqual({
+      ok: false,
+      error: { code: 'invalid', message: 'Malformed "annotation:update" request: patch.note: must be a string' },
+    });
   });
 
   it('lets a content script edit, delete and restore (each handler checks the origin), but never import', async () => {
@@ -52,7 +57,24 @@ describe('route', () => {
     for (const [type, payload] of [
       ['annotation:update', { id: 'x', patch: { note: 'y' } }],
       ['annotation:delete', { id: 'x' }],
-      ['annotation:restore', { annotation: {} }],
+      [
+        'annotation:restore',
+        {
+          annotation: {
+            id: '00000000-0000-4000-8000-000000000001',
+            url: 'https://news.example/a',
+            createdAt: 1,
+            updatedAt: 2,
+            target: {
+              source: 'https://news.example/a',
+              selectors: {
+                quote: { type: 'TextQuoteSelector', exact: 'x', prefix: '', suffix: '' },
+                position: { type: 'TextPositionSelector', start: 0, end: 1 },
+              },
+            },
+          },
+        },
+      ],
       ['tags:list', {}],
     ] as const) {
       expect(await route({ gloss: 1, type, payload }, fromPage, h, own)).toMatchObject({ ok: true });

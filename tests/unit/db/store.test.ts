@@ -83,7 +83,7 @@ describe('saveAnnotation', () => {
       [{ ...sel, quote: { ...sel.quote, exact: '' } }, /exact: must not be empty/],
       [{ ...sel, position: { ...sel.position, end: sel.position.start } }, /end must be after start/],
       [{ ...sel, position: { ...sel.position, start: -1 } }, /position.start: must be a whole number/],
-      [{ quote: sel.quote }, /target.selectors.position: must be an object/],
+      [{ quote: sel.quote }, /target.selectors.position: is missing/],
     ];
     for (const [selectors, message] of cases) {
       const input = { ...base, target: { source: base.url, selectors } } as never;
@@ -92,13 +92,32 @@ describe('saveAnnotation', () => {
     expect((await storeError(saveAnnotation(db, null as never))).message).toMatch(/annotation: must be an object/);
   });
 
-  it('ignores derived fields a caller slips in', async () => {
+  it('refuses derived fields a caller slips in, and saves nothing', async () => {
     db = freshDb();
-    const input = { ...newAnnotation(), exact: 'forged', words: ['forged'], createdAt: 1 } as never;
-    const saved = await saveAnnotation(db, input);
-    expect(saved.exact).toBe('dialogue should replace confrontation');
-    expect(saved.words).not.toContain('forged');
-    expect(saved.createdAt).toBeGreaterThan(1);
+    for (const [extra, field] of [
+      [{ exact: 'forged' }, 'exact'],
+      [{ words: ['forged'] }, 'words'],
+      [{ createdAt: 1 }, 'createdAt'],
+    ] as const) {
+      const error = await storeError(saveAnnotation(db, { ...newAnnotation(), ...extra } as never));
+      expect(error.message).toBe(`${field}: is not a known field`);
+    }
+    expect(await db.annotations.count()).toBe(0);
+  });
+
+  it('refuses HTML in a note, and a time in the future', async () => {
+    db = freshDb();
+    expect(
+      (await storeError(saveAnnotation(db, newAnnotation(undefined, { note: 'see <img src=x onerror=alert(1)>' }))))
+        .message,
+    ).toBe('note: must not contain HTML tags (write Markdown instead)');
+    const saved = await saveAnnotation(db, newAnnotation(undefined, { note: 'a < b, <3, and **bold**' }));
+    expect(saved.note).toBe('a < b, <3, and **bold**');
+    await deleteAnnotation(db, saved.id);
+    const future = Date.now() + 3 * 24 * 3600 * 1000;
+    expect((await storeError(restoreAnnotation(db, { ...saved, updatedAt: future }))).message).toMatch(
+      /^updatedAt: is in the future/,
+    );
   });
 
   it('refuses to overwrite an existing id', async () => {
@@ -142,7 +161,7 @@ describe('updateAnnotation, deleteAnnotation, restoreAnnotation', () => {
     const saved = await saveAnnotation(db, newAnnotation());
     expect((await storeError(updateAnnotation(db, saved.id, { color: 'black' as never }))).code).toBe('invalid');
     expect((await storeError(updateAnnotation(db, saved.id, { url: 'https://x.org' } as never))).message).toMatch(
-      /cannot change url/,
+      /url: cannot be changed/,
     );
     expect((await storeError(updateAnnotation(db, crypto.randomUUID(), { note: 'x' }))).code).toBe('not-found');
     expect(await getAnnotation(db, saved.id)).toEqual(saved);
@@ -194,6 +213,7 @@ describe('pages', () => {
     title: 'Minister speaks',
     site: 'example.com',
     byline: 'A. Writer',
+    publisher: 'Example News',
     published: '2025-02-25',
     lastVisited: 1000,
   };
@@ -201,7 +221,14 @@ describe('pages', () => {
   it('upserts, keeping metadata a later visit did not find', async () => {
     db = freshDb();
     expect(await upsertPage(db, page)).toEqual(page);
-    const again = await upsertPage(db, { ...page, title: '', byline: null, published: null, lastVisited: 2000 });
+    const again = await upsertPage(db, {
+      ...page,
+      title: '',
+      byline: null,
+      publisher: null,
+      published: null,
+      lastVisited: 2000,
+    });
     expect(again).toEqual({ ...page, lastVisited: 2000 });
     expect(await listPages(db)).toEqual([again]);
   });

@@ -1,0 +1,100 @@
+/**
+ * Links to a highlight's exact passage with a URL text fragment
+ * (`#:~:text=[prefix-,]start[,end][,-suffix]`, WICG Scroll to Text Fragment),
+ * so a click in Obsidian or a browser lands on it. Built from the stored quote
+ * selector alone (no page text needed).
+ */
+import type { TextQuoteSelector } from '../db/types';
+
+/** Past this many characters, or across a line break, the passage is linked by its first and last words. */
+const MAX_SINGLE = 80;
+/** Words kept at each end of a long passage, and of the context either side. */
+const END_WORDS = 4;
+const CONTEXT_WORDS = 3;
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+const HAS_WORD = WORD_CHAR;
+
+/** Whether the character at `i` is a letter or digit (a surrogate pair's half counts with its pair). */
+function wordAt(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  if (code < 128) return (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122);
+  const c = code >= 0xdc00 && code <= 0xdfff && i > 0 ? text.slice(i - 1, i + 1) : text.slice(i, i + 2);
+  return WORD_CHAR.test(c.codePointAt(0)! > 0xffff ? c : c[0]!);
+}
+
+/** Length of the run of word characters that ends `text`. */
+function trailingWord(text: string): number {
+  let i = text.length;
+  while (i > 0 && wordAt(text, i - 1)) i--;
+  return text.length - i;
+}
+
+/** Length of the run of word characters that starts `text`. */
+function leadingWord(text: string): number {
+  let i = 0;
+  while (i < text.length && wordAt(text, i)) i++;
+  return i;
+}
+
+/**
+ * One value of the directive, percent-encoded as the spec asks: what
+ * `encodeURIComponent` encodes, plus `-` (the prefix/suffix marker), and the
+ * parentheses that would end a Markdown link. `&` and `,` are encoded by it.
+ */
+export function encodeFragmentText(text: string): string {
+  return encodeURIComponent(text).replace(/[-()!'*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+const squash = (s: string) => s.replace(/\s+/g, ' ');
+
+/** The `text=` directive's value for a quote (unencoded parts joined as the spec says). */
+export function textDirective(quote: Pick<TextQuoteSelector, 'exact' | 'prefix' | 'suffix'>): string {
+  let exact = quote.exact;
+  let prefix = quote.prefix;
+  let suffix = quote.suffix;
+  // A text fragment matches whole words: a passage that starts or ends inside a word takes the rest of it.
+  const head = trailingWord(prefix);
+  if (head > 0 && leadingWord(exact) > 0) {
+    exact = prefix.slice(prefix.length - head) + exact;
+    prefix = prefix.slice(0, prefix.length - head);
+  }
+  const tail = leadingWord(suffix);
+  if (tail > 0 && trailingWord(exact) > 0) {
+    exact += suffix.slice(0, tail);
+    suffix = suffix.slice(tail);
+  }
+  // Context counts only within the passage's own paragraph (a fragment's context must be next to it), and
+  // is cut from the page at any character: drop a word it may have cut, keep a few whole ones with letters.
+  const ownPrefix = prefix.split(/\r?\n/).at(-1)!;
+  const ownSuffix = suffix.split(/\r?\n/)[0]!;
+  const prefixWords = squash(ownPrefix).trim().split(' ').filter(Boolean);
+  if (prefixWords.length > 0 && ownPrefix === prefix && !/^\s/.test(prefix)) prefixWords.shift();
+  while (prefixWords.length > 0 && !HAS_WORD.test(prefixWords[0]!)) prefixWords.shift();
+  const suffixWords = squash(ownSuffix).trim().split(' ').filter(Boolean);
+  if (suffixWords.length > 0 && ownSuffix === suffix && !/\s$/.test(suffix)) suffixWords.pop();
+  while (suffixWords.length > 0 && !HAS_WORD.test(suffixWords.at(-1)!)) suffixWords.pop();
+  const before = prefixWords.slice(-CONTEXT_WORDS).join(' ');
+  const after = suffixWords.slice(0, CONTEXT_WORDS).join(' ');
+
+  const text = squash(exact).trim();
+  const words = text.split(' ');
+  const parts: string[] = [];
+  if (before) parts.push(`${encodeFragmentText(before)}-`);
+  if ((text.length > MAX_SINGLE || /[\r\n]/.test(exact)) && words.length > END_WORDS * 2) {
+    // A fragment's single string must lie within one block: link a long or multi-paragraph passage by its ends.
+    const firstLine = exact.split(/\r?\n/)[0]!.trim().split(/\s+/);
+    const lastLine = exact.split(/\r?\n/).at(-1)!.trim().split(/\s+/);
+    parts.push(encodeFragmentText(firstLine.slice(0, END_WORDS).join(' ')));
+    parts.push(encodeFragmentText(lastLine.slice(-END_WORDS).join(' ')));
+  } else {
+    parts.push(encodeFragmentText(text));
+  }
+  if (after) parts.push(`-${encodeFragmentText(after)}`);
+  return parts.join(',');
+}
+
+/** The page's URL with a text fragment for the passage (any fragment the URL had is replaced). */
+export function passageUrl(url: string, quote: Pick<TextQuoteSelector, 'exact' | 'prefix' | 'suffix'>): string {
+  return `${url.replace(/#.*$/s, '')}#:~:text=${textDirective(quote)}`;
+}
