@@ -104,6 +104,20 @@ export class Overlay {
     return this.toolbar !== null;
   }
 
+  /** Whether the keyboard's focus is in Gloss's UI. */
+  isFocused(): boolean {
+    return !!this.ui && document.activeElement === this.ui.shadowHost;
+  }
+
+  get cardOpen(): boolean {
+    return this.card !== null;
+  }
+
+  /** Whether the open card was opened from the keyboard (it stays until closed, not when the pointer moves). */
+  get cardPinned(): boolean {
+    return this.card?.focus !== undefined || this.card?.pinned === true;
+  }
+
   showCard(info: HoverInfo | null): Promise<void> {
     if (!info && !this.card) return Promise.resolve();
     this.card = info;
@@ -145,7 +159,7 @@ export class Overlay {
             onDirty={(dirty) => (this.dirty = dirty)}
           />
         )}
-        {card && <HoverCard {...card} />}
+        {card && <HoverCard {...card} onClose={card.onClose ?? (() => void this.showCard(null))} />}
       </div>,
       ui.uiContainer,
     );

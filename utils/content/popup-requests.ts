@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { errorReply, isEnvelope } from '../messaging/client';
 import type { Reply, TabProtocol } from '../messaging/protocol';
 import type { PageSession } from './session';
+import { walkQuotes } from './walk-quotes';
 import { highlightSelection } from './watch-selection';
 
 const isRevealRequest = (p: unknown): p is TabProtocol['page:reveal'][0] =>
@@ -35,6 +36,11 @@ export function answerPopup(session: PageSession): void {
           if (typeof (message.payload as { note?: unknown }).note !== 'boolean')
             throw Object.assign(new Error('Malformed request.'), { code: 'invalid' });
           return highlightSelection(session, (message.payload as { note: boolean }).note);
+        case 'page:walk': {
+          const step = (message.payload as { step?: unknown }).step;
+          if (step !== 1 && step !== -1) throw Object.assign(new Error('Malformed request.'), { code: 'invalid' });
+          return walkQuotes(session, step);
+        }
         case 'page:annotations-changed':
           await session.loadAnnotations();
           return session.state();

@@ -15,6 +15,7 @@ import { Overlay } from './overlay';
 import { nestedDeeperThan, pageTextMap } from './page-text';
 import { analysableText } from './analysable';
 import { TagSource } from './tag-source';
+import { watchVisibility } from './watch-visibility';
 import type { ToolbarChoice } from '../../components/SelectionToolbar';
 
 /** Whether Gloss analyses names on a page in `lang`: English, or a language it cannot tell. */
@@ -44,9 +45,12 @@ export class PageSession {
   private analysedText = '';
   private partial: PageState['partial'];
   private generation = 0;
+  private flashTimer: number | undefined;
 
   constructor(private readonly ctx: ContentScriptContext) {
     this.overlay = new Overlay(ctx, this.tags.get);
+    // A card describing marks just hidden would describe what the reader no longer sees.
+    watchVisibility(ctx, this.highlighter, () => void this.overlay.showCard(null));
   }
 
   /** Where Gloss is with this page (cheap, unlike `state()`). */
@@ -180,9 +184,15 @@ export class PageSession {
     if (!range) return false;
     const rect = range.getBoundingClientRect();
     window.scrollBy({ top: rect.top - window.innerHeight / 3, behavior: 'smooth' });
-    this.highlighter.set('gloss-focus', [range], PRIORITY.focus);
-    this.ctx.setTimeout(() => this.highlighter.set('gloss-focus', [], 0), 2000);
+    this.flash(range);
     return true;
+  }
+
+  /** Marks `range` for two seconds, so the eye finds it after a jump. */
+  flash(range: Range): void {
+    this.highlighter.set('gloss-focus', [range], PRIORITY.focus);
+    clearTimeout(this.flashTimer);
+    this.flashTimer = this.ctx.setTimeout(() => this.highlighter.set('gloss-focus', [], 0), 2000);
   }
 
   /** Saves the current selection as a highlight with the reader's choice. */
