@@ -5,6 +5,7 @@ import { HoverCard, type HoverInfo } from '../../components/HoverCard';
 import { SelectionToolbar, type ToolbarChoice } from '../../components/SelectionToolbar';
 import css from '../../components/overlay.css?inline';
 import type { Annotation, AnnotationPatch } from '../db/types';
+import { isDarkPage } from './highlighter';
 
 type ToolbarState = {
   rect: { left: number; top: number; bottom: number };
@@ -134,7 +135,7 @@ export class Overlay {
     const ui = this.ui ?? (await this.mount());
     const { toolbar, card, editor } = this;
     render(
-      <div class="layer">
+      <div class={isDarkPage() ? 'layer dark' : 'layer'}>
         {toolbar && (
           <SelectionToolbar
             key={`${toolbar.rect.left},${toolbar.rect.top}`}

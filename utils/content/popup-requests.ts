@@ -24,6 +24,8 @@ export function answerPopup(session: PageSession): void {
     const answer = async (): Promise<unknown> => {
       switch (message.type) {
         case 'page:state':
+          // Not "not found" for highlights whose turn to be anchored has not come yet.
+          await session.notes.settled();
           return session.state();
         case 'page:analyse':
           await session.start(true);

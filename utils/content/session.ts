@@ -94,7 +94,7 @@ export class PageSession {
       const stale = this.extraction?.map.segments.some((s) => !s.node.isConnected) ?? true;
       if (next && (next.map.text !== this.analysedText || stale)) await this.analyse(true, next);
     }
-    if (this.notes.state().length) this.anchorNotes(this.notes.state().map((s) => s.annotation));
+    if (this.notes.state().length) await this.anchorNotes(this.notes.state().map((s) => s.annotation));
   }
 
   /** Extracts the article, or says why it could not (status 'error'): a hostile page must not leave Gloss 'starting'. */
@@ -149,15 +149,16 @@ export class PageSession {
     try {
       if (this.notes.state().length === 0 && !(await mayHaveAnnotations(this.url))) return;
       const list = await sendToBackground('annotations:list', { url: this.url });
-      this.anchorNotes(list);
+      await this.anchorNotes(list);
     } catch (err) {
       console.warn('Gloss: could not load your highlights:', err);
     }
   }
 
-  private anchorNotes(list: Annotation[]): void {
+  /** Anchors the reader's highlights afresh, in slices (see `AnnotationLayer.anchorAll`). */
+  private async anchorNotes(list: Annotation[]): Promise<void> {
     if (list.length === 0 && this.notes.state().length === 0) return;
-    this.notes.anchorAll(pageTextMap(document, this.overlay.host), list, isDarkPage());
+    await this.notes.anchorAll(pageTextMap(document, this.overlay.host), list, isDarkPage());
   }
 
   /** What the popup shows of this page. */
@@ -248,7 +249,7 @@ export class PageSession {
     const restored = await sendToBackground('annotation:restore', { annotation: record });
     const intact = range && range.startContainer.isConnected && range.endContainer.isConnected;
     if (intact) this.notes.add(restored, range, isDarkPage());
-    else this.anchorNotes([...this.notes.state().map((s) => s.annotation), restored]);
+    else await this.anchorNotes([...this.notes.state().map((s) => s.annotation), restored]);
     return restored;
   }
 }

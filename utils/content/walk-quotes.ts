@@ -24,8 +24,14 @@ export async function walkQuotes(session: PageSession, step: 1 | -1): Promise<bo
     const tops = painted.map((i) => article.rangeOf('quote', i)!.getBoundingClientRect().top);
     at =
       step > 0
-        ? Math.max(0, tops.findIndex((t) => t >= 0))
-        : Math.max(0, tops.findLastIndex((t) => t < window.innerHeight));
+        ? Math.max(
+            0,
+            tops.findIndex((t) => t >= 0),
+          )
+        : Math.max(
+            0,
+            tops.findLastIndex((t) => t < window.innerHeight),
+          );
   }
   const index = painted[at];
   reached.set(session, { quotes: article.quotes, index });
