@@ -31,6 +31,8 @@ export type HoverInfo = {
   /** Opened from the keyboard without the focus (a focused link in a mark): it stays while the pointer moves. */
   pinned?: boolean;
   onClose?: () => void;
+  /** Told when the pointer enters (true) or leaves (false) the card. */
+  onPointer?: (inside: boolean) => void;
 };
 
 /** Room the card needs below the mark before it goes above it instead, in px. */
@@ -43,7 +45,7 @@ const ROOM = 170;
  * highlight): each gets its part of the stack, and the arrow keys move
  * between them; Escape closes the card.
  */
-export function HoverCard({ entries, x, y, top, focus, onClose }: HoverInfo) {
+export function HoverCard({ entries, x, y, top, focus, onClose, onPointer }: HoverInfo) {
   const root = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!focus) return;
@@ -73,7 +75,16 @@ export function HoverCard({ entries, x, y, top, focus, onClose }: HoverInfo) {
     }
   };
   return (
-    <div class="card" role="dialog" aria-label="Gloss" style={style} ref={root} onKeyDown={onKeyDown}>
+    <div
+      class="card"
+      role="dialog"
+      aria-label="Gloss"
+      style={style}
+      ref={root}
+      onKeyDown={onKeyDown}
+      onPointerEnter={() => onPointer?.(true)}
+      onPointerLeave={() => onPointer?.(false)}
+    >
       {entries.map((e, i) => (
         <section class="card-entry" data-kind={e.kind} key={i} tabIndex={e.actions?.length || e.link ? undefined : -1}>
           <div class="card-title">{e.title}</div>

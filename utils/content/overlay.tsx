@@ -119,8 +119,12 @@ export class Overlay {
     return this.card?.focus !== undefined || this.card?.pinned === true;
   }
 
+  /** Whether the pointer is on the card (on its way to a button): the card then stays. */
+  pointerOnCard = false;
+
   showCard(info: HoverInfo | null): Promise<void> {
     if (!info && !this.card) return Promise.resolve();
+    if (!info) this.pointerOnCard = false;
     this.card = info;
     return this.update();
   }
@@ -160,7 +164,13 @@ export class Overlay {
             onDirty={(dirty) => (this.dirty = dirty)}
           />
         )}
-        {card && <HoverCard {...card} onClose={card.onClose ?? (() => void this.showCard(null))} />}
+        {card && (
+          <HoverCard
+            {...card}
+            onClose={card.onClose ?? (() => void this.showCard(null))}
+            onPointer={(inside) => (this.pointerOnCard = inside)}
+          />
+        )}
       </div>,
       ui.uiContainer,
     );

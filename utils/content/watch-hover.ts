@@ -26,7 +26,9 @@ export function watchHover(ctx: ContentScriptContext, session: PageSession): voi
   ctx.addEventListener(document, 'pointermove', (e) => {
     if (e.pointerType === 'touch') return;
     if (overlay.isInside(e)) {
-      clearTimeout(hideTimer); // on its way to the card's buttons
+      // On the card (on its way to its buttons) it stays; on the toolbar or an open highlight it goes.
+      if (overlay.pointerOnCard) clearTimeout(hideTimer);
+      else if (overlay.cardOpen && !overlay.cardPinned) later(() => void overlay.showCard(null));
       return;
     }
     if (frame) return;
