@@ -59,7 +59,15 @@ export function HoverCard({ entries, x, y, top, focus, onClose, onPointer }: Hov
     ...(below ? { top: `${y + 8}px` } : { bottom: `${window.innerHeight - top + 8}px` }),
   };
   const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key === 'Escape') {
+    if (!e.isTrusted) return;
+    const action = (e.target as HTMLElement | null)?.dataset?.action;
+    if (action && (e.key === 'Enter' || e.key === ' ')) {
+      // Done here: Firefox does not activate buttons on Enter on every keyboard path.
+      e.preventDefault();
+      const parts = [...(root.current?.querySelectorAll('.card-entry') ?? [])];
+      const entry = entries[parts.findIndex((p) => p.contains(e.target as Node))];
+      entry?.actions?.find((a) => a.id === action)?.run();
+    } else if (e.key === 'Escape') {
       e.preventDefault();
       onClose?.();
     } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {

@@ -125,11 +125,22 @@ describe('the card in Chromium', () => {
     await page.evaluate(() => scrollTo(0, 0));
     expect(await walk(1)).toEqual({ ok: true, value: true });
     await overlay.waitFor('.card');
-    expect(await flashed()).toEqual(['We kept the shop open on hope and the occasional fishing boat,']);
+    expect(await flashed()).toEqual(['We kept the shop open on hope and the occasional fishing boat from Stromness,']);
     expect(await overlay.focused()).toBe('next-quote');
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('GLOSS-OVERLAY');
-    await walk(1);
-    await walk(1);
+    // The name inside the quotation is the next mark of the stack: the arrow keys reach it.
+    expect(await overlay.texts('.card', '.card-detail')).toEqual(['Isla Morrison', 'Stromness']);
+    await page.keyboard.press('ArrowDown');
+    expect(await overlay.focused()).toBe('a');
+    await page.keyboard.press('ArrowUp');
+    expect(await overlay.focused()).toBe('next-quote');
+    // Enter on "Next quotation": her other one.
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() =>
+      [...(CSS.highlights.get('gloss-focus') ?? [])].some((r) => /^Now the bread/.test(`${r}`)),
+    );
+    expect(await overlay.focused()).toBe('next-quote');
+    await walk(1); // on from where the card's button went
     await page.waitForFunction(() =>
       [...(CSS.highlights.get('gloss-focus') ?? [])].some((r) => /islands need/.test(`${r}`)),
     );

@@ -4,6 +4,7 @@ import type { PaintedItem } from './article-layer';
 import { cardPoint, openHighlight } from './edit-highlight';
 import { hitTestAll } from './hit-test';
 import type { PageSession } from './session';
+import { reachedQuote } from './walk-quotes';
 
 /** A mark the card can describe: one of the reader's highlights, a quotation or an entity mention. */
 export type Mark = { kind: 'note'; annotation: Annotation; range: Range } | PaintedItem;
@@ -99,7 +100,10 @@ export function cardEntries(session: PageSession, marks: Mark[]): HoverEntry[] {
                   id: 'next-quote',
                   label: 'Next quotation ›',
                   title: `Go to the next quotation by ${speaker}`,
-                  run: () => void jumpTo(session, article.rangeOf('quote', next), 'next-quote'),
+                  run: () => {
+                    reachedQuote(session, next);
+                    void jumpTo(session, article.rangeOf('quote', next), 'next-quote');
+                  },
                 },
               ]
             : [],

@@ -46,16 +46,18 @@ export function watchHover(ctx: ContentScriptContext, session: PageSession): voi
   });
 
   // Keyboard focus on an element of the page inside marks (a link in a quotation): the card, without taking the focus.
-  ctx.addEventListener(document, 'focusin', (e) => {
-    const el = e.target;
-    if (!(el instanceof Element) || overlay.isInside(e) || overlay.editorOpen) return;
+  let focused: Element | null = null;
+  const onFocus = (el: Element | null) => {
+    if (el === focused) return;
+    focused = el;
+    if (!el || el === document.body || overlay.editorOpen || overlay.isFocused()) return;
     // A link or a control, not a whole region made focusable.
     if ((el.textContent?.length ?? 0) > MAX_FOCUSED_TEXT) return;
     const range = document.createRange();
     range.selectNodeContents(el);
     const marks = marksIn(session, range);
     if (!marks.length) {
-      if (overlay.cardPinned && !overlay.isFocused()) void overlay.showCard(null);
+      if (overlay.cardPinned) void overlay.showCard(null);
       return;
     }
     const rect = el.getBoundingClientRect();
@@ -66,6 +68,13 @@ export function watchHover(ctx: ContentScriptContext, session: PageSession): voi
       top: rect.top,
       pinned: true,
     });
+  };
+  ctx.addEventListener(document, 'focusin', (e) => {
+    if (!overlay.isInside(e)) onFocus(e.target instanceof Element ? e.target : null);
+  });
+  // Also after Tab: a window without the system focus (a headless one) moves the focus without focus events.
+  ctx.addEventListener(document, 'keyup', (e) => {
+    if (e.key === 'Tab' && e.isTrusted && !overlay.isFocused()) onFocus(document.activeElement);
   });
 
   // A card opened from the keyboard stays until the reader presses or clicks elsewhere.

@@ -269,15 +269,17 @@ describe('the hover card', () => {
     expect(document.activeElement).toBe(button);
     act(() => button.click());
     expect(next).toHaveBeenCalledOnce();
+    trusted(button, new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    expect(next).toHaveBeenCalledTimes(2);
     const link = $('a') as HTMLAnchorElement;
     expect([link.target, link.rel, link.href]).toEqual([
       '_blank',
       'noreferrer noopener',
       'https://en.wikipedia.org/w/index.php?search=Port%20Ellis',
     ]);
-    act(() => void button.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true })));
+    trusted(button, new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
     expect(document.activeElement).toBe(link);
-    act(() => void link.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })));
+    trusted(link, new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     expect(onClose).toHaveBeenCalledOnce();
   });
 });
