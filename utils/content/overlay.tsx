@@ -60,6 +60,7 @@ export class Overlay {
 
   showToolbar(state: ToolbarState): Promise<void> {
     this.toolbar = state;
+    this.card = null; // the reader is highlighting, not reading the card
     this.editor = null; // the reader has moved on to a new selection
     this.dirty = false;
     return this.update();

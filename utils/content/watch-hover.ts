@@ -27,8 +27,8 @@ export function watchHover(ctx: ContentScriptContext, session: PageSession): voi
     if (e.pointerType === 'touch') return;
     if (overlay.isInside(e)) {
       // On the card (on its way to its buttons) it stays; on the toolbar or an open highlight it goes.
-      if (overlay.pointerOnCard) clearTimeout(hideTimer);
-      else if (overlay.cardOpen && !overlay.cardPinned) later(() => void overlay.showCard(null));
+      clearTimeout(hideTimer);
+      if (!overlay.pointerOnCard && overlay.cardOpen && !overlay.cardPinned) void overlay.showCard(null);
       return;
     }
     if (frame) return;
