@@ -27,14 +27,14 @@ export function ShowMarks() {
     <fieldset class="show-marks">
       <legend>Show on the page</legend>
       {MARK_KINDS.map((kind) => (
-        <label key={kind} class={`show ${kind}`}>
+        <label key={kind} data-kind={kind}>
           <input
             type="checkbox"
             data-kind={kind}
             checked={isShown(v, kind)}
             onChange={(e) => void setKindShown(kind, e.currentTarget.checked)}
           />
-          {MARK_LABELS[kind]}
+          <span class="sample">{MARK_LABELS[kind]}</span>
         </label>
       ))}
       {v.allHidden && <p class="hint">All hidden by the keyboard shortcut; press it again or tick a kind.</p>}

@@ -134,10 +134,16 @@ export function cardEntries(session: PageSession, marks: Mark[]): HoverEntry[] {
 /** Where the focus was before a card took it, to go back there when it closes. */
 let returnFocus: HTMLElement | null = null;
 
-/** Where a card for `range` goes: under its first line, or above it. */
+/** Where a card for `range` goes: under it (at its start), or above it. */
 function cardPlace(range: Range): Pick<HoverInfo, 'x' | 'y' | 'top'> {
-  const rect = range.getClientRects()[0] ?? range.getBoundingClientRect();
-  return { x: rect.left, y: rect.bottom, top: rect.top };
+  const first = range.getClientRects()[0] ?? range.getBoundingClientRect();
+  return { x: first.left, y: range.getBoundingClientRect().bottom, top: first.top };
+}
+
+/** The line box of `range` at viewport point (x, y), for a card under that line rather than under the pointer. */
+export function lineAt(range: Range, x: number, y: number): DOMRect | null {
+  for (const r of range.getClientRects()) if (x >= r.left && x <= r.right && y >= r.top && y <= r.bottom) return r;
+  return null;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { ContentScriptContext } from '#imports';
-import { cardEntries, marksAt, marksIn } from './card';
+import { cardEntries, lineAt, marksAt, marksIn } from './card';
 import type { PageSession } from './session';
 
 /** How long the card stays after the pointer leaves its mark, so the pointer can reach the card's buttons, in ms. */
@@ -41,7 +41,14 @@ export function watchHover(ctx: ContentScriptContext, session: PageSession): voi
         return;
       }
       clearTimeout(hideTimer);
-      void overlay.showCard({ entries: cardEntries(session, marks), x: e.clientX, y: e.clientY + 8, top: e.clientY });
+      // Under the line pointed at, so the card covers the next line rather than the words under the pointer.
+      const line = lineAt(marks[0].range, e.clientX, e.clientY);
+      void overlay.showCard({
+        entries: cardEntries(session, marks),
+        x: e.clientX,
+        y: line?.bottom ?? e.clientY + 8,
+        top: line?.top ?? e.clientY,
+      });
     });
   });
 
