@@ -169,7 +169,7 @@ const only = process.argv
   .find((a) => a.startsWith('--only='))
   ?.slice('--only='.length)
   .split(',');
-const sections: Record<string, () => void> = {
+const sections: Record<string, () => void | Promise<void>> = {
   sizes,
   analysis,
   pathological,
@@ -177,4 +177,4 @@ const sections: Record<string, () => void> = {
   anchoring,
   annotations: () => annotationBench(CORPUS),
 };
-for (const [name, section] of Object.entries(sections)) if (!only || only.includes(name)) section();
+for (const [name, section] of Object.entries(sections)) if (!only || only.includes(name)) await section();
