@@ -18,16 +18,24 @@ export function watchHover(ctx: ContentScriptContext, session: PageSession): voi
   const { overlay } = session;
   let frame = 0;
   let hideTimer: number | undefined;
-  const later = (then: () => void) => {
+  /** Hides the card after the grace time, counted from when the pointer left the marks (not from each move since). */
+  const hideLater = () => {
+    hideTimer ??= ctx.setTimeout(() => {
+      hideTimer = undefined;
+      // Not a card the keyboard opened meanwhile, nor one the pointer has reached.
+      if (!overlay.cardPinned && !overlay.pointerOnCard) void overlay.showCard(null);
+    }, GRACE);
+  };
+  const keep = () => {
     clearTimeout(hideTimer);
-    hideTimer = ctx.setTimeout(then, GRACE);
+    hideTimer = undefined;
   };
 
   ctx.addEventListener(document, 'pointermove', (e) => {
     if (e.pointerType === 'touch') return;
     if (overlay.isInside(e)) {
       // On the card (on its way to its buttons) it stays; on the toolbar or an open highlight it goes.
-      clearTimeout(hideTimer);
+      keep();
       if (!overlay.pointerOnCard && overlay.cardOpen && !overlay.cardPinned) void overlay.showCard(null);
       return;
     }
@@ -37,10 +45,10 @@ export function watchHover(ctx: ContentScriptContext, session: PageSession): voi
       if (overlay.editorOpen || overlay.isFocused()) return;
       const marks = marksAt(session, e.clientX, e.clientY);
       if (!marks.length) {
-        if (overlay.cardOpen && !overlay.cardPinned) later(() => void overlay.showCard(null));
+        if (overlay.cardOpen && !overlay.cardPinned) hideLater();
         return;
       }
-      clearTimeout(hideTimer);
+      keep();
       // Under the line pointed at, so the card covers the next line rather than the words under the pointer.
       const line = lineAt(marks[0].range, e.clientX, e.clientY);
       void overlay.showCard({
