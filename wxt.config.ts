@@ -31,6 +31,19 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+H' },
         description: 'Highlight the selected text',
       },
+      // Chrome allows four suggested keys in all; each is changeable in the browser's shortcut settings.
+      'next-quotation': {
+        suggested_key: { default: 'Alt+Shift+Period' },
+        description: 'Go to the next quotation, with its card',
+      },
+      'previous-quotation': {
+        suggested_key: { default: 'Alt+Shift+Comma' },
+        description: 'Go to the previous quotation, with its card',
+      },
+      'toggle-marks': {
+        suggested_key: { default: 'Alt+Shift+M' },
+        description: "Hide or show all of Gloss's marks",
+      },
     },
     // Gloss's own pages run only its packaged code and reach nothing outside the extension.
     content_security_policy: browser === 'firefox' ? EXTENSION_CSP : { extension_pages: EXTENSION_CSP },

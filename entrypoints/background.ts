@@ -3,6 +3,7 @@ import { AnalysisService } from '../utils/background/analysis-service';
 import { createHandlers } from '../utils/background/handlers';
 import { notifyTabs } from '../utils/background/notify-tabs';
 import { registerQuickHighlight } from '../utils/background/quick-highlight';
+import { registerReadingCommands } from '../utils/background/reading-commands';
 import { route } from '../utils/background/router';
 import { createDb } from '../utils/db';
 
@@ -17,4 +18,5 @@ export default defineBackground(() => {
 
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender, handlers, own));
   void registerQuickHighlight(browser);
+  registerReadingCommands(browser);
 });

@@ -47,3 +47,47 @@ export async function markAnnotated(sites: string[]): Promise<void> {
   if (!missing.length) return;
   await annotatedSites.setValue({ ...known, ...Object.fromEntries(missing.map((s) => [s, true as const])) });
 }
+
+/** The kinds of marks a reader can show or hide: quotations, names by type, their own highlights. */
+export const MARK_KINDS = ['quote', 'per', 'org', 'loc', 'misc', 'user'] as const;
+export type MarkKind = (typeof MARK_KINDS)[number];
+
+/** What the reader has hidden: some kinds, or (`allHidden`, the keyboard shortcut) every mark for now. */
+export type Visibility = { hidden: MarkKind[]; allHidden: boolean };
+
+/** The reader's choice of which marks Gloss paints, the same on every page (version 1). */
+export const visibility = storage.defineItem<Visibility>('local:visibility', {
+  fallback: { hidden: [], allHidden: false },
+  version: 1,
+});
+
+/** Whether marks of `kind` are painted under `v`. */
+export function isShown(v: Visibility, kind: MarkKind): boolean {
+  return !v.allHidden && !v.hidden.includes(kind);
+}
+
+/** `v` with `kind` shown or hidden; choosing one kind ends "all hidden", keeping the other kinds as they were. */
+export function withKind(v: Visibility, kind: MarkKind, shown: boolean): Visibility {
+  const hidden = v.hidden.filter((k) => k !== kind && MARK_KINDS.includes(k));
+  return { hidden: shown ? hidden : [...hidden, kind], allHidden: false };
+}
+
+/** `v` after the show/hide shortcut: hides every mark, or shows again what the reader had shown. */
+export function toggledAll(v: Visibility): Visibility {
+  if (MARK_KINDS.some((k) => isShown(v, k))) return { hidden: v.hidden, allHidden: true };
+  // Back to the reader's own choice, unless that hides everything too.
+  const restores = v.allHidden && MARK_KINDS.some((k) => !v.hidden.includes(k));
+  return { hidden: restores ? v.hidden : [], allHidden: false };
+}
+
+/** Shows or hides one kind of mark, in every tab. */
+export async function setKindShown(kind: MarkKind, shown: boolean): Promise<void> {
+  await visibility.setValue(withKind(await visibility.getValue(), kind, shown));
+}
+
+/** The show/hide shortcut: every mark off, or back as the reader had them. */
+export async function toggleAllMarks(): Promise<Visibility> {
+  const next = toggledAll(await visibility.getValue());
+  await visibility.setValue(next);
+  return next;
+}

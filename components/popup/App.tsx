@@ -7,6 +7,7 @@ import { NotArticle } from './NotArticle';
 import { NotesPanel } from './NotesPanel';
 import { QuotesPanel } from './QuotesPanel';
 import { SearchPanel } from './SearchPanel';
+import { ShowMarks } from './ShowMarks';
 import { usePage } from './use-page';
 
 type Tab = 'quotes' | 'entities' | 'notes' | 'search';
@@ -42,6 +43,7 @@ export function App() {
           {title}
         </div>
       </header>
+      <ShowMarks />
       <nav class="tabs" role="tablist" onKeyDown={onTabKey}>
         {tabs.map((t) => (
           <button

@@ -1,7 +1,11 @@
 import { useState } from 'preact/hooks';
 import type { Annotation, AnnotationPatch } from '../../utils/db/types';
 import { ColourPicker } from '../ColourPicker';
-import { parseTags } from '../TagInput';
+import { sendToBackground } from '../../utils/messaging/client';
+import { parseTags, TagInput } from '../TagInput';
+
+/** The reader's tags for completion, most used first. */
+const loadTags = () => sendToBackground('tags:list', {});
 
 type Props = {
   annotation: Annotation;
@@ -57,12 +61,7 @@ export function NoteItem({ annotation: a, source, onShow, onDelete, onEdit }: Pr
               onInput={(e) => setNote(e.currentTarget.value)}
               autoFocus
             />
-            <input
-              aria-label="Tags"
-              placeholder="Tags, separated by commas"
-              value={tags}
-              onInput={(e) => setTags(e.currentTarget.value)}
-            />
+            <TagInput value={tags} onInput={setTags} loadTags={loadTags} />
             <div class="edit-actions">
               <button type="submit" class="primary">
                 Save

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { Window } from 'happy-dom';
 import { anchor, describe } from '../../utils/anchoring';
 import { pageTextMap } from '../../utils/content/page-text';
+import { inSlices } from '../../utils/content/slices';
 import type { Annotation } from '../../utils/db/types';
 import { longText } from '../../tests/unit/anchoring/fixture';
 import { editWords, overlap, passageAfter, random, type EditedText } from './word-edits';
@@ -132,6 +133,34 @@ function speed(text: string, all: Annotation[]): void {
   }
 }
 
+/**
+ * The same 1,000 anchored as the page does it: in slices of about 8 ms with
+ * a task between them (`utils/content/slices.ts`), so the page never waits
+ * longer than one slice; printed: slices, the longest, the total.
+ */
+async function sliced(text: string, all: Annotation[]): Promise<void> {
+  for (const fraction of [0, 0.2]) {
+    const page = fraction ? editWords(text, fraction, 11).text : text;
+    const slices: number[] = [];
+    let start = performance.now();
+    const t0 = start;
+    await inSlices(all, (a) => void anchor(page, a.target.selectors), {
+      afterSlice: () => {
+        const now = performance.now();
+        slices.push(now - start);
+        start = now;
+      },
+      pause: () => new Promise<void>((resolve) => setTimeout(() => ((start = performance.now()), resolve()), 0)),
+    });
+    const total = performance.now() - t0;
+    const name = fraction ? `after ${fraction * 100}% edits` : 'unchanged';
+    console.log(
+      `  ${name.padEnd(18)}${String(slices.length).padStart(4)} slices, longest ${ms(Math.max(...slices))}, ` +
+        `median ${ms(slices.sort((a, b) => a - b)[Math.floor(slices.length / 2)])}; all 1,000 in ${ms(total)}`,
+    );
+  }
+}
+
 type Tally = { correct: number; wrong: number; apart: number; copies: number; orphan: number };
 const tally = (): Tally => ({ correct: 0, wrong: 0, apart: 0, copies: 0, orphan: 0 });
 
@@ -179,7 +208,7 @@ function quality(text: string, spans: [number, number][]): void {
 }
 
 /** Prints the annotation figures for a long page. */
-export function annotationBench(corpus: string): void {
+export async function annotationBench(corpus: string): Promise<void> {
   const { text: raw, source } = pageText(corpus, PAGE_LENGTH);
   // The page text as the content script sees it (white space collapsed, a line per paragraph).
   const text = pageTextMap(pageOf(raw)).text;
@@ -189,6 +218,8 @@ export function annotationBench(corpus: string): void {
     `anchoring time for a batch, one after another (median of 3 runs; load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores)`,
   );
   speed(text, annotationsOf(text, spans.slice(0, 1000)));
+  console.log("1,000 anchored as the page anchors them: slices of about 8 ms, the page's turn between them");
+  await sliced(text, annotationsOf(text, spans.slice(0, 1000)));
   console.log(
     `re-anchored after random word insertions, deletions and substitutions (${spans.length.toLocaleString('en')} passages of 1–80 words;` +
       ` correct: overlaps the passage's new place by ≥ ${SAME * 100}% of both together)`,

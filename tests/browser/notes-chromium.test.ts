@@ -229,8 +229,8 @@ describe('the reader’s highlights in the page, in Chromium', () => {
     const ends = (await page.evaluate(textEnds, 'Maria Santos'))!;
     await page.mouse.move((ends.from.x + ends.to.x) / 2, ends.from.y);
     await overlay.waitFor('.card');
-    const entries = await overlay.texts('.card', '.card-entry');
-    expect(entries).toEqual(['QuotationDaniel Okafor', 'PersonMaria Santos · 1 mention']);
+    expect(await overlay.texts('.card', '.card-title')).toEqual(['Quotation', 'Person']);
+    expect(await overlay.texts('.card', '.card-detail')).toEqual(['Daniel Okafor', 'Maria Santos']);
     await page.mouse.move(5, 5);
     await overlay.waitFor('.card', true);
   });

@@ -4,8 +4,12 @@ import { textRange, type TextMap } from '../dom/text-map';
 import type { PageAnnotation } from '../messaging/protocol';
 import { PRIORITY } from './article-layer';
 import type { Highlighter } from './highlighter';
+import { inSlices, SLICE_MS } from './slices';
 
 type Entry = { annotation: Annotation; range: Range | null };
+
+/** Whether a range still lies in the page (its nodes were not removed). */
+const connected = (r: Range | null) => !!r && r.startContainer.isConnected && r.endContainer.isConnected;
 
 /**
  * The reader's saved highlights on this page: anchored in the page's text and
@@ -15,14 +19,48 @@ type Entry = { annotation: Annotation; range: Range | null };
 export class AnnotationLayer {
   private entries: Entry[] = [];
   private dark = false;
+  /** The anchoring run under way; a newer one cancels it. */
+  private run = 0;
+  private running: Promise<boolean> = Promise.resolve(true);
 
-  constructor(private readonly highlighter: Highlighter) {}
+  /** @param sliceBudget ms of anchoring between the page's turns (a seam for tests). */
+  constructor(
+    private readonly highlighter: Highlighter,
+    private readonly sliceBudget = SLICE_MS,
+  ) {}
 
-  /** Anchors `annotations` in `map` afresh and paints those found. */
-  anchorAll(map: TextMap, annotations: Annotation[], dark: boolean): void {
+  /**
+   * Anchors `annotations` in `map` afresh, in slices of a few milliseconds
+   * with the page's turn between them, painting those found after each slice.
+   * Until its turn, a highlight keeps its old place if that is still in the
+   * page. Resolves true when done, false when a newer run replaced this one.
+   */
+  anchorAll(map: TextMap, annotations: Annotation[], dark: boolean): Promise<boolean> {
     this.dark = dark;
-    this.entries = annotations.map((annotation) => ({ annotation, range: locate(map, annotation) }));
-    this.paint();
+    const run = ++this.run;
+    const before = new Map(this.entries.map((e) => [e.annotation.id, e.range]));
+    const todo: Entry[] = annotations.map((annotation) => {
+      const old = before.get(annotation.id) ?? null;
+      return { annotation, range: connected(old) ? old : null };
+    });
+    this.entries = [...todo];
+    this.running = inSlices(
+      todo,
+      (entry) => {
+        entry.range = locate(map, entry.annotation);
+      },
+      {
+        budget: this.sliceBudget,
+        cancelled: () => run !== this.run,
+        afterSlice: () => run === this.run && this.paint(),
+      },
+    );
+    return this.running;
+  }
+
+  /** Resolves once the anchoring under way (if any) is over. */
+  async settled(): Promise<void> {
+    while (!(await this.running));
   }
 
   /** Adds a just-saved annotation at a range the reader selected; `dark` is whether the page is dark now. */

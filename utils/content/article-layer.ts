@@ -83,6 +83,16 @@ export class ArticleLayer {
     return list[((step % list.length) + list.length) % list.length];
   }
 
+  /** Which of its list a painted range is: the mention's step of an entity, 0 for a quotation (-1 if not listed). */
+  stepOf(kind: 'quote' | 'entity', index: number, range: Range): number {
+    return ((kind === 'quote' ? this.quoteRanges : this.mentions)[index] ?? []).indexOf(range);
+  }
+
+  /** Indexes of the painted quotations, in text order. */
+  paintedQuotes(): number[] {
+    return this.quoteRanges.flatMap((r, i) => (r.length ? [i] : []));
+  }
+
   clear(): void {
     this.highlighter.clear('gloss-quote');
     for (const t of ['per', 'org', 'loc', 'misc']) this.highlighter.clear(`gloss-${t}`);

@@ -15,26 +15,31 @@ export function noteAt(session: PageSession, x: number, y: number): PaintedNote 
 }
 
 /**
- * The reader's highlight holding the selection (or the caret), the shortest
- * where several do, or null: what the keyboard shortcut opens instead of
- * highlighting the same words again.
+ * The reader's highlights holding the selection (or the caret), shortest
+ * first: what the keyboard shortcut opens instead of highlighting the same
+ * words again (the next of them on each press, where they overlap).
  */
-export function noteAtSelection(session: PageSession, doc: Document = document): PaintedNote | null {
+export function notesAtSelection(session: PageSession, doc: Document = document): PaintedNote[] {
   const selection = doc.getSelection();
-  if (!selection || selection.rangeCount === 0) return null;
+  if (!selection || selection.rangeCount === 0) return [];
   const r = selection.getRangeAt(0);
-  let best: PaintedNote | null = null;
+  const found: PaintedNote[] = [];
   for (const note of session.notes.painted()) {
     try {
       const inside =
         note.range.comparePoint(r.startContainer, r.startOffset) === 0 &&
         note.range.comparePoint(r.endContainer, r.endOffset) === 0;
-      if (inside && (!best || note.range.toString().length < best.range.toString().length)) best = note;
+      if (inside) found.push(note);
     } catch {
       // a range in another document, or one whose nodes are gone
     }
   }
-  return best;
+  return found.sort((a, b) => a.range.toString().length - b.range.toString().length);
+}
+
+/** The shortest of the reader's highlights holding the selection (or the caret), or null. */
+export function noteAtSelection(session: PageSession, doc: Document = document): PaintedNote | null {
+  return notesAtSelection(session, doc)[0] ?? null;
 }
 
 /** Opens one of the reader's highlights in its card at `at` (viewport coordinates): edit, recolour, delete, undo. */

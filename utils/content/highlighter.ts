@@ -12,30 +12,53 @@ export function highlightsSupported(win: GlossWindow = window): boolean {
   return typeof win.Highlight === 'function' && typeof win.CSS !== 'undefined' && 'highlights' in win.CSS;
 }
 
-/** A set of named highlight layers owned by Gloss (all names start with `gloss-`). */
+/**
+ * A set of named highlight layers owned by Gloss (all names start with
+ * `gloss-`). Layers can be hidden by name prefix: they keep their ranges and
+ * come back as they were when shown again.
+ */
 export class Highlighter {
-  private names = new Set<string>();
+  private layers = new Map<string, { ranges: AbstractRange[]; priority: number }>();
+  private hiddenPrefixes: readonly string[] = [];
 
   constructor(private readonly win: GlossWindow = window) {}
 
   /** Replaces the ranges of layer `name`; an empty list removes the layer. */
   set(name: string, ranges: AbstractRange[], priority: number): void {
+    if (ranges.length === 0) this.layers.delete(name);
+    else this.layers.set(name, { ranges, priority });
+    this.register(name);
+  }
+
+  /** Hides every layer whose name starts with one of `prefixes`, and shows the others. */
+  hide(prefixes: readonly string[]): void {
+    this.hiddenPrefixes = prefixes;
     if (!highlightsSupported(this.win)) return;
-    const registry = this.win.CSS.highlights;
-    if (ranges.length === 0) {
-      registry.delete(name);
-      this.names.delete(name);
-      return;
-    }
-    const highlight = new this.win.Highlight(...ranges);
-    highlight.priority = priority;
-    registry.set(name, highlight);
-    this.names.add(name);
+    for (const name of this.layers.keys()) this.register(name);
+  }
+
+  /** Whether layer `name` is hidden (painted or not). */
+  isHidden(name: string): boolean {
+    return this.hiddenPrefixes.some((p) => name.startsWith(p));
   }
 
   /** Removes every layer whose name starts with `prefix` (all layers by default). */
   clear(prefix = ''): void {
-    for (const name of [...this.names]) if (name.startsWith(prefix)) this.set(name, [], 0);
+    for (const name of [...this.layers.keys()]) if (name.startsWith(prefix)) this.set(name, [], 0);
+  }
+
+  /** Puts layer `name` in the page's registry as it should be now: painted, or absent. */
+  private register(name: string): void {
+    if (!highlightsSupported(this.win)) return;
+    const registry = this.win.CSS.highlights;
+    const layer = this.layers.get(name);
+    if (!layer || this.isHidden(name)) {
+      registry.delete(name);
+      return;
+    }
+    const highlight = new this.win.Highlight(...layer.ranges);
+    highlight.priority = layer.priority;
+    registry.set(name, highlight);
   }
 }
 

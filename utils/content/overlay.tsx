@@ -5,6 +5,7 @@ import { HoverCard, type HoverInfo } from '../../components/HoverCard';
 import { SelectionToolbar, type ToolbarChoice } from '../../components/SelectionToolbar';
 import css from '../../components/overlay.css?inline';
 import type { Annotation, AnnotationPatch } from '../db/types';
+import { isDarkPage } from './highlighter';
 
 type ToolbarState = {
   rect: { left: number; top: number; bottom: number };
@@ -59,6 +60,7 @@ export class Overlay {
 
   showToolbar(state: ToolbarState): Promise<void> {
     this.toolbar = state;
+    this.card = null; // the reader is highlighting, not reading the card
     this.editor = null; // the reader has moved on to a new selection
     this.dirty = false;
     return this.update();
@@ -104,8 +106,26 @@ export class Overlay {
     return this.toolbar !== null;
   }
 
+  /** Whether the keyboard's focus is in Gloss's UI. */
+  isFocused(): boolean {
+    return !!this.ui && document.activeElement === this.ui.shadowHost;
+  }
+
+  get cardOpen(): boolean {
+    return this.card !== null;
+  }
+
+  /** Whether the open card was opened from the keyboard (it stays until closed, not when the pointer moves). */
+  get cardPinned(): boolean {
+    return this.card?.focus !== undefined || this.card?.pinned === true;
+  }
+
+  /** Whether the pointer is on the card (on its way to a button): the card then stays. */
+  pointerOnCard = false;
+
   showCard(info: HoverInfo | null): Promise<void> {
     if (!info && !this.card) return Promise.resolve();
+    if (!info) this.pointerOnCard = false;
     this.card = info;
     return this.update();
   }
@@ -120,7 +140,7 @@ export class Overlay {
     const ui = this.ui ?? (await this.mount());
     const { toolbar, card, editor } = this;
     render(
-      <div class="layer">
+      <div class={isDarkPage() ? 'layer dark' : 'layer'}>
         {toolbar && (
           <SelectionToolbar
             key={`${toolbar.rect.left},${toolbar.rect.top}`}
@@ -145,7 +165,13 @@ export class Overlay {
             onDirty={(dirty) => (this.dirty = dirty)}
           />
         )}
-        {card && <HoverCard {...card} />}
+        {card && (
+          <HoverCard
+            {...card}
+            onClose={card.onClose ?? (() => void this.showCard(null))}
+            onPointer={(inside) => (this.pointerOnCard = inside)}
+          />
+        )}
       </div>,
       ui.uiContainer,
     );

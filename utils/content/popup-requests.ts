@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { errorReply, isEnvelope } from '../messaging/client';
 import type { Reply, TabProtocol } from '../messaging/protocol';
 import type { PageSession } from './session';
+import { walkQuotes } from './walk-quotes';
 import { highlightSelection } from './watch-selection';
 
 const isRevealRequest = (p: unknown): p is TabProtocol['page:reveal'][0] =>
@@ -23,6 +24,8 @@ export function answerPopup(session: PageSession): void {
     const answer = async (): Promise<unknown> => {
       switch (message.type) {
         case 'page:state':
+          // Not "not found" for highlights whose turn to be anchored has not come yet.
+          await session.notes.settled();
           return session.state();
         case 'page:analyse':
           await session.start(true);
@@ -35,6 +38,11 @@ export function answerPopup(session: PageSession): void {
           if (typeof (message.payload as { note?: unknown }).note !== 'boolean')
             throw Object.assign(new Error('Malformed request.'), { code: 'invalid' });
           return highlightSelection(session, (message.payload as { note: boolean }).note);
+        case 'page:walk': {
+          const step = (message.payload as { step?: unknown }).step;
+          if (step !== 1 && step !== -1) throw Object.assign(new Error('Malformed request.'), { code: 'invalid' });
+          return walkQuotes(session, step);
+        }
         case 'page:annotations-changed':
           await session.loadAnnotations();
           return session.state();

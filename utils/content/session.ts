@@ -15,6 +15,7 @@ import { Overlay } from './overlay';
 import { nestedDeeperThan, pageTextMap } from './page-text';
 import { analysableText } from './analysable';
 import { TagSource } from './tag-source';
+import { watchVisibility } from './watch-visibility';
 import type { ToolbarChoice } from '../../components/SelectionToolbar';
 
 /** Whether Gloss analyses names on a page in `lang`: English, or a language it cannot tell. */
@@ -44,9 +45,12 @@ export class PageSession {
   private analysedText = '';
   private partial: PageState['partial'];
   private generation = 0;
+  private flashTimer: number | undefined;
 
   constructor(private readonly ctx: ContentScriptContext) {
     this.overlay = new Overlay(ctx, this.tags.get);
+    // A card describing marks just hidden would describe what the reader no longer sees.
+    watchVisibility(ctx, this.highlighter, () => void this.overlay.showCard(null));
   }
 
   /** Where Gloss is with this page (cheap, unlike `state()`). */
@@ -90,7 +94,7 @@ export class PageSession {
       const stale = this.extraction?.map.segments.some((s) => !s.node.isConnected) ?? true;
       if (next && (next.map.text !== this.analysedText || stale)) await this.analyse(true, next);
     }
-    if (this.notes.state().length) this.anchorNotes(this.notes.state().map((s) => s.annotation));
+    if (this.notes.state().length) await this.anchorNotes(this.notes.state().map((s) => s.annotation));
   }
 
   /** Extracts the article, or says why it could not (status 'error'): a hostile page must not leave Gloss 'starting'. */
@@ -145,15 +149,16 @@ export class PageSession {
     try {
       if (this.notes.state().length === 0 && !(await mayHaveAnnotations(this.url))) return;
       const list = await sendToBackground('annotations:list', { url: this.url });
-      this.anchorNotes(list);
+      await this.anchorNotes(list);
     } catch (err) {
       console.warn('Gloss: could not load your highlights:', err);
     }
   }
 
-  private anchorNotes(list: Annotation[]): void {
+  /** Anchors the reader's highlights afresh, in slices (see `AnnotationLayer.anchorAll`). */
+  private async anchorNotes(list: Annotation[]): Promise<void> {
     if (list.length === 0 && this.notes.state().length === 0) return;
-    this.notes.anchorAll(pageTextMap(document, this.overlay.host), list, isDarkPage());
+    await this.notes.anchorAll(pageTextMap(document, this.overlay.host), list, isDarkPage());
   }
 
   /** What the popup shows of this page. */
@@ -180,9 +185,15 @@ export class PageSession {
     if (!range) return false;
     const rect = range.getBoundingClientRect();
     window.scrollBy({ top: rect.top - window.innerHeight / 3, behavior: 'smooth' });
-    this.highlighter.set('gloss-focus', [range], PRIORITY.focus);
-    this.ctx.setTimeout(() => this.highlighter.set('gloss-focus', [], 0), 2000);
+    this.flash(range);
     return true;
+  }
+
+  /** Marks `range` for two seconds, so the eye finds it after a jump. */
+  flash(range: Range): void {
+    this.highlighter.set('gloss-focus', [range], PRIORITY.focus);
+    clearTimeout(this.flashTimer);
+    this.flashTimer = this.ctx.setTimeout(() => this.highlighter.set('gloss-focus', [], 0), 2000);
   }
 
   /** Saves the current selection as a highlight with the reader's choice. */
@@ -233,7 +244,7 @@ export class PageSession {
     const restored = await sendToBackground('annotation:restore', { annotation: record });
     const intact = range && range.startContainer.isConnected && range.endContainer.isConnected;
     if (intact) this.notes.add(restored, range, isDarkPage());
-    else this.anchorNotes([...this.notes.state().map((s) => s.annotation), restored]);
+    else await this.anchorNotes([...this.notes.state().map((s) => s.annotation), restored]);
     return restored;
   }
 }

@@ -1,5 +1,5 @@
 import type { ContentScriptContext } from '#imports';
-import { cardPoint, noteAtSelection, openHighlight } from './edit-highlight';
+import { cardPoint, notesAtSelection, openHighlight } from './edit-highlight';
 import { highlightableRange } from './selection';
 import type { PageSession } from './session';
 
@@ -50,11 +50,15 @@ export function offerToolbar(
  * Highlights the reader's selection on their command (keyboard shortcut or
  * context menu): at once in the default colour, or through the toolbar with
  * its note open. A selection or caret inside one of the reader's highlights
- * opens that highlight to edit instead (the keyboard's way to reach one).
+ * opens that highlight to edit instead (the keyboard's way to reach one;
+ * pressed again, the next of several overlapping there).
  * False when there is nothing to highlight.
  */
 export async function highlightSelection(session: PageSession, note: boolean): Promise<boolean> {
-  const existing = noteAtSelection(session);
+  const held = notesAtSelection(session);
+  // Pressed again with one of them open: the next of those that overlap here.
+  const open = held.findIndex((n) => n.annotation.id === session.overlay.editing);
+  const existing = held[(open + 1) % Math.max(held.length, 1)];
   if (existing) {
     await openHighlight(session, existing.annotation, cardPoint(existing.range));
     return true;

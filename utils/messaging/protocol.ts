@@ -80,6 +80,8 @@ export type TabProtocol = {
    * False when nothing highlightable is selected.
    */
   'page:highlight': [{ note: boolean }, boolean];
+  /** The keyboard walk through quotations (a command): the next (1) or previous (-1); false when none is there. */
+  'page:walk': [{ step: 1 | -1 }, boolean];
   /** The popup changed annotations of this page: load them again. */
   'page:annotations-changed': [Record<string, never>, PageState];
 };

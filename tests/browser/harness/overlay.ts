@@ -84,6 +84,18 @@ export class Overlay {
     return String((await this.call(selector, 'function () { return this.textContent; }')) ?? '');
   }
 
+  /** What has the focus inside Gloss's UI: its `data-action`, else its tag name; null when nothing there has it. */
+  async focused(): Promise<string | null> {
+    const fn =
+      'function () { const a = this.getRootNode().activeElement; return a ? a.dataset.action || a.tagName.toLowerCase() : null; }';
+    return ((await this.call('.layer', fn)) as string | null) ?? null;
+  }
+
+  /** An attribute of the first element matching `selector`. */
+  async attribute(selector: string, name: string): Promise<string | null> {
+    return (await this.call(selector, 'function (n) { return this.getAttribute(n); }', [name])) as string | null;
+  }
+
   /** The value of the first form field matching `selector`. */
   async value(selector: string): Promise<string> {
     return String((await this.call(selector, 'function () { return this.value; }')) ?? '');

@@ -4,7 +4,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ColourPicker } from '../../../components/ColourPicker';
 import { HighlightCard } from '../../../components/HighlightCard';
-import { HoverCard } from '../../../components/HoverCard';
+import { HoverCard, type HoverEntry } from '../../../components/HoverCard';
 import { completeTag, parseTags, suggestTags, TagInput } from '../../../components/TagInput';
 import type { Annotation } from '../../../utils/db/types';
 
@@ -231,14 +231,55 @@ describe('the card of one of the reader’s highlights', () => {
 
 describe('the hover card', () => {
   it('stacks every mark under the pointer, topmost first', () => {
-    const entries = [
-      { title: 'Quotation', detail: 'Daniel Okafor' },
-      { title: 'Person', detail: 'Maria Santos · 1 mention' },
+    const entries: HoverEntry[] = [
+      { kind: 'quote', title: 'Quotation', detail: 'Daniel Okafor' },
+      { kind: 'entity', title: 'Person', detail: 'Maria Santos', meta: '1 mention in this article' },
     ];
     act(() => render(<HoverCard entries={entries} x={10} y={10} />, document.body));
     expect([...document.querySelectorAll('.card-entry')].map((e) => e.textContent)).toEqual([
       'QuotationDaniel Okafor',
-      'PersonMaria Santos · 1 mention',
+      'PersonMaria Santos1 mention in this article',
     ]);
+  });
+
+  it('offers its actions and a plain Wikipedia link; the arrow keys move between the stack’s entries; Escape closes', () => {
+    const next = vi.fn();
+    const onClose = vi.fn();
+    const entries: HoverEntry[] = [
+      {
+        kind: 'quote',
+        title: 'Quotation',
+        detail: 'Daniel Okafor',
+        actions: [{ id: 'next-quote', label: 'Next quotation ›', title: 'Next', run: next }],
+      },
+      {
+        kind: 'entity',
+        title: 'Place',
+        detail: 'Port Ellis',
+        link: { href: 'https://en.wikipedia.org/w/index.php?search=Port%20Ellis', label: 'Search Wikipedia' },
+      },
+    ];
+    act(() =>
+      render(
+        <HoverCard entries={entries} x={10} y={10} focus={{ entry: 0, action: 'next-quote' }} onClose={onClose} />,
+        document.body,
+      ),
+    );
+    const button = $('[data-action="next-quote"]');
+    expect(document.activeElement).toBe(button);
+    act(() => button.click());
+    expect(next).toHaveBeenCalledOnce();
+    trusted(button, new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    expect(next).toHaveBeenCalledTimes(2);
+    const link = $('a') as HTMLAnchorElement;
+    expect([link.target, link.rel, link.href]).toEqual([
+      '_blank',
+      'noreferrer noopener',
+      'https://en.wikipedia.org/w/index.php?search=Port%20Ellis',
+    ]);
+    trusted(button, new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
+    expect(document.activeElement).toBe(link);
+    trusted(link, new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(onClose).toHaveBeenCalledOnce();
   });
 });

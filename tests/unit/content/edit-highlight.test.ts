@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { noteAtSelection } from '../../../utils/content/edit-highlight';
+import { highlightSelection } from '../../../utils/content/watch-selection';
 import type { PageSession } from '../../../utils/content/session';
 import type { Annotation } from '../../../utils/db/types';
 
@@ -33,5 +34,35 @@ describe('noteAtSelection', () => {
     expect(noteAtSelection(session)).toBeNull();
     getSelection()!.removeAllRanges();
     expect(noteAtSelection(session)).toBeNull();
+  });
+});
+
+describe('the highlight shortcut on overlapping highlights', () => {
+  it('opens the shortest holding the caret, then the next on each press', async () => {
+    document.body.innerHTML = '<p>The clinic reopened on Monday after the floods.</p>';
+    const text = document.querySelector('p')!.firstChild as Text;
+    const painted = [
+      { annotation: { id: 'long' } as Annotation, range: rangeOf(text, 4, 33) },
+      { annotation: { id: 'short' } as Annotation, range: rangeOf(text, 11, 19) },
+    ];
+    let editing: string | null = null;
+    const opened: string[] = [];
+    const session = {
+      status: 'article',
+      notes: { painted: () => painted },
+      overlay: {
+        get editing() {
+          return editing;
+        },
+        showEditor: async (state: { annotation: Annotation }) => {
+          editing = state.annotation.id;
+          opened.push(editing);
+        },
+      },
+    } as unknown as PageSession;
+    getSelection()!.removeAllRanges();
+    getSelection()!.addRange(rangeOf(text, 13, 13));
+    for (let i = 0; i < 3; i++) expect(await highlightSelection(session, false)).toBe(true);
+    expect(opened).toEqual(['short', 'long', 'short']);
   });
 });

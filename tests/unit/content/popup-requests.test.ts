@@ -4,7 +4,10 @@ import { answerPopup } from '../../../utils/content/popup-requests';
 import type { PageSession } from '../../../utils/content/session';
 
 const request = { gloss: 1, type: 'page:state', payload: {} };
-const session = { state: () => ({ status: 'article' }) } as unknown as PageSession;
+const session = {
+  state: () => ({ status: 'article' }),
+  notes: { settled: async () => {} },
+} as unknown as PageSession;
 
 beforeEach(() => {
   fakeBrowser.reset();
