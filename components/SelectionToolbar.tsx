@@ -4,7 +4,6 @@ import { ColourPicker } from './ColourPicker';
 import { parseTags, TagInput } from './TagInput';
 
 export { COLOURS } from './ColourPicker';
-export { parseTags } from './TagInput';
 
 /** What the reader chose in the toolbar. */
 export type ToolbarChoice = { color: HighlightColor; note: string; tags: string[] };

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EntitiesPanel } from '../../../components/popup/EntitiesPanel';
 import { groupBySpeaker, QuotesPanel } from '../../../components/popup/QuotesPanel';
 import type { PageHandle } from '../../../components/popup/use-page';
-import { parseTags } from '../../../components/SelectionToolbar';
+import { parseTags } from '../../../components/TagInput';
 import type { PageState } from '../../../utils/messaging/protocol';
 
 const state: PageState = {
