@@ -3,8 +3,6 @@ import type { HighlightColor } from '../utils/db/types';
 import { ColourPicker } from './ColourPicker';
 import { parseTags, TagInput } from './TagInput';
 
-export { COLOURS } from './ColourPicker';
-
 /** What the reader chose in the toolbar. */
 export type ToolbarChoice = { color: HighlightColor; note: string; tags: string[] };
 
