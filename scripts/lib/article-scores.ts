@@ -11,9 +11,14 @@ const SHINGLE = 4;
 const TOKEN =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]|[^\s\p{P}\p{S}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu;
 
-/** Lower-cased word tokens of a text. */
+/** Lower-cased word tokens of a text; soft hyphens (invisible unless a line breaks there) are not part of a word. */
 export function tokens(text: string): string[] {
-  return text.toLowerCase().match(TOKEN) ?? [];
+  return (
+    text
+      .toLowerCase()
+      .replace(/\u00ad/g, '')
+      .match(TOKEN) ?? []
+  );
 }
 
 function shingles(text: string): Map<string, number> {

@@ -18,6 +18,7 @@ export type TextSegment = {
 export type TextMap = { text: string; segments: TextSegment[] };
 
 const SPACE = /[\s\u00a0]/;
+const SOFT_HYPHEN = 0xad;
 
 /** White space test, with the common ASCII cases answered without a regex. */
 function isSpace(code: number, ch: string): boolean {
@@ -48,6 +49,12 @@ export class TextMapBuilder {
     const n = data.length;
     let i = 0;
     while (i < n) {
+      // A soft hyphen is invisible unless a line breaks there: left out of the
+      // text, so that "news\u00ADpaper" is the word "newspaper" to the analysis.
+      if (data.charCodeAt(i) === SOFT_HYPHEN) {
+        i++;
+        continue;
+      }
       if (!preserveWhitespace && isSpace(data.charCodeAt(i), data[i])) {
         if (!this.atBreak) {
           this.pendingSpace = { node, offset: i };
@@ -59,7 +66,7 @@ export class TextMapBuilder {
       // A run of characters kept as they are.
       let j = i + 1;
       if (preserveWhitespace) j = n;
-      else while (j < n && !isSpace(data.charCodeAt(j), data[j])) j++;
+      else while (j < n && !isSpace(data.charCodeAt(j), data[j]) && data.charCodeAt(j) !== SOFT_HYPHEN) j++;
       if (this.pendingSpace) {
         this.emit(' ', this.pendingSpace.node, this.pendingSpace.offset);
         this.pendingSpace = null;

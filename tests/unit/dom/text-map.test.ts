@@ -29,6 +29,13 @@ describe('TextMapBuilder', () => {
     }
   });
 
+  it('leaves soft hyphens out of the text and maps the word around them back onto the page', () => {
+    const map = mapOf('<p>The news\u00ADpaper\u00AD\u00AD’s editor, \u00AD<b>Ana</b></p>');
+    expect(map.text).toBe('The newspaper’s editor, Ana');
+    const start = map.text.indexOf('newspaper');
+    expect(textRange(map, start, start + 'newspaper'.length)!.toString()).toBe('news\u00ADpaper');
+  });
+
   it('turns text offsets into live ranges across nodes and paragraphs', () => {
     const map = mapOf('<p>Wang <i>Yi</i> said</p><p>"We must," he said.</p>');
     const start = map.text.indexOf('Yi said');
