@@ -10,6 +10,8 @@ import type { PageSession } from './session';
  */
 export function watchHover(ctx: ContentScriptContext, session: PageSession): void {
   let frame = 0;
+  // One frame at a time, cancelled with the context (ctx.requestAnimationFrame would add a listener per frame).
+  ctx.onInvalidated(() => cancelAnimationFrame(frame));
   ctx.addEventListener(document, 'pointermove', (e) => {
     if (frame || e.pointerType === 'touch') return;
     frame = requestAnimationFrame(() => {

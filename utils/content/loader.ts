@@ -1,0 +1,109 @@
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from '#imports';
+import { mayBeArticle } from '../extract/gate';
+import { errorReply, isEnvelope } from '../messaging/client';
+import type { SiteMode } from '../messaging/protocol';
+import { getSiteMode, mayHaveAnnotations } from '../settings';
+import { guardContext } from './guard-context';
+import {
+  FULL_LAYER_KEY,
+  FULL_LAYER_PATH,
+  type FullLayer,
+  type LoadReason,
+  type StartFullLayer,
+} from './layer-contract';
+import { fromOwnPages, type Sender } from './own-sender';
+import { highlightableRange } from './selection';
+import { settled } from './settled';
+
+/**
+ * What Gloss runs on every page: it decides whether the page needs the full
+ * layer (it may be an article, the reader has notes on its site, the site is
+ * set to "always", the reader selected text, the popup or a command asks) and
+ * only then loads it. Until then it holds a few listeners and one observer,
+ * all tied to `ctx`, and no UI framework or extractor.
+ */
+export function startPageLayer(ctx: ContentScriptContext): void {
+  guardContext(ctx);
+  clearLeftovers();
+  let full: Promise<FullLayer> | null = null;
+  /** Whether the full layer is running (and so watches selections and changes itself). */
+  let running = false;
+  let mode: SiteMode | null = null;
+  const load = (reason: LoadReason): Promise<FullLayer> =>
+    (full ??= importFullLayer(ctx, reason).then((layer) => {
+      running = true;
+      return layer;
+    }));
+
+  const decide = async (): Promise<void> => {
+    if (full) return;
+    mode = await getSiteMode(location.href);
+    if (full || ctx.isInvalid || mode === 'never') return;
+    if (mode === 'always' || (await mayHaveAnnotations(location.href)) || mayBeArticle(document, location.href)) {
+      stopWatching();
+      void load('page').catch(reportFailure);
+    }
+  };
+
+  // A page that renders its article late, or navigates in place, is judged again once it settles.
+  const stopWatching = settled(ctx, () => void decide());
+  ctx.addEventListener(window, 'wxt:locationchange', () => void decide());
+
+  // Selecting text shows the toolbar at once, wherever the page stands.
+  const onSelectionEnd = (event: Event) => {
+    if (running || !event.isTrusted || mode === 'never' || ctx.isInvalid) return;
+    setTimeout(() => {
+      if (running || !highlightableRange(document)) return;
+      load('selection')
+        .then((layer) => layer.offerSelection(event.type === 'keyup'))
+        .catch(reportFailure);
+    }, 0);
+  };
+  ctx.addEventListener(document, 'mouseup', onSelectionEnd);
+  ctx.addEventListener(document, 'keyup', (e) => {
+    if (e.shiftKey || e.key === 'Shift') onSelectionEnd(e);
+  });
+
+  // Requests of the popup, the keyboard shortcut and the context menu load the full layer and go to it.
+  const onMessage = (message: unknown, sender: Sender, sendResponse: (reply: unknown) => void): true | undefined => {
+    if (ctx.isInvalid || !isEnvelope(message) || !fromOwnPages(sender)) return undefined;
+    load('request')
+      .then((layer) => layer.answer(message))
+      .then(sendResponse, (err: unknown) => sendResponse(errorReply(err)));
+    return true;
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+
+  void decide();
+}
+
+/** Imports the full layer (a packaged script, run in this isolated world) and starts it. */
+async function importFullLayer(ctx: ContentScriptContext, reason: LoadReason): Promise<FullLayer> {
+  const world = globalThis as unknown as Record<string, StartFullLayer | undefined>;
+  if (!world[FULL_LAYER_KEY]) await import(/* @vite-ignore */ browser.runtime.getURL(FULL_LAYER_PATH as '/'));
+  const start = world[FULL_LAYER_KEY];
+  if (typeof start !== 'function') throw new Error('the page layer did not load');
+  if (ctx.isInvalid) throw new Error('Gloss was disabled or updated');
+  return start(ctx, reason);
+}
+
+function reportFailure(err: unknown): void {
+  console.warn('Gloss: could not start on this page:', err);
+}
+
+/**
+ * Removes what an earlier copy of Gloss left in this document: Firefox runs the
+ * new copy in pages already open when Gloss is updated, reloaded or enabled
+ * again, and the old copy's world is gone before it could clear its highlights
+ * and UI.
+ */
+function clearLeftovers(): void {
+  const registry = typeof CSS !== 'undefined' ? CSS.highlights : undefined;
+  const names: string[] = [];
+  // forEach, not keys(): Firefox's wrappers of page objects cannot iterate.
+  registry?.forEach((_, name) => void (name.startsWith('gloss-') && names.push(name)));
+  for (const name of names) registry?.delete(name);
+  for (const host of document.querySelectorAll('gloss-overlay')) host.remove();
+}
