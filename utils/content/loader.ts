@@ -14,7 +14,7 @@ import {
 } from './layer-contract';
 import { fromOwnPages, type Sender } from './own-sender';
 import { highlightableRange } from './selection';
-import { settled } from './settled';
+import { onNavigation, settled } from './settled';
 
 /**
  * What Gloss runs on every page: it decides whether the page needs the full
@@ -48,7 +48,7 @@ export function startPageLayer(ctx: ContentScriptContext): void {
 
   // A page that renders its article late, or navigates in place, is judged again once it settles.
   const stopWatching = settled(ctx, () => void decide());
-  ctx.addEventListener(window, 'wxt:locationchange', () => void decide());
+  onNavigation(ctx, () => void decide());
 
   // Selecting text shows the toolbar at once, wherever the page stands.
   const onSelectionEnd = (event: Event) => {

@@ -1,6 +1,6 @@
 import type { ContentScriptContext } from '#imports';
 import type { PageSession } from './session';
-import { settled } from './settled';
+import { onNavigation, settled } from './settled';
 
 /**
  * Late paragraphs, re-renders, edits and in-page navigation: the session looks
@@ -11,11 +11,5 @@ import { settled } from './settled';
 export function watchChanges(ctx: ContentScriptContext, session: PageSession): void {
   settled(ctx, () => void session.refresh());
   ctx.onInvalidated(() => session.highlighter.clear());
-  let href = location.href;
-  ctx.addEventListener(window, 'wxt:locationchange', () => {
-    // Only a real change of address: a page can fire an event of this name too.
-    if (location.href === href) return;
-    href = location.href;
-    void session.start();
-  });
+  onNavigation(ctx, () => void session.start());
 }
