@@ -7,7 +7,9 @@ import './style.css';
  */
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
-  runAt: 'document_idle',
+  // As soon as the DOM is parsed (document_idle waits up to 200 ms more in Chrome); the loader yields
+  // a task before judging the page, and analysis waits for nothing of the page's own.
+  runAt: 'document_end',
   // WXT's start-up notice by postMessage would tell every page script its event names.
   noScriptStartedPostMessage: true,
   main(ctx) {

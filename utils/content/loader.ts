@@ -30,19 +30,30 @@ export function startPageLayer(ctx: ContentScriptContext): void {
   /** Whether the full layer is running (and so watches selections and changes itself). */
   let running = false;
   let mode: SiteMode | null = null;
-  const load = (reason: LoadReason): Promise<FullLayer> =>
-    (full ??= importFullLayer(ctx, reason).then((layer) => {
+  const load = (reason: LoadReason, imported: Promise<StartFullLayer> = importFullLayer()): Promise<FullLayer> =>
+    (full ??= imported.then((start) => {
+      if (ctx.isInvalid) throw new Error('Gloss was disabled or updated');
       running = true;
-      return layer;
+      return start(ctx, reason);
     }));
 
   const decide = async (): Promise<void> => {
     if (full) return;
-    mode = await getSiteMode(location.href);
+    // The reader's settings are read while the page is judged; the judging waits for the page's own
+    // start-up work of this moment to run first (a task later).
+    const settings = Promise.all([getSiteMode(location.href), mayHaveAnnotations(location.href)]);
+    const maybe = await new Promise<boolean>((done) =>
+      setTimeout(() => done(!full && ctx.isValid && mayBeArticle(document, location.href)), 0),
+    );
+    // A page that may be an article starts loading the full layer at once; it starts only if the site allows.
+    const imported = maybe ? importFullLayer() : null;
+    imported?.catch(() => {}); // reported where it is used; unused on a site set to "never"
+    const [siteMode, notes] = await settings;
+    mode = siteMode;
     if (full || ctx.isInvalid || mode === 'never') return;
-    if (mode === 'always' || (await mayHaveAnnotations(location.href)) || mayBeArticle(document, location.href)) {
+    if (mode === 'always' || notes || maybe) {
       stopWatching();
-      void load('page').catch(reportFailure);
+      void load('page', imported ?? undefined).catch(reportFailure);
     }
   };
 
@@ -79,14 +90,13 @@ export function startPageLayer(ctx: ContentScriptContext): void {
   void decide();
 }
 
-/** Imports the full layer (a packaged script, run in this isolated world) and starts it. */
-async function importFullLayer(ctx: ContentScriptContext, reason: LoadReason): Promise<FullLayer> {
+/** Imports the full layer (a packaged script, run in this isolated world); resolves to its start function. */
+async function importFullLayer(): Promise<StartFullLayer> {
   const world = globalThis as unknown as Record<string, StartFullLayer | undefined>;
   if (!world[FULL_LAYER_KEY]) await import(/* @vite-ignore */ browser.runtime.getURL(FULL_LAYER_PATH as '/'));
   const start = world[FULL_LAYER_KEY];
   if (typeof start !== 'function') throw new Error('the page layer did not load');
-  if (ctx.isInvalid) throw new Error('Gloss was disabled or updated');
-  return start(ctx, reason);
+  return start;
 }
 
 function reportFailure(err: unknown): void {
