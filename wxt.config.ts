@@ -16,10 +16,30 @@ const EXTENSION_CSP = [
   "img-src 'self' data: blob:",
 ].join('; ');
 
+/** What content scripts may import: the full page layer, and only into http(s) pages (where the content script runs). */
+const PAGE_LAYER = 'page-layer.js';
+const PAGES = ['http://*/*', 'https://*/*'];
+
 export default defineConfig({
   outDir: process.env.GLOSS_TEST_QUOTA ? '.output/quota-test' : '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
+  hooks: {
+    // The every-page content script uses the extension APIs it needs directly (`chrome.*`/`browser.*`,
+    // through WXT's unpolyfilled `@wxt-dev/browser`), so that it does not carry webextension-polyfill;
+    // everything else, the full page layer included, keeps the polyfill.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.every((e) => e.type === 'content-script')) return;
+      config.resolve ??= {};
+      const alias = config.resolve.alias;
+      const target = '@wxt-dev/browser';
+      if (Array.isArray(alias)) {
+        config.resolve.alias = [{ find: 'wxt/browser', replacement: target }, ...alias];
+      } else {
+        config.resolve.alias = { ...(alias as Record<string, string> | undefined), 'wxt/browser': target };
+      }
+    },
+  },
   manifest: ({ browser }) => ({
     name: 'Gloss',
     description: 'See who is quoted in a news story, who and what it names, and keep your own notes on it.',
@@ -45,6 +65,8 @@ export default defineConfig({
         description: "Hide or show all of Gloss's marks",
       },
     },
+    // The full page layer, imported by the content script where a page needs it (docs/ARCHITECTURE.md).
+    web_accessible_resources: browser === 'firefox' ? [PAGE_LAYER] : [{ resources: [PAGE_LAYER], matches: PAGES }],
     // Gloss's own pages run only its packaged code and reach nothing outside the extension.
     content_security_policy: browser === 'firefox' ? EXTENSION_CSP : { extension_pages: EXTENSION_CSP },
     ...(browser === 'firefox'

@@ -10,9 +10,12 @@
  *   - the reader's annotations on a long page: anchoring time for 1, 100 and 1,000, and the share
  *     found again after word edits of 1%, 5% and 20% (`scripts/lib/annotation-bench.ts`);
  *   - a library of 100,000 highlights over 10,000 pages: export of everything in each format and
- *     import of the full JSON-LD file (`scripts/lib/library-data-bench.ts`).
+ *     import of the full JSON-LD file (`scripts/lib/library-data-bench.ts`);
+ *   - the page layer in headless Chromium over the corpus's pages: the every-page script's size, Gloss's
+ *     main-thread time, time to the first painted highlight beside Readability's parse, long tasks, mouseup →
+ *     toolbar, frame times while scrolling thousands of highlights (`scripts/lib/layer-bench.ts`).
  * `-- --only=annotations,anchoring` runs some sections (sizes, analysis, pathological, extraction,
- * anchoring, annotations, library-data).
+ * anchoring, annotations, library-data, layer).
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -26,6 +29,7 @@ import { longText } from '../tests/unit/anchoring/fixture';
 import { PATHOLOGICAL } from '../tests/unit/analysis/quotes/pathological';
 import { annotationBench } from './lib/annotation-bench';
 import { libraryDataBench } from './lib/library-data-bench';
+import { layerBench } from './lib/layer-bench';
 import { corpusDir } from './lib/corpus';
 
 const CORPUS = corpusDir();
@@ -180,5 +184,6 @@ const sections: Record<string, () => void | Promise<void>> = {
   anchoring,
   annotations: () => annotationBench(CORPUS),
   'library-data': () => libraryDataBench(),
+  layer: () => layerBench(CORPUS, process.argv),
 };
 for (const [name, section] of Object.entries(sections)) if (!only || only.includes(name)) await section();

@@ -17,6 +17,8 @@ const MAX_FOCUSED_TEXT = 300;
 export function watchHover(ctx: ContentScriptContext, session: PageSession): void {
   const { overlay } = session;
   let frame = 0;
+  // One frame at a time, cancelled with the context (ctx.requestAnimationFrame would add a listener per frame).
+  ctx.onInvalidated(() => cancelAnimationFrame(frame));
   let hideTimer: number | undefined;
   /** Hides the card after the grace time, counted from when the pointer left the marks (not from each move since). */
   const hideLater = () => {

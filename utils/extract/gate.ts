@@ -1,0 +1,43 @@
+/**
+ * The every-page question, asked before any extraction: could this page be an
+ * article? It reads what `detectArticle` reads first (structured data, meta
+ * tags, the page's paragraphs, bounded) and answers no only where
+ * `detectArticle` would also say no at that point; where `detectArticle` goes
+ * on to extract the body to decide, it answers "maybe". So a page it turns away
+ * is one the full detection would turn away too, and what it lets through is
+ * decided by the full detection, loaded only then.
+ */
+import { ARTICLE_TYPES, NEWS_TYPES, NON_ARTICLE_TYPES, readJsonLd } from './jsonld';
+import { metaValue, microdataTypes, readMeta } from './meta';
+import { proseEvidence } from './evidence';
+import { isForumUrl, isStoryUrl } from './platform-signals';
+
+/** Page types in structured data that may be the subject of an article (as in detect.ts). */
+const SUBJECT_TYPES = new Set(['Product', 'ProductGroup', 'Offer', 'ItemList', 'FAQPage']);
+
+/** Whether `doc` may be an article: false only for pages the full detection refuses without extracting. */
+export function mayBeArticle(doc: Document, url: string = doc.URL): boolean {
+  if (!doc.body) return false;
+  const ld = readJsonLd(doc);
+  const meta = readMeta(doc);
+  const micro = microdataTypes(doc, ARTICLE_TYPES);
+  const articleMarkup = !!ld.article || micro.some((t) => ARTICLE_TYPES.has(t));
+  const newsMarkup = ld.articleTypes.some((t) => NEWS_TYPES.has(t)) || micro.some((t) => NEWS_TYPES.has(t));
+  if (articleMarkup || newsMarkup) return true;
+  const ogType = (metaValue(meta, 'og:type') ?? '').toLowerCase();
+  const pageTypes = [...ld.types, ...micro].filter((t) => NON_ARTICLE_TYPES.has(t));
+  const subjectOnly = ogType === 'article' && pageTypes.every((t) => SUBJECT_TYPES.has(t));
+  if (pageTypes.length && !subjectOnly) return false;
+  if (/^(?:product|profile|video|music|books?\.|business)/.test(ogType)) return false;
+  const canonical = doc.querySelector('link[rel~="canonical"]')?.getAttribute('href') ?? metaValue(meta, 'og:url');
+  const address = canonical ?? url;
+  if (isForumUrl(address)) return false;
+  const prose = proseEvidence(doc);
+  if (prose.placeholder) return false;
+  const shaped = prose.score >= 20 && (prose.clustered >= 2 || prose.longest >= 800) && !prose.teasers;
+  if (shaped) return true;
+  // Not shaped like an article: detectArticle then extracts the body only for a page that claims to be one.
+  const articles = doc.querySelectorAll('article').length;
+  const oneArticle = (articles >= 1 && articles <= 2) || !!doc.querySelector('[itemprop~="articleBody"]');
+  return ogType === 'article' || oneArticle || (isStoryUrl(address) && !prose.teasers);
+}
