@@ -5,7 +5,7 @@
  */
 import { siteOf } from '../site';
 import { color, fail, httpUrl, LIMITS, object, selectors, string, tags, timestamp, uuid } from './validate';
-import { wordsOf } from './words';
+import { pageWords, wordsOf } from './words';
 import type { Annotation, NewAnnotation, Page } from './types';
 
 /** The search words of an annotation's quote, note and tags. */
@@ -52,7 +52,7 @@ function clip(value: unknown, field: string, max: number): string {
 export function pageRecord(input: unknown): Page {
   const p = object(input, 'page');
   const url = httpUrl(p.url, 'url');
-  return {
+  const page: Page = {
     url,
     title: clip(p.title ?? '', 'title', LIMITS.title),
     site: siteOf(url),
@@ -60,4 +60,6 @@ export function pageRecord(input: unknown): Page {
     published: p.published == null ? null : clip(p.published, 'published', LIMITS.published),
     lastVisited: timestamp(p.lastVisited, 'lastVisited'),
   };
+  page.words = pageWords(page);
+  return page;
 }

@@ -8,7 +8,7 @@ import { guard, StoreError } from './errors';
 import { annotationRecord, annotationWords, newAnnotationRecord, pageRecord } from './records';
 import type { Annotation, AnnotationPatch, NewAnnotation, Page } from './types';
 import { patch as checkPatch, LIMITS, string } from './validate';
-import { wordsOf } from './words';
+import { pageWords, wordsOf } from './words';
 
 export { importAnnotations, type ImportResult } from './import';
 
@@ -196,6 +196,7 @@ export function upsertPage(db: GlossDB, page: Omit<Page, 'site'>): Promise<Page>
             lastVisited: Math.max(next.lastVisited, old.lastVisited),
           }
         : next;
+      merged.words = pageWords(merged);
       await db.pages.put(merged);
       return merged;
     }),

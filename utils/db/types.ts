@@ -60,4 +60,6 @@ export type Page = {
   published: string | null;
   /** Milliseconds since the epoch. */
   lastVisited: number;
+  /** Search words from title and site (`pageWords`); derived, never edited. Absent on records older than schema 3. */
+  words?: string[];
 };
