@@ -1,4 +1,5 @@
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { getPreferences } from '../utils/preferences';
 import type { HighlightColor } from '../utils/db/types';
 import { ColourPicker } from './ColourPicker';
 import { parseTags, TagInput } from './TagInput';
@@ -25,6 +26,15 @@ type Props = {
 /** The small toolbar shown over a text selection: colour, note, tags, save. */
 export function SelectionToolbar({ rect, onSave, onClose, autoFocus, startExpanded, loadTags }: Props) {
   const [color, setColor] = useState<HighlightColor>('yellow');
+  const chosen = useRef(false);
+  // The reader's default colour (options page), unless they picked one already.
+  useEffect(() => {
+    void getPreferences().then((p) => !chosen.current && setColor(p.defaultColour));
+  }, []);
+  const choose = (c: HighlightColor) => {
+    chosen.current = true;
+    setColor(c);
+  };
   const [note, setNote] = useState('');
   const [tags, setTags] = useState('');
   const [expanded, setExpanded] = useState(!!startExpanded);
@@ -78,7 +88,7 @@ export function SelectionToolbar({ rect, onSave, onClose, autoFocus, startExpand
   return (
     <div class="toolbar" role="dialog" aria-label="Save highlight" style={style} onKeyDown={onKeyDown}>
       <div class="row">
-        <ColourPicker value={color} onChange={setColor} />
+        <ColourPicker value={color} onChange={choose} />
         {!expanded && (
           <button type="button" class="link" onClick={() => setExpanded(true)}>
             Note…

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { AnalysisService } from '../utils/background/analysis-service';
 import { createHandlers } from '../utils/background/handlers';
+import { registerLibraryCommand } from '../utils/background/open-library';
 import { registerQuickHighlight } from '../utils/background/quick-highlight';
 import { route } from '../utils/background/router';
 import { createDb } from '../utils/db';
@@ -16,4 +17,5 @@ export default defineBackground(() => {
 
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender, handlers, own));
   void registerQuickHighlight(browser);
+  registerLibraryCommand(browser);
 });

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { allAnnotations, listPages } from '../../utils/db/store';
 import { toCsv, toMarkdown, toWebAnnotationJson } from '../../utils/export';
 import { sendToBackground } from '../../utils/messaging/client';
+import { recordExport } from '../../utils/preferences';
 import { popupDb } from './db';
 
 const FORMATS = {
@@ -36,6 +37,7 @@ export function ExportBar() {
           : '\uFEFF' + toCsv(pages, annotations); // the byte-order mark tells spreadsheets it is UTF-8
     const date = new Date().toISOString().slice(0, 10);
     download(content, `gloss-notes-${date}.${FORMATS[format].ext}`, FORMATS[format].type);
+    await recordExport(); // for the backup reminder on the options page
     setMessage(`Exported ${annotations.length} highlight${annotations.length === 1 ? '' : 's'}.`);
   };
   const importFile = async (file: File | undefined) => {

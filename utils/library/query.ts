@@ -1,0 +1,73 @@
+/**
+ * The library's search and filters over the catalog. Each word of the query
+ * must start a word of a highlight (quote, note, tags, through the `*words`
+ * index of annotations) or of its page (title, site, through the `*words`
+ * index of pages). Only keys are read: the ids and URLs the indexes give.
+ */
+import type { GlossDB } from '../db/database';
+import { wordsOf } from '../db/words';
+import type { Catalog } from './catalog';
+
+/** What the reader narrowed the library to; empty fields do not filter. */
+export type LibraryQuery = {
+  text: string;
+  tag: string;
+  site: string;
+  /** Inclusive day bounds as `YYYY-MM-DD` (the reader's local days), or ''. */
+  from: string;
+  to: string;
+};
+
+/** No search, no filter. */
+export const EMPTY_QUERY: LibraryQuery = { text: '', tag: '', site: '', from: '', to: '' };
+
+/** Milliseconds at the start of a local day `YYYY-MM-DD` (`end`: the start of the next day), or null. */
+export function dayBound(day: string, end = false): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!m) return null;
+  return new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + (end ? 1 : 0)).getTime();
+}
+
+/** A test on one catalog entry (its id and page URL). */
+type EntryTest = (id: string, url: string) => boolean;
+
+/** The test for one search word: the highlight's own words, or its page's. */
+async function termTest(db: GlossDB, term: string): Promise<EntryTest> {
+  const [ids, urls] = await Promise.all([
+    db.annotations.where('words').startsWith(term).primaryKeys(),
+    db.pages.where('words').startsWith(term).primaryKeys(),
+  ]);
+  const idSet = new Set(ids);
+  const urlSet = new Set(urls);
+  return (id, url) => urlSet.has(url) || idSet.has(id);
+}
+
+/**
+ * The positions in `catalog` (so still newest first) of the highlights that
+ * match `query`. `siteOf` gives a page's site (from the page records).
+ */
+export async function runQuery(
+  db: GlossDB,
+  catalog: Catalog,
+  query: LibraryQuery,
+  siteOf: (url: string) => string,
+): Promise<Uint32Array> {
+  const tests: EntryTest[] = await Promise.all(wordsOf(query.text).map((t) => termTest(db, t)));
+  if (query.tag) {
+    const tagged = new Set(await db.annotations.where('tags').equals(query.tag).primaryKeys());
+    tests.push((id) => tagged.has(id));
+  }
+  if (query.site) tests.push((_, url) => siteOf(url) === query.site);
+  const from = dayBound(query.from) ?? -Infinity;
+  const to = dayBound(query.to, true) ?? Infinity;
+  const out = new Uint32Array(catalog.ids.length);
+  let n = 0;
+  for (let i = 0; i < catalog.ids.length; i++) {
+    const at = catalog.dates[i];
+    if (at < from || at >= to) continue;
+    const id = catalog.ids[i];
+    const url = catalog.urls[i];
+    if (tests.every((t) => t(id, url))) out[n++] = i;
+  }
+  return out.slice(0, n);
+}
