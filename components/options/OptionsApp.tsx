@@ -57,7 +57,7 @@ export function OptionsApp() {
       <section aria-labelledby="colours-title">
         <h2 id="colours-title">Colours</h2>
         <p class="hint">Give each colour a meaning of your own, and choose the one a new highlight takes.</p>
-        <div class="colour-names" role="radiogroup" aria-label="Default colour">
+        <div class="colour-names">
           {HIGHLIGHT_COLORS.map((c) => (
             <Fragment key={c}>
               <span class={`dot ${c}`} aria-hidden="true" title={COLOUR_LINES[c]}>
@@ -76,6 +76,7 @@ export function OptionsApp() {
                   name="default-colour"
                   value={c}
                   checked={prefs.defaultColour === c}
+                  aria-label={`${prefs.colourNames[c] || c} is the default colour`}
                   onChange={() =>
                     void change({ defaultColour: c }, `New highlights will be ${prefs.colourNames[c] || c}.`)
                   }
