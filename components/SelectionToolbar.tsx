@@ -1,11 +1,22 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { getPreferences } from '../utils/preferences';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { getPreferences, watchPreferences } from '../utils/preferences';
 import type { HighlightColor } from '../utils/db/types';
 import { ColourPicker } from './ColourPicker';
 import { parseTags, TagInput } from './TagInput';
 
 export { COLOURS } from './ColourPicker';
 export { parseTags } from './TagInput';
+
+/**
+ * The reader's default colour (options page), read when the content script
+ * starts and kept up to date, so that a toolbar saved at once (Enter) already
+ * has it.
+ */
+let defaultColour: HighlightColor = 'yellow';
+void getPreferences()
+  .then((p) => (defaultColour = p.defaultColour))
+  .catch(() => {});
+watchPreferences((p) => (defaultColour = p.defaultColour));
 
 /** What the reader chose in the toolbar. */
 export type ToolbarChoice = { color: HighlightColor; note: string; tags: string[] };
@@ -25,16 +36,7 @@ type Props = {
 
 /** The small toolbar shown over a text selection: colour, note, tags, save. */
 export function SelectionToolbar({ rect, onSave, onClose, autoFocus, startExpanded, loadTags }: Props) {
-  const [color, setColor] = useState<HighlightColor>('yellow');
-  const chosen = useRef(false);
-  // The reader's default colour (options page), unless they picked one already.
-  useEffect(() => {
-    void getPreferences().then((p) => !chosen.current && setColor(p.defaultColour));
-  }, []);
-  const choose = (c: HighlightColor) => {
-    chosen.current = true;
-    setColor(c);
-  };
+  const [color, setColor] = useState<HighlightColor>(defaultColour);
   const [note, setNote] = useState('');
   const [tags, setTags] = useState('');
   const [expanded, setExpanded] = useState(!!startExpanded);
@@ -88,7 +90,7 @@ export function SelectionToolbar({ rect, onSave, onClose, autoFocus, startExpand
   return (
     <div class="toolbar" role="dialog" aria-label="Save highlight" style={style} onKeyDown={onKeyDown}>
       <div class="row">
-        <ColourPicker value={color} onChange={choose} />
+        <ColourPicker value={color} onChange={setColor} />
         {!expanded && (
           <button type="button" class="link" onClick={() => setExpanded(true)}>
             Note…

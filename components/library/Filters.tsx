@@ -28,7 +28,7 @@ export function Filters({ query, onChange, tags, sites }: Props) {
       />
       <label>
         Tag
-        <select value={query.tag} onChange={(e) => set({ tag: e.currentTarget.value })}>
+        <select aria-label="Filter by tag" value={query.tag} onChange={(e) => set({ tag: e.currentTarget.value })}>
           <option value="">Any</option>
           {tags.map((t) => (
             <option key={t} value={t}>
@@ -41,10 +41,11 @@ export function Filters({ query, onChange, tags, sites }: Props) {
         Site
         <input
           list="library-sites"
+          aria-label="Filter by site"
           value={query.site}
           placeholder="Any"
           size={14}
-          onChange={(e) => set({ site: e.currentTarget.value.trim().toLowerCase() })}
+          onInput={(e) => set({ site: e.currentTarget.value })}
         />
         <datalist id="library-sites">
           {sites.map((s) => (
@@ -54,11 +55,16 @@ export function Filters({ query, onChange, tags, sites }: Props) {
       </label>
       <label>
         From
-        <input type="date" value={query.from} onChange={(e) => set({ from: e.currentTarget.value })} />
+        <input
+          type="date"
+          aria-label="From date"
+          value={query.from}
+          onChange={(e) => set({ from: e.currentTarget.value })}
+        />
       </label>
       <label>
         To
-        <input type="date" value={query.to} onChange={(e) => set({ to: e.currentTarget.value })} />
+        <input type="date" aria-label="To date" value={query.to} onChange={(e) => set({ to: e.currentTarget.value })} />
       </label>
       {filtered && (
         <button type="button" onClick={() => set({ tag: '', site: '', from: '', to: '' })}>

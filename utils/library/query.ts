@@ -57,7 +57,8 @@ export async function runQuery(
     const tagged = new Set(await db.annotations.where('tags').equals(query.tag).primaryKeys());
     tests.push((id) => tagged.has(id));
   }
-  if (query.site) tests.push((_, url) => siteOf(url) === query.site);
+  const site = query.site.trim().toLowerCase();
+  if (site) tests.push((_, url) => siteOf(url) === site);
   const from = dayBound(query.from) ?? -Infinity;
   const to = dayBound(query.to, true) ?? Infinity;
   const out = new Uint32Array(catalog.ids.length);
