@@ -8,9 +8,11 @@
  *   - the whole analysis of pathological texts a page can send (many quotation marks in one
  *     paragraph, a huge paragraph without any);
  *   - the reader's annotations on a long page: anchoring time for 1, 100 and 1,000, and the share
- *     found again after word edits of 1%, 5% and 20% (`scripts/lib/annotation-bench.ts`).
+ *     found again after word edits of 1%, 5% and 20% (`scripts/lib/annotation-bench.ts`);
+ *   - the library with 100,000 annotations in headless Chromium: popup and library first paint,
+ *     search per keystroke, scrolling (`scripts/lib/library-ui-bench.ts`; needs `npm run build`).
  * `-- --only=annotations,anchoring` runs some sections (sizes, analysis, pathological, extraction,
- * anchoring, annotations).
+ * anchoring, annotations, library-ui).
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -23,6 +25,7 @@ import { anchor, describe } from '../utils/anchoring';
 import { longText } from '../tests/unit/anchoring/fixture';
 import { PATHOLOGICAL } from '../tests/unit/analysis/quotes/pathological';
 import { annotationBench } from './lib/annotation-bench';
+import { libraryUiBench } from './lib/library-ui-bench';
 import { corpusDir } from './lib/corpus';
 
 const CORPUS = corpusDir();
@@ -169,12 +172,13 @@ const only = process.argv
   .find((a) => a.startsWith('--only='))
   ?.slice('--only='.length)
   .split(',');
-const sections: Record<string, () => void> = {
+const sections: Record<string, () => void | Promise<void>> = {
   sizes,
   analysis,
   pathological,
   extraction,
   anchoring,
   annotations: () => annotationBench(CORPUS),
+  'library-ui': libraryUiBench,
 };
-for (const [name, section] of Object.entries(sections)) if (!only || only.includes(name)) section();
+for (const [name, section] of Object.entries(sections)) if (!only || only.includes(name)) await section();
