@@ -98,7 +98,9 @@ export function LibraryApp() {
             ? 'Loading your library…'
             : catalog.ids.length === 0
               ? ''
-              : `${lib.matches?.length.toLocaleString() ?? '…'} of ${catalog.ids.length.toLocaleString()} highlights, on ${pageCount.toLocaleString()} page${pageCount === 1 ? '' : 's'}${searching ? ' (searching…)' : ''}`}
+              : !lib.complete
+                ? 'Your newest highlights; loading the others…'
+                : `${lib.matches?.length.toLocaleString() ?? '…'} of ${catalog.ids.length.toLocaleString()} highlights, on ${pageCount.toLocaleString()} page${pageCount === 1 ? '' : 's'}${searching ? ' (searching…)' : ''}`}
       </p>
       <main class="results" data-results-for={lib.answered?.text ?? ''} aria-busy={searching}>
         {catalog && catalog.ids.length === 0 ? (

@@ -84,19 +84,21 @@ export function VirtualList({ count, height, row, label, onRange, onRowKey }: Pr
   const onKeyDown = (e: KeyboardEvent) => {
     const row = (e.target as HTMLElement).closest<HTMLElement>('[data-row]');
     if (!row || e.target !== row) return; // keys in a row's buttons are theirs
+    // The row itself says where it is: the tab stop's state may not have caught up with a focus just made.
+    const at = Number(row.dataset.row);
     const page = Math.max(1, Math.floor(viewport / 80));
     const steps: Record<string, number> = {
-      ArrowDown: current + 1,
-      ArrowUp: current - 1,
-      PageDown: current + page,
-      PageUp: current - page,
+      ArrowDown: at + 1,
+      ArrowUp: at - 1,
+      PageDown: at + page,
+      PageUp: at - page,
       Home: 0,
       End: count - 1,
     };
     if (e.key in steps) {
       e.preventDefault();
       moveTo(steps[e.key]);
-    } else onRowKey?.(current, e);
+    } else onRowKey?.(at, e);
   };
 
   // The row with the tab stop stays in the DOM when scrolled away, so Tab still reaches the list.

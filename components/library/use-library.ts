@@ -2,8 +2,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import { createDb, type GlossDB } from '../../utils/db';
 import { listTags } from '../../utils/db/store';
 import type { Annotation, Page } from '../../utils/db/types';
-import { loadCatalog, withEntry, withoutId, type Catalog } from '../../utils/library/catalog';
-import { EMPTY_QUERY, runQuery, type LibraryQuery } from '../../utils/library/query';
+import { loadCatalog, newestCatalog, withEntry, withoutId, type Catalog } from '../../utils/library/catalog';
+import { EMPTY_QUERY, runQuery, type LibraryQuery, type TermCache } from '../../utils/library/query';
 import { groupRows, type Row } from '../../utils/library/rows';
 import { siteOf } from '../../utils/site';
 
@@ -15,6 +15,9 @@ export function libraryDb(): GlossDB {
   return db;
 }
 
+/** How many of the newest highlights are shown while the whole catalog loads. */
+const FIRST_SCREEN = 60;
+
 /** Everything the library page shows, and how to change it. */
 export type Library = ReturnType<typeof useLibrary>;
 
@@ -24,6 +27,9 @@ export type Library = ReturnType<typeof useLibrary>;
  */
 export function useLibrary() {
   const [catalog, setCatalog] = useState<Catalog | null>(null);
+  /** False while `catalog` holds only the newest highlights (the first screen). */
+  const [complete, setComplete] = useState(false);
+  const terms = useRef<TermCache>(new Map());
   const [pages, setPages] = useState<Map<string, Page>>(new Map());
   const [tags, setTags] = useState<string[]>([]);
   const [query, setQuery] = useState<LibraryQuery>(EMPTY_QUERY);
@@ -47,13 +53,24 @@ export function useLibrary() {
 
   useEffect(() => {
     const database = libraryDb();
-    Promise.all([loadCatalog(database), database.pages.toArray(), listTags(database)])
-      .then(([c, p, t]) => {
-        setPages(new Map(p.map((page) => [page.url, page])));
-        setTags(t);
-        setCatalog(c);
+    const fail = (e: unknown) => setProblem(e instanceof Error ? e.message : String(e));
+    // The newest highlights first, so the page shows something at once; then the whole catalog, the pages, the tags.
+    void newestCatalog(database, FIRST_SCREEN)
+      .then(async (first) => {
+        for (const a of first.records) records.current.set(a.id, a);
+        const firstPages = await database.pages.bulkGet([...new Set(first.catalog.urls)]);
+        setPages((known) => (known.size ? known : new Map(firstPages.filter((x) => !!x).map((x) => [x!.url, x!]))));
+        setCatalog((c) => c ?? first.catalog);
       })
-      .catch((e: unknown) => setProblem(e instanceof Error ? e.message : String(e)));
+      .catch(fail);
+    Promise.all([loadCatalog(database), database.pages.toArray()])
+      .then(([c, p]) => {
+        setPages(new Map(p.map((page) => [page.url, page])));
+        setCatalog(c);
+        setComplete(true);
+        return listTags(database).then(setTags);
+      })
+      .catch(fail);
   }, []);
 
   // Each query runs against the catalog; an answer to an older query is dropped.
@@ -61,10 +78,12 @@ export function useLibrary() {
   useEffect(() => {
     if (!catalog) return;
     const mine = ++sequence.current;
-    runQuery(libraryDb(), catalog, query, siteOfUrl)
+    // A search or filter waits for the whole catalog; the first screen answers only "everything".
+    if (!complete && JSON.stringify(query) !== JSON.stringify(EMPTY_QUERY)) return;
+    runQuery(libraryDb(), catalog, query, siteOfUrl, terms.current)
       .then((at) => mine === sequence.current && setMatches({ for: query, at }))
       .catch((e: unknown) => setProblem(e instanceof Error ? e.message : String(e)));
-  }, [catalog, query, siteOfUrl]);
+  }, [catalog, complete, query, siteOfUrl]);
 
   const rows: Row[] = useMemo(() => (catalog && matches ? groupRows(catalog, matches.at) : []), [catalog, matches]);
 
@@ -90,6 +109,7 @@ export function useLibrary() {
 
   return {
     catalog,
+    complete,
     pages,
     tags,
     query,
@@ -106,13 +126,18 @@ export function useLibrary() {
     load,
     /** After an edit: the new record replaces the old. */
     updated: (a: Annotation) => {
+      terms.current.clear();
       records.current.set(a.id, a);
       setRecordsVersion((v) => v + 1);
       if (a.tags.some((t) => !tags.includes(t))) setTags([...tags, ...a.tags.filter((t) => !tags.includes(t))]);
     },
     /** After a deletion or an undo. */
-    removed: (id: string) => setCatalog((c) => c && withoutId(c, id)),
+    removed: (id: string) => {
+      terms.current.clear();
+      setCatalog((c) => c && withoutId(c, id));
+    },
     restored: (a: Annotation) => {
+      terms.current.clear();
       records.current.set(a.id, a);
       setCatalog((c) => c && withEntry(c, a));
     },

@@ -5,26 +5,56 @@
  * screen.
  */
 import type { GlossDB } from '../db/database';
+import type { Annotation } from '../db/types';
 
 /** Parallel columns, one entry per highlight, newest first. */
 export type Catalog = { ids: string[]; urls: string[]; dates: Float64Array };
 
-/** Reads the catalog of every highlight. */
+/**
+ * Reads the catalog of every highlight: one key cursor over the
+ * `[url+createdAt]` index, with IndexedDB itself (Dexie's per-step wrapping
+ * costs more than the step at 100,000 keys).
+ */
 export async function loadCatalog(db: GlossDB): Promise<Catalog> {
+  await db.open();
   const ids: string[] = [];
   const urls: string[] = [];
   const created: number[] = [];
-  await db.annotations.orderBy('[url+createdAt]').eachKey((key, cursor) => {
-    const [url, at] = key as unknown as [string, number];
-    ids.push(cursor.primaryKey as string);
-    urls.push(url);
-    created.push(at);
+  await new Promise<void>((done, failed) => {
+    const tx = db.backendDB().transaction('annotations', 'readonly');
+    const request = tx.objectStore('annotations').index('[url+createdAt]').openKeyCursor();
+    request.onsuccess = () => {
+      const cursor = request.result;
+      if (!cursor) return done();
+      const [url, at] = cursor.key as [string, number];
+      ids.push(cursor.primaryKey as string);
+      urls.push(url);
+      created.push(at);
+      cursor.continue();
+    };
+    request.onerror = () => failed(request.error);
   });
   const order = Array.from(created.keys()).sort((a, b) => created[b] - created[a]);
   return {
     ids: order.map((i) => ids[i]),
     urls: order.map((i) => urls[i]),
     dates: Float64Array.from(order, (i) => created[i]),
+  };
+}
+
+/**
+ * The newest `n` highlights as a catalog (their records are read, and
+ * returned), for a first screen while the whole catalog loads.
+ */
+export async function newestCatalog(db: GlossDB, n: number): Promise<{ catalog: Catalog; records: Annotation[] }> {
+  const records = await db.annotations.orderBy('createdAt').reverse().limit(n).toArray();
+  return {
+    catalog: {
+      ids: records.map((a) => a.id),
+      urls: records.map((a) => a.url),
+      dates: Float64Array.from(records, (a) => a.createdAt),
+    },
+    records,
   };
 }
 

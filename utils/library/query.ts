@@ -29,10 +29,23 @@ export function dayBound(day: string, end = false): number | null {
 }
 
 /** A test on one catalog entry (its id and page URL). */
-type EntryTest = (id: string, url: string) => boolean;
+export type EntryTest = (id: string, url: string) => boolean;
+
+/** Tests already read from the indexes, by search word: typing "rain c" after "rain" reads "rain" once. */
+export type TermCache = Map<string, Promise<EntryTest>>;
 
 /** The test for one search word: the highlight's own words, or its page's. */
-async function termTest(db: GlossDB, term: string): Promise<EntryTest> {
+function termTest(db: GlossDB, term: string, cache?: TermCache): Promise<EntryTest> {
+  const known = cache?.get(term);
+  if (known) return known;
+  const test = readTermTest(db, term);
+  cache?.set(term, test);
+  // A failed read is not kept.
+  test.catch(() => cache?.delete(term));
+  return test;
+}
+
+async function readTermTest(db: GlossDB, term: string): Promise<EntryTest> {
   const [ids, urls] = await Promise.all([
     db.annotations.where('words').startsWith(term).primaryKeys(),
     db.pages.where('words').startsWith(term).primaryKeys(),
@@ -44,15 +57,17 @@ async function termTest(db: GlossDB, term: string): Promise<EntryTest> {
 
 /**
  * The positions in `catalog` (so still newest first) of the highlights that
- * match `query`. `siteOf` gives a page's site (from the page records).
+ * match `query`. `siteOf` gives a page's site (from the page records);
+ * `cache` keeps each word's test for the next keystrokes (clear it after an edit).
  */
 export async function runQuery(
   db: GlossDB,
   catalog: Catalog,
   query: LibraryQuery,
   siteOf: (url: string) => string,
+  cache?: TermCache,
 ): Promise<Uint32Array> {
-  const tests: EntryTest[] = await Promise.all(wordsOf(query.text).map((t) => termTest(db, t)));
+  const tests: EntryTest[] = await Promise.all(wordsOf(query.text).map((t) => termTest(db, t, cache)));
   if (query.tag) {
     const tagged = new Set(await db.annotations.where('tags').equals(query.tag).primaryKeys());
     tests.push((id) => tagged.has(id));

@@ -30,7 +30,10 @@ export function putRecords([annotations, pages]: [Annotation[], Page[]]): Promis
  */
 export async function markAnnotated(sites: string[]): Promise<void> {
   type Local = { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> };
-  const local = (globalThis as unknown as { chrome: { storage: { local: Local } } }).chrome.storage.local;
+  // Firefox's `chrome` takes callbacks; its `browser` returns promises, as Chromium's `chrome` does.
+  type Api = { storage: { local: Local } };
+  const g = globalThis as unknown as { browser?: Api; chrome: Api };
+  const local = (g.browser ?? g.chrome).storage.local;
   const known = ((await local.get('annotatedSites')).annotatedSites ?? {}) as Record<string, true>;
   for (const s of sites) known[s] = true;
   await local.set({ annotatedSites: known });
