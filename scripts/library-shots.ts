@@ -35,6 +35,8 @@ try {
     a.target.source = url;
     a.exact = quotes[i];
     a.target.selectors.quote = { type: 'TextQuoteSelector', exact: quotes[i], prefix: '', suffix: '' };
+    // Near the start of the short article: the quote is looked for around its old place.
+    a.target.selectors.position = { type: 'TextPositionSelector', start: 0, end: quotes[i].length };
   });
   onPage.pages[0] = { ...onPage.pages[0], url, title: 'Harbour clinic reopens after the floods' };
   const evaluate: Evaluate = (fn, arg) => gloss.evaluate(fn as (a: unknown) => unknown, arg);

@@ -102,7 +102,12 @@ export function LibraryApp() {
                 ? 'Your newest highlights; loading the others…'
                 : `${lib.matches?.length.toLocaleString() ?? '…'} of ${catalog.ids.length.toLocaleString()} highlights, on ${pageCount.toLocaleString()} page${pageCount === 1 ? '' : 's'}${searching ? ' (searching…)' : ''}`}
       </p>
-      <main class="results" data-results-for={lib.answered?.text ?? ''} aria-busy={searching}>
+      <main
+        class="results"
+        data-results-for={lib.answered?.text ?? ''}
+        data-complete={lib.complete}
+        aria-busy={searching}
+      >
         {catalog && catalog.ids.length === 0 ? (
           <div class="empty">
             <p>No highlights yet.</p>
