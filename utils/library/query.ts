@@ -28,6 +28,21 @@ export function dayBound(day: string, end = false): number | null {
   return new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + (end ? 1 : 0)).getTime();
 }
 
+/**
+ * The words of a query that are searched. A lone letter or digit is not: it
+ * starts a tenth of all words, and reading that many keys takes seconds in a
+ * large library, so the search waits for the next letter. An ideograph or
+ * kana is a word of its own and is searched.
+ */
+export function searchTerms(text: string): string[] {
+  return wordsOf(text).filter((t) => t.length > 1 || /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/u.test(t));
+}
+
+/** Whether the query has words, all too short to search yet. */
+export function waitsForMore(text: string): boolean {
+  return wordsOf(text).length > 0 && searchTerms(text).length === 0;
+}
+
 /** A test on one catalog entry (its id and page URL). */
 export type EntryTest = (id: string, url: string) => boolean;
 
@@ -67,7 +82,7 @@ export async function runQuery(
   siteOf: (url: string) => string,
   cache?: TermCache,
 ): Promise<Uint32Array> {
-  const tests: EntryTest[] = await Promise.all(wordsOf(query.text).map((t) => termTest(db, t, cache)));
+  const tests: EntryTest[] = await Promise.all(searchTerms(query.text).map((t) => termTest(db, t, cache)));
   if (query.tag) {
     const tagged = new Set(await db.annotations.where('tags').equals(query.tag).primaryKeys());
     tests.push((id) => tagged.has(id));

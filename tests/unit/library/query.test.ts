@@ -94,3 +94,15 @@ describe('the library catalog and its queries', () => {
     expect(back).toEqual(catalog);
   });
 });
+
+describe('short words', () => {
+  it('waits for a second letter, but searches a lone ideograph', async () => {
+    const { searchTerms, waitsForMore } = await import('../../../utils/library/query');
+    expect(searchTerms('w')).toEqual([]);
+    expect(waitsForMore('w')).toBe(true);
+    expect(searchTerms('wang y')).toEqual(['wang']);
+    expect(waitsForMore('wang y')).toBe(false);
+    expect(searchTerms('权')).toEqual(['权']);
+    expect(waitsForMore('')).toBe(false);
+  });
+});
