@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseWebAnnotationJson, toWebAnnotationJson } from '../../../utils/export';
 import { ANNOTATIONS, PAGES } from './fixture';
+import { pageWords } from '../../../utils/db/words';
 
 describe('toWebAnnotationJson', () => {
   const doc = JSON.parse(toWebAnnotationJson(PAGES, ANNOTATIONS));
@@ -50,7 +51,8 @@ describe('toWebAnnotationJson', () => {
 describe('parseWebAnnotationJson', () => {
   it('gives back exactly what was exported', () => {
     expect(parseWebAnnotationJson(toWebAnnotationJson(PAGES, ANNOTATIONS))).toEqual({
-      pages: PAGES,
+      // Search words are derived on import, as for annotations.
+      pages: PAGES.map((p) => ({ ...p, words: pageWords(p) })),
       annotations: ANNOTATIONS,
     });
     expect(parseWebAnnotationJson(toWebAnnotationJson([], []))).toEqual({ pages: [], annotations: [] });
