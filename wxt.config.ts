@@ -51,18 +51,22 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+H' },
         description: 'Highlight the selected text',
       },
-      // Chrome allows four suggested keys in all; each is changeable in the browser's shortcut settings.
+      // Chrome allows four suggested keys in all; every command can be given a key in the browser's shortcut settings.
       'next-quotation': {
         suggested_key: { default: 'Alt+Shift+Period' },
         description: 'Go to the next quotation, with its card',
       },
+      // No suggested key (Chrome allows four): the reader may give it one.
       'previous-quotation': {
-        suggested_key: { default: 'Alt+Shift+Comma' },
         description: 'Go to the previous quotation, with its card',
       },
       'toggle-marks': {
         suggested_key: { default: 'Alt+Shift+M' },
         description: "Hide or show all of Gloss's marks",
+      },
+      'open-library': {
+        suggested_key: { default: 'Alt+Shift+L' },
+        description: 'Open the Gloss library',
       },
     },
     // The full page layer, imported by the content script where a page needs it (docs/ARCHITECTURE.md).

@@ -1,7 +1,19 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { getPreferences, watchPreferences } from '../utils/preferences';
 import type { HighlightColor } from '../utils/db/types';
 import { ColourPicker } from './ColourPicker';
 import { parseTags, TagInput } from './TagInput';
+
+/**
+ * The reader's default colour (options page), read when the content script
+ * starts and kept up to date, so that a toolbar saved at once (Enter) already
+ * has it.
+ */
+let defaultColour: HighlightColor = 'yellow';
+void getPreferences()
+  .then((p) => (defaultColour = p.defaultColour))
+  .catch(() => {});
+watchPreferences((p) => (defaultColour = p.defaultColour));
 
 /** What the reader chose in the toolbar. */
 export type ToolbarChoice = { color: HighlightColor; note: string; tags: string[] };
@@ -21,7 +33,7 @@ type Props = {
 
 /** The small toolbar shown over a text selection: colour, note, tags, save. */
 export function SelectionToolbar({ rect, onSave, onClose, autoFocus, startExpanded, loadTags }: Props) {
-  const [color, setColor] = useState<HighlightColor>('yellow');
+  const [color, setColor] = useState<HighlightColor>(defaultColour);
   const [note, setNote] = useState('');
   const [tags, setTags] = useState('');
   const [expanded, setExpanded] = useState(!!startExpanded);

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { AnalysisService } from '../utils/background/analysis-service';
 import { createHandlers } from '../utils/background/handlers';
 import { notifyTabs } from '../utils/background/notify-tabs';
+import { registerLibraryCommand } from '../utils/background/open-library';
 import { registerQuickHighlight } from '../utils/background/quick-highlight';
 import { registerReadingCommands } from '../utils/background/reading-commands';
 import { route } from '../utils/background/router';
@@ -19,4 +20,5 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender, handlers, own));
   void registerQuickHighlight(browser);
   registerReadingCommands(browser);
+  registerLibraryCommand(browser);
 });

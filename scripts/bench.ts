@@ -11,11 +11,13 @@
  *     found again after word edits of 1%, 5% and 20% (`scripts/lib/annotation-bench.ts`);
  *   - a library of 100,000 highlights over 10,000 pages: export of everything in each format and
  *     import of the full JSON-LD file (`scripts/lib/library-data-bench.ts`);
+ *   - the library with 100,000 annotations in headless Chromium: popup and library first paint,
+ *     search per keystroke, scrolling (`scripts/lib/library-ui-bench.ts`; needs `npm run build`);
  *   - the page layer in headless Chromium over the corpus's pages: the every-page script's size, Gloss's
  *     main-thread time, time to the first painted highlight beside Readability's parse, long tasks, mouseup →
  *     toolbar, frame times while scrolling thousands of highlights (`scripts/lib/layer-bench.ts`).
  * `-- --only=annotations,anchoring` runs some sections (sizes, analysis, pathological, extraction,
- * anchoring, annotations, library-data, layer).
+ * anchoring, annotations, library-data, library-ui, layer).
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -30,6 +32,7 @@ import { PATHOLOGICAL } from '../tests/unit/analysis/quotes/pathological';
 import { annotationBench } from './lib/annotation-bench';
 import { libraryDataBench } from './lib/library-data-bench';
 import { layerBench } from './lib/layer-bench';
+import { libraryUiBench } from './lib/library-ui-bench';
 import { corpusDir } from './lib/corpus';
 
 const CORPUS = corpusDir();
@@ -185,5 +188,6 @@ const sections: Record<string, () => void | Promise<void>> = {
   annotations: () => annotationBench(CORPUS),
   'library-data': () => libraryDataBench(),
   layer: () => layerBench(CORPUS, process.argv),
+  'library-ui': libraryUiBench,
 };
 for (const [name, section] of Object.entries(sections)) if (!only || only.includes(name)) await section();

@@ -2,8 +2,40 @@ import { storage } from '#imports';
 import type { SiteMode } from './messaging/protocol';
 import { siteKeys } from './url';
 
+/**
+ * Version 2 of the per-site choices: keys as `siteOf` writes them (lower case,
+ * no `www.`, no trailing dot), only 'always' and 'never' kept ('auto' is the
+ * absence of a choice). Version 1 kept whatever key and value it was given;
+ * when two keys fold into one, 'never' wins, so a site the reader shut out
+ * stays shut out.
+ */
+export function migrateSiteModesV2(old: unknown): Record<string, 'always' | 'never'> {
+  const out: Record<string, 'always' | 'never'> = {};
+  if (typeof old !== 'object' || old === null) return out;
+  for (const [key, mode] of Object.entries(old)) {
+    if (mode !== 'always' && mode !== 'never') continue;
+    const site = key
+      .trim()
+      .toLowerCase()
+      .replace(/\.$/, '')
+      .replace(/^www\./, '');
+    if (!site || site === '__proto__') continue;
+    if (out[site] !== 'never') out[site] = mode;
+  }
+  return out;
+}
+
 /** The reader's per-site choice: analyse pages there always, never, or when they look like articles. */
-const siteModes = storage.defineItem<Record<string, SiteMode>>('local:siteModes', { fallback: {}, version: 1 });
+const siteModes = storage.defineItem<Record<string, SiteMode>>('local:siteModes', {
+  fallback: {},
+  version: 2,
+  migrations: { 2: migrateSiteModesV2 },
+});
+
+/** Every per-site choice the reader made, by site. */
+export async function listSiteModes(): Promise<Record<string, SiteMode>> {
+  return { ...(await siteModes.getValue()) };
+}
 
 /** The reader's choice for the site of `url` ('auto' unless they chose). */
 export async function getSiteMode(url: string): Promise<SiteMode> {

@@ -3,6 +3,7 @@ import { requestPersistentStorage } from '../../utils/db';
 import { siteOf } from '../../utils/site';
 import { EntitiesPanel } from './EntitiesPanel';
 import { ExportBar } from './ExportBar';
+import { LibraryLink, openGlossPage } from './LibraryLink';
 import { NotArticle } from './NotArticle';
 import { NotesPanel } from './NotesPanel';
 import { QuotesPanel } from './QuotesPanel';
@@ -38,7 +39,21 @@ export function App() {
   return (
     <div class="popup">
       <header>
-        <div class="brand">Gloss</div>
+        <div class="brand-row">
+          <div class="brand">Gloss</div>
+          <nav class="links" aria-label="Gloss pages">
+            <LibraryLink label="Library" />
+            <a
+              href="/options.html"
+              onClick={(e) => {
+                e.preventDefault();
+                void openGlossPage('options');
+              }}
+            >
+              Options
+            </a>
+          </nav>
+        </div>
         <div class="page-title" title={title}>
           {title}
         </div>

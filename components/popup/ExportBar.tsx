@@ -3,6 +3,7 @@ import { allAnnotations, listPages } from '../../utils/db/store';
 import { exportFile, type ExportFile, type ExportFormat } from '../../utils/export';
 import { sendToBackground } from '../../utils/messaging/client';
 import { MAX_IMPORT_CHARS, tooLarge } from '../../utils/messaging/payloads';
+import { recordExport } from '../../utils/preferences';
 import { popupDb } from './db';
 
 /** The popup's export buttons (the library page offers every format and scope). */
@@ -32,6 +33,7 @@ export function ExportBar() {
     const db = popupDb();
     const [pages, annotations] = await Promise.all([listPages(db), allAnnotations(db)]);
     download(exportFile(format, pages, annotations, { kind: 'all' }));
+    await recordExport(); // for the backup reminder on the options page
     setMessage(`Exported ${annotations.length} highlight${annotations.length === 1 ? '' : 's'}.`);
   };
   const importFile = async (file: File | undefined) => {

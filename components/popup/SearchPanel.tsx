@@ -1,13 +1,28 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Annotation } from '../../utils/db/types';
 import { searchAnnotations } from '../../utils/db/store';
 import { popupDb } from './db';
+import { LibraryLink } from './LibraryLink';
 import { NoteItem } from './NoteItem';
 
 /** Searches every saved highlight, note and tag; every word must match the start of a word. */
 export function SearchPanel() {
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<Annotation[] | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+  // `autofocus` is ignored when the panel is rendered after the popup loaded (the attribute applies at
+  // page load only, and Chrome gives a popup's document the focus late): focus from script, after the
+  // popup's window has it.
+  useEffect(() => {
+    const focus = () => input.current?.focus();
+    focus();
+    const frame = requestAnimationFrame(focus);
+    window.addEventListener('focus', focus, { once: true });
+    return () => {
+      cancelAnimationFrame(frame);
+      window.removeEventListener('focus', focus);
+    };
+  }, []);
   useEffect(() => {
     let live = true;
     const q = query.trim();
@@ -28,11 +43,14 @@ export function SearchPanel() {
         placeholder="Search all your notes"
         aria-label="Search all your notes"
         value={query}
+        ref={input}
         onInput={(e) => setQuery(e.currentTarget.value)}
-        autoFocus
       />
       {results === null ? (
-        <p class="empty">Type to search your highlights, notes and tags on every page.</p>
+        <p class="empty">
+          Type to search your highlights, notes and tags on every page, or open the <LibraryLink /> for filters and
+          editing.
+        </p>
       ) : results.length === 0 ? (
         <p class="empty">Nothing matches “{query.trim()}”.</p>
       ) : (

@@ -2,6 +2,7 @@ import type { ContentScriptContext } from '#imports';
 import { cardPoint, notesAtSelection, openHighlight } from './edit-highlight';
 import { highlightableRange } from './selection';
 import type { PageSession } from './session';
+import { getPreferences } from '../preferences';
 
 /**
  * Offers the toolbar when the reader ends a selection (mouse up, or Shift
@@ -70,7 +71,8 @@ export async function highlightSelection(session: PageSession, note: boolean): P
     return true;
   }
   await session.overlay.hideToolbar();
-  await session.saveSelection(range, { color: 'yellow', note: '', tags: [] });
+  const { defaultColour } = await getPreferences();
+  await session.saveSelection(range, { color: defaultColour, note: '', tags: [] });
   document.getSelection()?.removeAllRanges();
   return true;
 }

@@ -5,6 +5,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import { siteOf } from '../site';
 import { StoreError } from './errors';
+import { pageWords } from './words';
 import type { Annotation, Page } from './types';
 
 /** Version 1 of the schema: primary key first, then indexes (`*` = multi-entry). */
@@ -23,8 +24,19 @@ export const SCHEMA_V2 = {
   pages: 'url, lastVisited, site',
 } as const;
 
+/**
+ * Version 3: the library's indexes. Pages get search words from their title
+ * and site (`*words`), so a search finds every highlight of a page by its
+ * title; annotations get `[url+createdAt]`, so the library reads each
+ * highlight's page and date from the index alone, without the records.
+ */
+export const SCHEMA_V3 = {
+  annotations: 'id, url, createdAt, updatedAt, color, *tags, *words, [url+createdAt]',
+  pages: 'url, lastVisited, site, *words',
+} as const;
+
 /** The schema version this code writes. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** The typed database. Open it with `createDb()`. */
 export class GlossDB extends Dexie {
@@ -44,6 +56,16 @@ export class GlossDB extends Dexie {
           .toCollection()
           .modify((page) => {
             page.site = siteOf(page.url) || page.site;
+          });
+      });
+    this.version(3)
+      .stores(SCHEMA_V3)
+      .upgrade(async (tx) => {
+        await tx
+          .table<Page, string>('pages')
+          .toCollection()
+          .modify((page) => {
+            page.words = pageWords(page);
           });
       });
     // Dexie opens a database of a higher version as it is (IndexedDB counts

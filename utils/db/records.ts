@@ -5,7 +5,7 @@
  */
 import { siteOf } from '../site';
 import { AnnotationInputSchema, NewAnnotationSchema, PageInputSchema, parse } from './schema';
-import { wordsOf } from './words';
+import { pageWords, wordsOf } from './words';
 import type { Annotation, Page } from './types';
 
 /** The search words of an annotation's quote, note and tags. */
@@ -56,7 +56,7 @@ function pick(q: { prefix: string; suffix: string }): { prefix: string; suffix: 
 /** Checks a page record; metadata from the page is clipped, not refused; the site is derived from the URL. */
 export function pageRecord(input: unknown): Page {
   const p = parse(PageInputSchema, input, 'page');
-  return {
+  const page: Page = {
     url: p.url,
     title: p.title,
     site: siteOf(p.url),
@@ -65,4 +65,6 @@ export function pageRecord(input: unknown): Page {
     published: p.published,
     lastVisited: p.lastVisited,
   };
+  page.words = pageWords(page);
+  return page;
 }

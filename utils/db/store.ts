@@ -9,7 +9,7 @@ import { sameAnnotation } from './import';
 import { annotationRecord, annotationWords, newAnnotationRecord, pageRecord } from './records';
 import type { Annotation, AnnotationInput, AnnotationPatch, NewAnnotation, Page, PageInput } from './types';
 import { AnnotationPatchSchema, IdSchema, parse, QuerySchema, UrlQuerySchema } from './schema';
-import { wordsOf } from './words';
+import { pageWords, wordsOf } from './words';
 
 export { importFile, importParsed, sameAnnotation, type ImportReport } from './import';
 
@@ -198,6 +198,7 @@ export function upsertPage(db: GlossDB, page: PageInput): Promise<Page> {
             lastVisited: Math.max(next.lastVisited, old.lastVisited),
           }
         : next;
+      merged.words = pageWords(merged);
       await db.pages.put(merged);
       return merged;
     }),

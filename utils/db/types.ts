@@ -50,7 +50,11 @@ export type AnnotationPatch = v.InferOutput<typeof AnnotationPatchSchema>;
  * `site` is `siteOf(url)` (utils/site): always derived from `url`, never taken
  * from input; `published` as the page gives it (ISO 8601 when it can be read).
  */
-export type Page = v.InferOutput<typeof PageInputSchema> & { site: string };
+export type Page = v.InferOutput<typeof PageInputSchema> & {
+  site: string;
+  /** Search words from title and site (`pageWords`); derived, never edited. Absent on records older than schema 3. */
+  words?: string[];
+};
 
 /** A page as a caller gives it (`site` is derived; missing metadata is empty). */
 export type PageInput = v.InferInput<typeof PageInputSchema>;

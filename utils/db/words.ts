@@ -25,3 +25,8 @@ export function wordsOf(...texts: string[]): string[] {
   }
   return [...words];
 }
+
+/** The search words of a page: its title and its site (so "bbc" finds every page of bbc.co.uk). */
+export function pageWords(page: { title: string; site: string }): string[] {
+  return wordsOf(page.title, page.site);
+}

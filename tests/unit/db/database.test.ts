@@ -9,25 +9,34 @@ import {
   saveAnnotation,
   searchAnnotations,
   SCHEMA_V1,
+  SCHEMA_V2,
   type Annotation,
   type Page,
 } from '../../../utils/db';
 import { freshDb, newAnnotation } from './helpers';
 
 describe('GlossDB', () => {
-  it('opens version 2 with the tables and indexes the store relies on', async () => {
+  it('opens version 3 with the tables and indexes the store relies on', async () => {
     const db = freshDb();
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     const indexes = (table: 'annotations' | 'pages') =>
       db
         .table(table)
         .schema.indexes.map((i) => `${i.multi ? '*' : ''}${i.name}`)
         .sort();
     expect(db.annotations.schema.primKey.name).toBe('id');
-    expect(indexes('annotations')).toEqual(['*tags', '*words', 'color', 'createdAt', 'updatedAt', 'url']);
+    expect(indexes('annotations')).toEqual([
+      '*tags',
+      '*words',
+      '[url+createdAt]',
+      'color',
+      'createdAt',
+      'updatedAt',
+      'url',
+    ]);
     expect(db.pages.schema.primKey.name).toBe('url');
-    expect(indexes('pages')).toEqual(['lastVisited', 'site']);
+    expect(indexes('pages')).toEqual(['*words', 'lastVisited', 'site']);
     db.close();
   });
 });
@@ -36,16 +45,18 @@ describe('a database written by a newer Gloss', () => {
   it('is refused with a clear message and left as it was, never wiped', async () => {
     const { indexedDB, IDBKeyRange } = await import('fake-indexeddb');
     const name = 'gloss-newer';
-    // Version 3 of the schema as a later Gloss might write it (Dexie stores version n as n × 10).
+    // Version 4 of the schema as a later Gloss might write it (Dexie stores version n as n × 10).
     await new Promise<void>((done, failed) => {
-      const req = indexedDB.open(name, 30);
+      const req = indexedDB.open(name, 40);
       req.onupgradeneeded = () => {
-        // A later schema keeps version 2's tables and indexes and adds its own.
+        // A later schema keeps version 3's tables and indexes and adds its own.
         const store = req.result.createObjectStore('annotations', { keyPath: 'id' });
         for (const index of ['url', 'createdAt', 'updatedAt', 'color', 'modifiedAt']) store.createIndex(index, index);
         for (const index of ['tags', 'words']) store.createIndex(index, index, { multiEntry: true });
+        store.createIndex('[url+createdAt]', ['url', 'createdAt']);
         const pages = req.result.createObjectStore('pages', { keyPath: 'url' });
         for (const index of ['lastVisited', 'site']) pages.createIndex(index, index);
+        pages.createIndex('words', 'words', { multiEntry: true });
         req.result.createObjectStore('sources', { keyPath: 'url' });
         store.add({ id: 'kept', note: 'from the future' });
       };
@@ -67,7 +78,7 @@ describe('a database written by a newer Gloss', () => {
       };
       req.onerror = () => failed(req.error);
     });
-    expect(after).toEqual({ version: 30, count: 1 });
+    expect(after).toEqual({ version: 40, count: 1 });
   });
 });
 
@@ -95,7 +106,7 @@ describe('the upgrade from version 1', () => {
       ['https://www.example.com/story?id=7', 'example.com'],
     ]);
     for (const p of pages) {
-      const { site: _site, ...rest } = p;
+      const { site: _site, words: _words, ...rest } = p;
       const { site: _old, ...before } = fixture.pages.find((f) => f.url === p.url)!;
       expect(rest).toEqual(before);
     }
@@ -105,6 +116,47 @@ describe('the upgrade from version 1', () => {
     ]);
     expect((await searchAnnotations(db, 'zurich')).length).toBe(1);
     expect(await listAnnotations(db, 'https://news.bbc.co.uk/world/asia/1')).toHaveLength(2);
+    db.close();
+  });
+});
+
+describe('the upgrade from version 2', () => {
+  it('finds every record a version-2 Gloss wrote intact, and pages searchable by title and site', async () => {
+    const { indexedDB, IDBKeyRange } = await import('fake-indexeddb');
+    const fixture = JSON.parse(readFileSync('tests/fixtures/db/gloss-v2.json', 'utf8')) as {
+      schema: typeof SCHEMA_V2;
+      annotations: Annotation[];
+      pages: Page[];
+    };
+    expect(fixture.schema).toEqual(SCHEMA_V2);
+    const name = 'gloss-from-v2';
+    const v2 = new Dexie(name, { indexedDB, IDBKeyRange });
+    v2.version(2).stores(fixture.schema);
+    await v2.table('annotations').bulkAdd(fixture.annotations);
+    await v2.table('pages').bulkAdd(fixture.pages);
+    v2.close();
+
+    const db = createDb(name, { indexedDB, IDBKeyRange });
+    expect(await allAnnotations(db)).toEqual([...fixture.annotations].sort((a, b) => a.createdAt - b.createdAt));
+    const pages = await db.pages.orderBy('url').toArray();
+    expect(pages.map(({ words: _words, ...rest }) => rest)).toEqual(
+      [...fixture.pages].sort((a, b) => a.url.localeCompare(b.url)),
+    );
+    expect(pages.map((p) => p.words)).toEqual([
+      ['人', '权', 'alice', 'github', 'io'],
+      ['wang', 'yi', 'at', 'the', 'council', 'bbc', 'co', 'uk'],
+      ['zurich', 'story', 'example', 'com'],
+    ]);
+    // Both word indexes answer on the upgraded records: a page's title, a highlight's note.
+    expect(await db.pages.where('words').startsWith('counc').primaryKeys()).toEqual([
+      'https://news.bbc.co.uk/world/asia/1',
+    ]);
+    expect((await searchAnnotations(db, 'deleg')).map((a) => a.exact)).toEqual(['Zürich’s délégués']);
+    const byPage = await db.annotations
+      .where('[url+createdAt]')
+      .between(['https://news.bbc.co.uk/world/asia/1', 0], ['https://news.bbc.co.uk/world/asia/1', Infinity])
+      .count();
+    expect(byPage).toBe(2);
     db.close();
   });
 });

@@ -1,0 +1,104 @@
+/**
+ * The library's search and filters over the catalog. Each word of the query
+ * must start a word of a highlight (quote, note, tags, through the `*words`
+ * index of annotations) or of its page (title, site, through the `*words`
+ * index of pages). Only keys are read: the ids and URLs the indexes give.
+ */
+import type { GlossDB } from '../db/database';
+import { wordsOf } from '../db/words';
+import type { Catalog } from './catalog';
+
+/** What the reader narrowed the library to; empty fields do not filter. */
+export type LibraryQuery = {
+  text: string;
+  tag: string;
+  site: string;
+  /** Inclusive day bounds as `YYYY-MM-DD` (the reader's local days), or ''. */
+  from: string;
+  to: string;
+};
+
+/** No search, no filter. */
+export const EMPTY_QUERY: LibraryQuery = { text: '', tag: '', site: '', from: '', to: '' };
+
+/** Milliseconds at the start of a local day `YYYY-MM-DD` (`end`: the start of the next day), or null. */
+export function dayBound(day: string, end = false): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!m) return null;
+  return new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + (end ? 1 : 0)).getTime();
+}
+
+/**
+ * The words of a query that are searched. A lone letter or digit is not: it
+ * starts a tenth of all words, and reading that many keys takes seconds in a
+ * large library, so the search waits for the next letter. An ideograph or
+ * kana is a word of its own and is searched.
+ */
+export function searchTerms(text: string): string[] {
+  return wordsOf(text).filter((t) => t.length > 1 || /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/u.test(t));
+}
+
+/** Whether the query has words, all too short to search yet. */
+export function waitsForMore(text: string): boolean {
+  return wordsOf(text).length > 0 && searchTerms(text).length === 0;
+}
+
+/** A test on one catalog entry (its id and page URL). */
+export type EntryTest = (id: string, url: string) => boolean;
+
+/** Tests already read from the indexes, by search word: typing "rain c" after "rain" reads "rain" once. */
+export type TermCache = Map<string, Promise<EntryTest>>;
+
+/** The test for one search word: the highlight's own words, or its page's. */
+function termTest(db: GlossDB, term: string, cache?: TermCache): Promise<EntryTest> {
+  const known = cache?.get(term);
+  if (known) return known;
+  const test = readTermTest(db, term);
+  cache?.set(term, test);
+  // A failed read is not kept.
+  test.catch(() => cache?.delete(term));
+  return test;
+}
+
+async function readTermTest(db: GlossDB, term: string): Promise<EntryTest> {
+  const [ids, urls] = await Promise.all([
+    db.annotations.where('words').startsWith(term).primaryKeys(),
+    db.pages.where('words').startsWith(term).primaryKeys(),
+  ]);
+  const idSet = new Set(ids);
+  const urlSet = new Set(urls);
+  return (id, url) => urlSet.has(url) || idSet.has(id);
+}
+
+/**
+ * The positions in `catalog` (so still newest first) of the highlights that
+ * match `query`. `siteOf` gives a page's site (from the page records);
+ * `cache` keeps each word's test for the next keystrokes (clear it after an edit).
+ */
+export async function runQuery(
+  db: GlossDB,
+  catalog: Catalog,
+  query: LibraryQuery,
+  siteOf: (url: string) => string,
+  cache?: TermCache,
+): Promise<Uint32Array> {
+  const tests: EntryTest[] = await Promise.all(searchTerms(query.text).map((t) => termTest(db, t, cache)));
+  if (query.tag) {
+    const tagged = new Set(await db.annotations.where('tags').equals(query.tag).primaryKeys());
+    tests.push((id) => tagged.has(id));
+  }
+  const site = query.site.trim().toLowerCase();
+  if (site) tests.push((_, url) => siteOf(url) === site);
+  const from = dayBound(query.from) ?? -Infinity;
+  const to = dayBound(query.to, true) ?? Infinity;
+  const out = new Uint32Array(catalog.ids.length);
+  let n = 0;
+  for (let i = 0; i < catalog.ids.length; i++) {
+    const at = catalog.dates[i];
+    if (at < from || at >= to) continue;
+    const id = catalog.ids[i];
+    const url = catalog.urls[i];
+    if (tests.every((t) => t(id, url))) out[n++] = i;
+  }
+  return out.slice(0, n);
+}
