@@ -2,10 +2,11 @@
  * Gloss's IndexedDB database. The schema lives here and only here: every
  * change adds a `version(n)` with an `upgrade()` and a fixture test.
  */
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Table } from 'dexie';
 import { siteOf } from '../site';
 import { StoreError } from './errors';
 import type { Annotation, Page } from './types';
+import type { Correction, Identity, RememberedArticle, StoredMention, StoredQuote } from '../sources/types';
 
 /** Version 1 of the schema: primary key first, then indexes (`*` = multi-entry). */
 export const SCHEMA_V1 = {
@@ -23,8 +24,23 @@ export const SCHEMA_V2 = {
   pages: 'url, lastVisited, site',
 } as const;
 
+/**
+ * Version 3: what the reader chose to remember of the articles they read
+ * (utils/sources): articles, their quotations and entity mentions, the
+ * identities of speakers and entities across articles, and the reader's
+ * corrections. Version 2's tables are unchanged.
+ */
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  sourceArticles: 'url, site, lastRead',
+  sourceQuotes: 'id, url, speakerId, *words',
+  sourceMentions: 'id, url, identityId',
+  identities: 'id, type, *keys, *families, quoteCount, mentionCount',
+  sourceCorrections: 'id, url, kind',
+} as const;
+
 /** The schema version this code writes. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** The typed database. Open it with `createDb()`. */
 export class GlossDB extends Dexie {
@@ -32,6 +48,12 @@ export class GlossDB extends Dexie {
   // overwrite the tables Dexie sets up in `stores()` with undefined.
   declare annotations: EntityTable<Annotation, 'id'>;
   declare pages: EntityTable<Page, 'url'>;
+  declare sourceArticles: EntityTable<RememberedArticle, 'url'>;
+  declare sourceQuotes: EntityTable<StoredQuote, 'id'>;
+  declare sourceMentions: EntityTable<StoredMention, 'id'>;
+  declare identities: EntityTable<Identity, 'id'>;
+  // A plain Table: EntityTable's insert type does not accept a union of record shapes.
+  declare sourceCorrections: Table<Correction, string>;
 
   constructor(name: string, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -46,6 +68,8 @@ export class GlossDB extends Dexie {
             page.site = siteOf(page.url) || page.site;
           });
       });
+    // New tables only: nothing to move.
+    this.version(3).stores(SCHEMA_V3);
     // Dexie opens a database of a higher version as it is (IndexedDB counts
     // Dexie's version n as n × 10). Its records may have a shape this code does
     // not know: refuse it rather than read or write it, and leave it for the

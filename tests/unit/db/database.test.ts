@@ -9,16 +9,20 @@ import {
   saveAnnotation,
   searchAnnotations,
   SCHEMA_V1,
+  SCHEMA_V2,
   type Annotation,
   type Page,
 } from '../../../utils/db';
 import { freshDb, newAnnotation } from './helpers';
+import { buildSourceRecord } from '../../../utils/sources/record';
+import { rememberArticle } from '../../../utils/sources/store';
+import { listSpeakers } from '../../../utils/sources/queries';
 
 describe('GlossDB', () => {
-  it('opens version 2 with the tables and indexes the store relies on', async () => {
+  it('opens version 3 with the tables and indexes the store relies on', async () => {
     const db = freshDb();
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     const indexes = (table: 'annotations' | 'pages') =>
       db
         .table(table)
@@ -28,6 +32,20 @@ describe('GlossDB', () => {
     expect(indexes('annotations')).toEqual(['*tags', '*words', 'color', 'createdAt', 'updatedAt', 'url']);
     expect(db.pages.schema.primKey.name).toBe('url');
     expect(indexes('pages')).toEqual(['lastVisited', 'site']);
+    expect(db.sourceQuotes.schema.primKey.name).toBe('id');
+    expect(
+      db
+        .table('sourceQuotes')
+        .schema.indexes.map((i) => `${i.multi ? '*' : ''}${i.name}`)
+        .sort(),
+    ).toEqual(['*words', 'speakerId', 'url']);
+    expect(db.identities.schema.indexes.map((i) => `${i.multi ? '*' : ''}${i.name}`).sort()).toEqual([
+      '*families',
+      '*keys',
+      'mentionCount',
+      'quoteCount',
+      'type',
+    ]);
     db.close();
   });
 });
@@ -36,9 +54,9 @@ describe('a database written by a newer Gloss', () => {
   it('is refused with a clear message and left as it was, never wiped', async () => {
     const { indexedDB, IDBKeyRange } = await import('fake-indexeddb');
     const name = 'gloss-newer';
-    // Version 3 of the schema as a later Gloss might write it (Dexie stores version n as n × 10).
+    // Version 4 of the schema as a later Gloss might write it (Dexie stores version n as n × 10).
     await new Promise<void>((done, failed) => {
-      const req = indexedDB.open(name, 30);
+      const req = indexedDB.open(name, 40);
       req.onupgradeneeded = () => {
         // A later schema keeps version 2's tables and indexes and adds its own.
         const store = req.result.createObjectStore('annotations', { keyPath: 'id' });
@@ -46,6 +64,19 @@ describe('a database written by a newer Gloss', () => {
         for (const index of ['tags', 'words']) store.createIndex(index, index, { multiEntry: true });
         const pages = req.result.createObjectStore('pages', { keyPath: 'url' });
         for (const index of ['lastVisited', 'site']) pages.createIndex(index, index);
+        // Version 3's tables, as Dexie would have made them.
+        const v3: Array<[string, string, string[], string[]]> = [
+          ['sourceArticles', 'url', ['site', 'lastRead'], []],
+          ['sourceQuotes', 'id', ['url', 'speakerId'], ['words']],
+          ['sourceMentions', 'id', ['url', 'identityId'], []],
+          ['identities', 'id', ['type', 'quoteCount', 'mentionCount'], ['keys', 'families']],
+          ['sourceCorrections', 'id', ['url', 'kind'], []],
+        ];
+        for (const [table, key, plain, multi] of v3) {
+          const s = req.result.createObjectStore(table, { keyPath: key });
+          for (const index of plain) s.createIndex(index, index);
+          for (const index of multi) s.createIndex(index, index, { multiEntry: true });
+        }
         req.result.createObjectStore('sources', { keyPath: 'url' });
         store.add({ id: 'kept', note: 'from the future' });
       };
@@ -67,7 +98,7 @@ describe('a database written by a newer Gloss', () => {
       };
       req.onerror = () => failed(req.error);
     });
-    expect(after).toEqual({ version: 30, count: 1 });
+    expect(after).toEqual({ version: 40, count: 1 });
   });
 });
 
@@ -105,6 +136,55 @@ describe('the upgrade from version 1', () => {
     ]);
     expect((await searchAnnotations(db, 'zurich')).length).toBe(1);
     expect(await listAnnotations(db, 'https://news.bbc.co.uk/world/asia/1')).toHaveLength(2);
+    db.close();
+  });
+});
+
+describe('the upgrade from version 2', () => {
+  it('finds every record a version-2 Gloss wrote intact, and remembers sources beside them', async () => {
+    const { indexedDB, IDBKeyRange } = await import('fake-indexeddb');
+    const fixture = JSON.parse(readFileSync('tests/fixtures/db/gloss-v2.json', 'utf8')) as {
+      schema: typeof SCHEMA_V2;
+      annotations: Annotation[];
+      pages: Page[];
+    };
+    const name = 'gloss-from-v2';
+    const v2 = new Dexie(name, { indexedDB, IDBKeyRange });
+    v2.version(2).stores(fixture.schema);
+    await v2.table('annotations').bulkAdd(fixture.annotations);
+    await v2.table('pages').bulkAdd(fixture.pages);
+    v2.close();
+
+    const db = createDb(name, { indexedDB, IDBKeyRange });
+    expect(await allAnnotations(db)).toEqual([...fixture.annotations].sort((a, b) => a.createdAt - b.createdAt));
+    expect(await db.pages.orderBy('url').toArray()).toEqual(
+      [...fixture.pages].sort((a, b) => a.url.localeCompare(b.url)),
+    );
+    expect(db.verno).toBe(3);
+    expect(await db.sourceArticles.count()).toBe(0);
+    expect((await searchAnnotations(db, 'mayor')).map((a) => a.exact)).toEqual(['Ærø’s mayor']);
+    expect(await listAnnotations(db, 'https://news.example.co.uk/asia/drills?id=3')).toHaveLength(2);
+    await rememberArticle(
+      db,
+      buildSourceRecord({
+        url: 'https://news.example.co.uk/asia/drills?id=3',
+        metadata: {
+          title: 'Drills',
+          publisher: null,
+          byline: null,
+          published: '2026-03-03',
+          canonicalUrl: null,
+          language: 'en',
+        },
+        text: 'He said “the drills will go ahead” today.',
+        analysis: {
+          quotes: [{ start: 9, end: 33, text: 'the drills will go ahead', speaker: 'Kim Yong-hyun' }],
+          entityGroups: [],
+        },
+      }),
+    );
+    expect((await listSpeakers(db)).items.map((i) => i.name)).toEqual(['Kim Yong-hyun']);
+    expect(await allAnnotations(db)).toHaveLength(fixture.annotations.length);
     db.close();
   });
 });

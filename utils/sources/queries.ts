@@ -1,0 +1,138 @@
+/**
+ * Reading remembered sources: speakers by quotations, a speaker's quotations
+ * with their articles, entities by mentions, quotation search. Corrections
+ * are already applied in the stored records, so every query shows them.
+ */
+import type { EntityType } from '../analysis/types';
+import type { GlossDB } from '../db/database';
+import { guard } from '../db/errors';
+import { string } from '../db/validate';
+import { wordsOf } from '../db/words';
+import type { Identity, RememberedArticle, StoredQuote } from './types';
+
+/** A quotation with the article it is from: what lists and exports show. */
+export type CitedQuote = {
+  quote: StoredQuote;
+  /** The identity's shown name, or null for "unknown". */
+  speakerName: string | null;
+  article: Pick<RememberedArticle, 'url' | 'title' | 'publisher' | 'published' | 'date' | 'byline'>;
+};
+
+/** A page of results and how many there are in all. */
+export type ResultPage<T> = { items: T[]; total: number };
+
+/** Largest page a query gives. */
+export const MAX_PAGE = 500;
+
+const pageSize = (limit: number) => Math.max(1, Math.min(MAX_PAGE, Math.floor(limit) || 1));
+
+/** Speakers (identities with quotations), most quoted first. */
+export function listSpeakers(db: GlossDB, offset = 0, limit = 50): Promise<ResultPage<Identity>> {
+  return guard(async () => {
+    const quoted = db.identities.where('quoteCount').above(0);
+    const [items, total] = await Promise.all([
+      quoted.reverse().offset(Math.max(0, offset)).limit(pageSize(limit)).toArray(),
+      quoted.count(),
+    ]);
+    return { items, total };
+  });
+}
+
+/** People, organisations or places (one type), most mentioned first. */
+export function listEntities(db: GlossDB, type: EntityType, offset = 0, limit = 50): Promise<ResultPage<Identity>> {
+  return guard(async () => {
+    const all = db.identities.where('mentionCount').above(0).reverse();
+    const items: Identity[] = [];
+    let total = 0;
+    await all.each((identity) => {
+      if (identity.type !== type) return;
+      if (total >= offset && items.length < pageSize(limit)) items.push(identity);
+      total++;
+    });
+    return { items, total };
+  });
+}
+
+/** Joins quotations to their articles and speakers' names, newest article first. */
+async function cite(db: GlossDB, quotes: StoredQuote[]): Promise<CitedQuote[]> {
+  const urls = [...new Set(quotes.map((q) => q.url))];
+  const ids = [...new Set(quotes.flatMap((q) => (q.speakerId ? [q.speakerId] : [])))];
+  const [articles, identities] = await Promise.all([db.sourceArticles.bulkGet(urls), db.identities.bulkGet(ids)]);
+  const byUrl = new Map(articles.flatMap((a) => (a ? [[a.url, a]] : [])));
+  const names = new Map(identities.flatMap((i) => (i ? [[i.id, i.name]] : [])));
+  return quotes
+    .flatMap((quote) => {
+      const a = byUrl.get(quote.url);
+      if (!a) return [];
+      const { url, title, publisher, published, date, byline } = a;
+      const speakerName = quote.speakerId ? (names.get(quote.speakerId) ?? null) : null;
+      return [{ quote, speakerName, article: { url, title, publisher, published, date, byline } }];
+    })
+    .sort((x, y) => y.article.date.localeCompare(x.article.date) || x.quote.start - y.quote.start);
+}
+
+/** Every quotation of one speaker with its article, newest first. */
+export function speakerQuotes(db: GlossDB, identityId: string): Promise<CitedQuote[]> {
+  return guard(async () => {
+    const quotes = await db.sourceQuotes
+      .where('speakerId')
+      .equals(string(identityId, 'id', 200))
+      .toArray();
+    return cite(
+      db,
+      quotes.filter((q) => q.corrected !== 'dropped'),
+    );
+  });
+}
+
+/**
+ * Quotations whose words start with every word of `query` (folded like the
+ * index), of one speaker when `speakerId` is given; newest first, at most
+ * `limit`, with the number of matches in all. An empty query with a speaker
+ * gives the speaker's quotations; with neither, nothing.
+ */
+export function searchQuotes(
+  db: GlossDB,
+  query: string,
+  options: { speakerId?: string; limit?: number } = {},
+): Promise<ResultPage<CitedQuote>> {
+  return guard(async () => {
+    const terms = wordsOf(string(query, 'query', 1000));
+    const limit = pageSize(options.limit ?? 100);
+    let keys: Set<string> | null = null;
+    if (options.speakerId !== undefined) {
+      keys = new Set(
+        (await db.sourceQuotes
+          .where('speakerId')
+          .equals(string(options.speakerId, 'speakerId', 200))
+          .primaryKeys()) as string[],
+      );
+    }
+    if (terms.length === 0 && !keys) return { items: [], total: 0 };
+    // The longest term narrows first (the most selective); each further term intersects.
+    for (const term of [...terms].sort((a, b) => b.length - a.length)) {
+      const found = (await db.sourceQuotes.where('words').startsWith(term).primaryKeys()) as string[];
+      const next: Set<string> = new Set();
+      for (const k of found) if (!keys || keys.has(k)) next.add(k);
+      keys = next;
+      if (keys.size === 0) break;
+    }
+    // Ids start with the article's day: the newest are the greatest, and only they are read.
+    const all = [...(keys ?? [])].sort().reverse();
+    const quotes = (await db.sourceQuotes.bulkGet(all.slice(0, limit))).filter(
+      (q): q is StoredQuote => q !== undefined && q.corrected !== 'dropped',
+    );
+    return { items: await cite(db, quotes), total: all.length };
+  });
+}
+
+/** Every remembered article, most recently read first (for the library and "forget"). */
+export function listRememberedArticles(db: GlossDB, offset = 0, limit = 100): Promise<ResultPage<RememberedArticle>> {
+  return guard(async () => {
+    const [items, total] = await Promise.all([
+      db.sourceArticles.orderBy('lastRead').reverse().offset(Math.max(0, offset)).limit(pageSize(limit)).toArray(),
+      db.sourceArticles.count(),
+    ]);
+    return { items, total };
+  });
+}
