@@ -10,7 +10,25 @@ import {
   upsertPage,
 } from '../db/store';
 import { parseWebAnnotationJson } from '../export';
-import { markAnnotated } from '../settings';
+import {
+  getSourcesSettings,
+  markAnnotated,
+  setRememberSources,
+  setSiteExcluded,
+  shouldRememberSource,
+} from '../settings';
+import { buildSourceRecord } from '../sources/record';
+import { listEntities, listRememberedArticles, listSpeakers, searchQuotes, speakerQuotes } from '../sources/queries';
+import {
+  dropQuote,
+  forgetArticle,
+  forgetEverything,
+  forgetSite,
+  mergeIdentities,
+  reassignQuote,
+  rememberArticle,
+  splitIdentity,
+} from '../sources/store';
 import { siteOf } from '../site';
 import type { AnalysisService } from './analysis-service';
 import { originOf, RequestError, type Caller, type Handlers } from './router';
@@ -38,7 +56,23 @@ const field = (value: unknown, key: string): unknown =>
 /** The background's answers to every request, over the database and the analysis. */
 export function createHandlers(db: GlossDB, analysis: AnalysisService): Handlers {
   return {
-    analyze: ({ text, names }) => analysis.analyze(text, names !== false),
+    // An article's analysis is remembered when the reader turned that on and did not exclude its site. Only a
+    // page's own address is remembered; a failure to remember never fails the analysis.
+    analyze: async ({ text, names, article }, caller) => {
+      if (article) checkOrigin(caller, article.url);
+      const result = await analysis.analyze(text, names !== false);
+      if (article && (await shouldRememberSource(article.url))) {
+        try {
+          await rememberArticle(
+            db,
+            buildSourceRecord({ url: article.url, metadata: article.metadata, text, analysis: result }),
+          );
+        } catch (err) {
+          console.warn('Gloss: could not remember this article:', err);
+        }
+      }
+      return result;
+    },
     'annotations:list': async ({ url }, caller) => {
       checkOrigin(caller, url);
       return listAnnotations(db, url);
@@ -70,6 +104,27 @@ export function createHandlers(db: GlossDB, analysis: AnalysisService): Handlers
       const result = await importAnnotations(db, parsed);
       await markAnnotated([...new Set(parsed.annotations.map((a) => siteOf(a.url)))]);
       return result;
+    },
+    // Remembered sources: the router lets only Gloss's own pages make these requests.
+    'sources:settings': async ({ remember, exclude }) => {
+      if (remember !== undefined) await setRememberSources(remember);
+      if (exclude) await setSiteExcluded(exclude.site, exclude.excluded);
+      return getSourcesSettings();
+    },
+    'sources:speakers': ({ offset, limit }) => listSpeakers(db, offset, limit),
+    'sources:entities': ({ type, offset, limit }) => listEntities(db, type, offset, limit),
+    'sources:speaker-quotes': ({ id }) => speakerQuotes(db, id),
+    'sources:search': ({ query, speakerId, limit }) => searchQuotes(db, query, { speakerId, limit }),
+    'sources:articles': ({ offset, limit }) => listRememberedArticles(db, offset, limit),
+    'sources:reassign': ({ quoteId, speaker }) => reassignQuote(db, quoteId, speaker),
+    'sources:drop': ({ quoteId }) => dropQuote(db, quoteId),
+    'sources:merge': ({ from, into }) => mergeIdentities(db, from, into),
+    'sources:split': ({ id, name }) => splitIdentity(db, id, name),
+    'sources:forget': async (scope) => {
+      if ('article' in scope) return forgetArticle(db, scope.article);
+      if ('site' in scope) return forgetSite(db, scope.site);
+      await forgetEverything(db);
+      return null;
     },
     'page:visit': async ({ page }, caller) => {
       checkOrigin(caller, field(page, 'url'));

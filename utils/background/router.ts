@@ -43,10 +43,34 @@ export class RequestError extends Error {
 
 const isString = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const optional = (v: unknown, check: (v: unknown) => boolean) => v === undefined || check(v);
+const isCount = (v: unknown) => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 1_000_000;
+const isId = (v: unknown) => isString(v, 1200) && v !== '';
+const onlyKeys = (p: Record<string, unknown>, ...keys: string[]) => Object.keys(p).every((k) => keys.includes(k));
+const isNullableString = (v: unknown, max: number) => v === null || isString(v, max);
+
+/** The article beside an analysis request: a URL and a few metadata strings. */
+function isAnalysedArticle(v: unknown): boolean {
+  if (!isObject(v) || !isString(v.url, LIMITS.url) || !isObject(v.metadata)) return false;
+  const m = v.metadata;
+  return (
+    ['title', 'publisher', 'byline', 'published', 'canonicalUrl', 'language'].every((k) =>
+      isNullableString(m[k], k === 'canonicalUrl' ? LIMITS.url : 2000),
+    ) && onlyKeys(m, 'title', 'publisher', 'byline', 'published', 'canonicalUrl', 'language')
+  );
+}
+
+/** A speaker to reassign a quotation to: an identity, a new name, or null. */
+const isSpeakerChoice = (v: unknown) =>
+  v === null ||
+  (isObject(v) && onlyKeys(v, 'id', 'name') && Object.keys(v).length === 1 && (isId(v.id) || isString(v.name, 200)));
 
 /** Checks the outer shape of each payload; the store checks records field by field. */
 const SHAPES: { [K in keyof BackgroundProtocol]: (p: Record<string, unknown>) => boolean } = {
-  analyze: (p) => isString(p.text, MAX_TEXT * 4) && (p.names === undefined || typeof p.names === 'boolean'),
+  analyze: (p) =>
+    isString(p.text, MAX_TEXT * 4) &&
+    (p.names === undefined || typeof p.names === 'boolean') &&
+    optional(p.article, isAnalysedArticle),
   'annotations:list': (p) => isString(p.url, LIMITS.url),
   'annotation:save': (p) => isObject(p.annotation),
   'annotation:update': (p) => isString(p.id, 128) && isObject(p.patch),
@@ -55,6 +79,26 @@ const SHAPES: { [K in keyof BackgroundProtocol]: (p: Record<string, unknown>) =>
   'annotations:import': (p) => isString(p.json, 200_000_000),
   'page:visit': (p) => isObject(p.page),
   'tags:list': (p) => Object.keys(p).length === 0,
+  'sources:settings': (p) =>
+    onlyKeys(p, 'remember', 'exclude') &&
+    optional(p.remember, (v) => typeof v === 'boolean') &&
+    optional(p.exclude, (v) => isObject(v) && isString(v.site, 300) && typeof v.excluded === 'boolean'),
+  'sources:speakers': (p) =>
+    onlyKeys(p, 'offset', 'limit') && optional(p.offset, isCount) && optional(p.limit, isCount),
+  'sources:entities': (p) =>
+    ['PER', 'ORG', 'LOC', 'MISC'].includes(p.type as string) &&
+    optional(p.offset, isCount) &&
+    optional(p.limit, isCount),
+  'sources:speaker-quotes': (p) => isId(p.id),
+  'sources:search': (p) => isString(p.query, 1000) && optional(p.speakerId, isId) && optional(p.limit, isCount),
+  'sources:articles': (p) =>
+    onlyKeys(p, 'offset', 'limit') && optional(p.offset, isCount) && optional(p.limit, isCount),
+  'sources:reassign': (p) => isId(p.quoteId) && isSpeakerChoice(p.speaker),
+  'sources:drop': (p) => isId(p.quoteId),
+  'sources:merge': (p) => isId(p.from) && isId(p.into),
+  'sources:split': (p) => isId(p.id) && isString(p.name, 300),
+  'sources:forget': (p) =>
+    Object.keys(p).length === 1 && (isString(p.article, LIMITS.url) || isString(p.site, 300) || p.everything === true),
 };
 
 /**

@@ -7,14 +7,31 @@ import type { Analysis } from '../analysis/types';
 import type { ImportResult } from '../db/import';
 import type { Annotation, AnnotationPatch, NewAnnotation, Page } from '../db/types';
 import type { ArticleMetadata } from '../extract/types';
+import type { EntityType } from '../analysis/types';
+import type { CitedQuote, ResultPage } from '../sources/queries';
+import type { Identity, RememberedArticle, StoredQuote } from '../sources/types';
+import type { SourcesSettings } from '../settings';
+
+/** The article a content script analyses, for the background to remember when the reader chose so. */
+export type AnalysedArticle = {
+  /** The page's normalised URL (its own origin only). */
+  url: string;
+  metadata: Pick<ArticleMetadata, 'title' | 'publisher' | 'byline' | 'published' | 'canonicalUrl' | 'language'>;
+};
+
+/** What to forget of the remembered sources. */
+export type ForgetScope = { article: string } | { site: string } | { everything: true };
 
 /** Longest text analysed, in characters (about 150 pages of a book); content scripts send no more. */
 export const MAX_ANALYSED_TEXT = 1_000_000;
 
 /** Requests the background answers: name → [payload, result]. */
 export type BackgroundProtocol = {
-  /** `names: false` skips named entities (a page not in English: the tagger knows English only). */
-  analyze: [{ text: string; names?: boolean }, Analysis];
+  /**
+   * `names: false` skips named entities (a page not in English: the tagger knows English only). `article`:
+   * the page is an article; the background remembers it after the analysis when the reader turned that on.
+   */
+  analyze: [{ text: string; names?: boolean; article?: AnalysedArticle }, Analysis];
   'annotations:list': [{ url: string }, Annotation[]];
   'annotation:save': [{ annotation: NewAnnotation }, Annotation];
   'annotation:update': [{ id: string; patch: AnnotationPatch }, Annotation];
@@ -24,6 +41,20 @@ export type BackgroundProtocol = {
   'page:visit': [{ page: Omit<Page, 'site'> }, null];
   /** The tags the reader has used, most used first, for completion in Gloss's own UI (never put in a page's DOM). */
   'tags:list': [Record<string, never>, string[]];
+  // Remembered sources (utils/sources): Gloss's own pages only.
+  'sources:settings': [{ remember?: boolean; exclude?: { site: string; excluded: boolean } }, SourcesSettings];
+  'sources:speakers': [{ offset?: number; limit?: number }, ResultPage<Identity>];
+  'sources:entities': [{ type: EntityType; offset?: number; limit?: number }, ResultPage<Identity>];
+  'sources:speaker-quotes': [{ id: string }, CitedQuote[]];
+  'sources:search': [{ query: string; speakerId?: string; limit?: number }, ResultPage<CitedQuote>];
+  'sources:articles': [{ offset?: number; limit?: number }, ResultPage<RememberedArticle>];
+  /** `speaker`: an identity, a new name, or null ("unknown"). */
+  'sources:reassign': [{ quoteId: string; speaker: { id: string } | { name: string } | null }, StoredQuote];
+  'sources:drop': [{ quoteId: string }, StoredQuote];
+  'sources:merge': [{ from: string; into: string }, Identity];
+  'sources:split': [{ id: string; name: string }, Identity];
+  /** How many articles were forgotten (everything: null). */
+  'sources:forget': [ForgetScope, number | null];
 };
 
 /** Per-site choice of whether Gloss analyses pages there. */
