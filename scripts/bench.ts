@@ -9,8 +9,11 @@
  *     paragraph, a huge paragraph without any);
  *   - the reader's annotations on a long page: anchoring time for 1, 100 and 1,000, and the share
  *     found again after word edits of 1%, 5% and 20% (`scripts/lib/annotation-bench.ts`).
+ *   - remembered sources: 10,000 synthetic articles (about 100,000 quotations) through the real store in
+ *     fake-indexeddb; the speakers list, quotation search per keystroke, storage per 1,000 articles
+ *     (`scripts/lib/sources-bench.ts`; `--articles=N` seeds another number).
  * `-- --only=annotations,anchoring` runs some sections (sizes, analysis, pathological, extraction,
- * anchoring, annotations).
+ * anchoring, annotations, sources).
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -24,6 +27,7 @@ import { longText } from '../tests/unit/anchoring/fixture';
 import { PATHOLOGICAL } from '../tests/unit/analysis/quotes/pathological';
 import { annotationBench } from './lib/annotation-bench';
 import { corpusDir } from './lib/corpus';
+import { sourcesBench } from './lib/sources-bench';
 
 const CORPUS = corpusDir();
 
@@ -169,12 +173,14 @@ const only = process.argv
   .find((a) => a.startsWith('--only='))
   ?.slice('--only='.length)
   .split(',');
-const sections: Record<string, () => void> = {
+const articles = Number(process.argv.find((a) => a.startsWith('--articles='))?.slice('--articles='.length) ?? 10_000);
+const sections: Record<string, () => void | Promise<void>> = {
   sizes,
   analysis,
   pathological,
   extraction,
   anchoring,
   annotations: () => annotationBench(CORPUS),
+  sources: () => sourcesBench(articles),
 };
-for (const [name, section] of Object.entries(sections)) if (!only || only.includes(name)) section();
+for (const [name, section] of Object.entries(sections)) if (!only || only.includes(name)) await section();

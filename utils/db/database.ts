@@ -34,7 +34,7 @@ export const SCHEMA_V3 = {
   ...SCHEMA_V2,
   sourceArticles: 'url, site, lastRead',
   sourceQuotes: 'id, url, speakerId, *words',
-  sourceMentions: 'id, url, identityId',
+  sourceMentions: '[url+identityId], url, identityId',
   identities: 'id, type, *keys, *families, quoteCount, mentionCount',
   sourceCorrections: 'id, url, kind',
 } as const;
@@ -50,7 +50,7 @@ export class GlossDB extends Dexie {
   declare pages: EntityTable<Page, 'url'>;
   declare sourceArticles: EntityTable<RememberedArticle, 'url'>;
   declare sourceQuotes: EntityTable<StoredQuote, 'id'>;
-  declare sourceMentions: EntityTable<StoredMention, 'id'>;
+  declare sourceMentions: Table<StoredMention, [string, string]>;
   declare identities: EntityTable<Identity, 'id'>;
   // A plain Table: EntityTable's insert type does not accept a union of record shapes.
   declare sourceCorrections: Table<Correction, string>;

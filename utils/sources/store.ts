@@ -39,19 +39,38 @@ function dayOf(iso: string | null): string | null {
   return m ? m[0] : null;
 }
 
-/** A new identity id. */
-const newId = () => `id-${crypto.randomUUID()}`;
+/** A new identity id: 16 random base-36 characters (short: every quotation and mention holds one). */
+function newId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => (b % 36).toString(36)).join('');
+}
 
 /** Finds or creates identities for the names of one article, within a write transaction. */
 class Resolver {
   /** Identities created or changed in this write, by id. */
   readonly touched = new Map<string, Identity>();
 
+  /** Stored identities by key and family key, read once per write: identities are stored at its end. */
+  private readonly stored = new Map<string, Identity[]>();
+
   constructor(private readonly db: GlossDB) {}
+
+  private async read(index: 'keys' | 'families', keys: string[]): Promise<Identity[]> {
+    const missing = keys.filter((k) => !this.stored.has(`${index}|${k}`));
+    if (missing.length) {
+      const rows = await this.db.identities.where(index).anyOf(missing).toArray();
+      for (const k of missing)
+        this.stored.set(
+          `${index}|${k}`,
+          rows.filter((r) => (r[index] as string[]).includes(k)),
+        );
+    }
+    return keys.flatMap((k) => this.stored.get(`${index}|${k}`)!);
+  }
 
   private async byKeys(keys: string[]): Promise<Identity[]> {
     const found = new Map<string, Identity>();
-    for (const i of await this.db.identities.where('keys').anyOf(keys).toArray()) found.set(i.id, i);
+    for (const i of await this.read('keys', keys)) found.set(i.id, i);
     for (const i of this.touched.values()) if (i.keys.some((k) => keys.includes(k))) found.set(i.id, i);
     return [...found.values()].map((i) => this.touched.get(i.id) ?? i);
   }
@@ -59,7 +78,7 @@ class Resolver {
   private async byFamilies(families: string[]): Promise<Identity[]> {
     if (families.length === 0) return [];
     const found = new Map<string, Identity>();
-    for (const i of await this.db.identities.where('families').anyOf(families).toArray()) found.set(i.id, i);
+    for (const i of await this.read('families', families)) found.set(i.id, i);
     for (const i of this.touched.values()) if (i.families.some((f) => families.includes(f))) found.set(i.id, i);
     return [...found.values()].map((i) => this.touched.get(i.id) ?? i);
   }
@@ -122,14 +141,22 @@ class Resolver {
   }
 }
 
-/** Recomputes the counts and dates of identities from their quotations and mentions; deletes unused ones. */
-async function refreshStats(db: GlossDB, ids: Iterable<string>, pending = new Map<string, Identity>()): Promise<void> {
+/** The URL and day a quotation id holds (`${date} ${url}#${key}`). */
+function partsOfId(id: string): { date: string; url: string } {
+  const space = id.indexOf(' ');
+  return { date: id.slice(0, space), url: id.slice(space + 1, id.lastIndexOf('#')) };
+}
+
+/**
+ * Recomputes the counts and dates of identities from their quotations (their
+ * ids alone: they hold the day and the URL) and mentions; deletes unused ones.
+ */
+async function refreshStats(db: GlossDB, ids: Iterable<string>): Promise<void> {
   for (const id of new Set(ids)) {
-    const identity = pending.get(id) ?? (await db.identities.get(id));
+    const identity = await db.identities.get(id);
     if (!identity) continue;
-    const quotes = (await db.sourceQuotes.where('speakerId').equals(id).toArray()).filter(
-      (q) => !q.corrected || q.corrected === 'reassigned',
-    );
+    const quoteIds = (await db.sourceQuotes.where('speakerId').equals(id).primaryKeys()) as string[];
+    const quotes = quoteIds.map(partsOfId);
     const mentions = await db.sourceMentions.where('identityId').equals(id).toArray();
     identity.quoteCount = quotes.length;
     identity.quoteArticles = new Set(quotes.map((q) => q.url)).size;
@@ -211,7 +238,8 @@ async function writeRecord(db: GlossDB, resolver: Resolver, record: SourceRecord
       speakerId,
       reason,
       corrected,
-      selector: q.selector,
+      prefix: q.selector.prefix,
+      suffix: q.selector.suffix,
       start: q.start,
       end: q.end,
       date,
@@ -222,10 +250,9 @@ async function writeRecord(db: GlossDB, resolver: Resolver, record: SourceRecord
   for (const e of record.entities) {
     const found = await identify(e.name);
     if (!found) continue;
-    const id = `${url}|${found.id}`;
-    const known = mentions.get(id);
+    const known = mentions.get(found.id);
     if (known) known.count += e.count;
-    else mentions.set(id, { id, url, identityId: found.id, name: e.name, type: e.type, count: e.count });
+    else mentions.set(found.id, { url, identityId: found.id, name: e.name, type: e.type, count: e.count });
     affected.add(found.id);
   }
   const article: RememberedArticle = {
@@ -239,7 +266,6 @@ async function writeRecord(db: GlossDB, resolver: Resolver, record: SourceRecord
     firstRead: old?.firstRead ?? now,
     lastRead: Math.max(now, old?.lastRead ?? 0),
     date,
-    entities: record.entities,
   };
   await db.sourceArticles.put(article);
   await db.sourceQuotes.bulkPut(quotes);
@@ -464,10 +490,9 @@ async function moveIdentity(
   }
   for (const m of await db.sourceMentions.where('identityId').equals(fromId).toArray()) {
     if (!take(m.name)) continue;
-    const id = `${m.url}|${intoId}`;
-    const there = await db.sourceMentions.get(id);
-    await db.sourceMentions.delete(m.id);
-    await db.sourceMentions.put({ ...m, id, identityId: intoId, count: m.count + (there?.count ?? 0) });
+    const there = await db.sourceMentions.get([m.url, intoId]);
+    await db.sourceMentions.delete([m.url, fromId]);
+    await db.sourceMentions.put({ ...m, identityId: intoId, count: m.count + (there?.count ?? 0) });
   }
   for (const c of await db.sourceCorrections.where('kind').equals('reassign').toArray()) {
     if (c.kind === 'reassign' && c.speakerId === fromId && !pin)

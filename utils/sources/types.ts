@@ -2,7 +2,6 @@
 import type { EntityType } from '../analysis/types';
 import type { TextQuoteSelector } from '../anchoring/types';
 import type { MergeReason } from './identity';
-import type { SourceEntity } from './record';
 
 export type { MergeReason } from './identity';
 export type { SourceEntity, SourceQuote, SourceRecord } from './record';
@@ -22,7 +21,6 @@ export type RememberedArticle = {
   lastRead: number;
   /** The article's day (YYYY-MM-DD): published, else first read. */
   date: string;
-  entities: SourceEntity[];
 };
 
 /** A quotation as stored (table `sourceQuotes`), with the reader's corrections applied. */
@@ -40,7 +38,9 @@ export type StoredQuote = {
   reason: MergeReason | null;
   /** The reader's correction, when there is one. */
   corrected: 'reassigned' | 'dropped' | null;
-  selector: TextQuoteSelector;
+  /** The selector's context (its `exact` is `text`: see `selectorOf`). */
+  prefix: string;
+  suffix: string;
   start: number;
   end: number;
   /** The article's day (YYYY-MM-DD). */
@@ -49,10 +49,8 @@ export type StoredQuote = {
   words: string[];
 };
 
-/** How often an article mentions an identity (table `sourceMentions`). */
+/** How often an article mentions an identity (table `sourceMentions`, key `[url+identityId]`). */
 export type StoredMention = {
-  /** `${url}|${identityId}`. */
-  id: string;
   url: string;
   identityId: string;
   /** The fullest name the article uses. */
@@ -83,6 +81,11 @@ export type Identity = {
   first: string | null;
   last: string | null;
 };
+
+/** The quote selector that finds a stored quotation again in its article. */
+export function selectorOf(quote: Pick<StoredQuote, 'text' | 'prefix' | 'suffix'>): TextQuoteSelector {
+  return { type: 'TextQuoteSelector', exact: quote.text, prefix: quote.prefix, suffix: quote.suffix };
+}
 
 /** A correction of the reader's, kept with the records and applied again on each re-reading. */
 export type Correction =

@@ -65,10 +65,10 @@ describe('a database written by a newer Gloss', () => {
         const pages = req.result.createObjectStore('pages', { keyPath: 'url' });
         for (const index of ['lastVisited', 'site']) pages.createIndex(index, index);
         // Version 3's tables, as Dexie would have made them.
-        const v3: Array<[string, string, string[], string[]]> = [
+        const v3: Array<[string, string | string[], string[], string[]]> = [
           ['sourceArticles', 'url', ['site', 'lastRead'], []],
           ['sourceQuotes', 'id', ['url', 'speakerId'], ['words']],
-          ['sourceMentions', 'id', ['url', 'identityId'], []],
+          ['sourceMentions', ['url', 'identityId'], ['url', 'identityId'], []],
           ['identities', 'id', ['type', 'quoteCount', 'mentionCount'], ['keys', 'families']],
           ['sourceCorrections', 'id', ['url', 'kind'], []],
         ];

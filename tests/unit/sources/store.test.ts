@@ -12,6 +12,7 @@ import {
 } from '../../../utils/sources/store';
 import { listEntities, listSpeakers, searchQuotes, speakerQuotes } from '../../../utils/sources/queries';
 import { freshDb } from '../db/helpers';
+import { selectorOf } from '../../../utils/sources/types';
 import { article } from './helpers';
 
 const A = 'https://news.example.com/world/1';
@@ -72,7 +73,7 @@ describe('remembering articles', () => {
     ]);
     expect(quotes[2]!.quote.reason).toEqual({ code: 'surname', text: 'surname in an article naming Hu Ping' });
     expect(quotes[0]!.article.url).toBe('https://daily.example.org/2026/talks');
-    expect(quotes[1]!.quote.selector).toMatchObject({
+    expect(selectorOf(quotes[1]!.quote)).toMatchObject({
       exact: 'Dialogue must replace confrontation',
       prefix: 'Hu Ping said: “',
     });
