@@ -35,7 +35,7 @@ export const SCHEMA_V3 = {
   sourceArticles: 'url, site, lastRead',
   sourceQuotes: 'id, url, speakerId, *words',
   sourceMentions: '[url+identityId], url, identityId',
-  identities: 'id, type, *keys, *families, quoteCount, mentionCount',
+  identities: 'id, *keys, *families, quoteCount, [type+mentionCount]',
   sourceCorrections: 'id, url, kind',
 } as const;
 

@@ -41,14 +41,11 @@ export function listSpeakers(db: GlossDB, offset = 0, limit = 50): Promise<Resul
 /** People, organisations or places (one type), most mentioned first. */
 export function listEntities(db: GlossDB, type: EntityType, offset = 0, limit = 50): Promise<ResultPage<Identity>> {
   return guard(async () => {
-    const all = db.identities.where('mentionCount').above(0).reverse();
-    const items: Identity[] = [];
-    let total = 0;
-    await all.each((identity) => {
-      if (identity.type !== type) return;
-      if (total >= offset && items.length < pageSize(limit)) items.push(identity);
-      total++;
-    });
+    const mentioned = db.identities.where('[type+mentionCount]').between([type, 1], [type, Infinity], true, true);
+    const [items, total] = await Promise.all([
+      mentioned.clone().reverse().offset(Math.max(0, offset)).limit(pageSize(limit)).toArray(),
+      mentioned.count(),
+    ]);
     return { items, total };
   });
 }
