@@ -18,8 +18,8 @@ export type CitedQuote = {
   article: Pick<RememberedArticle, 'url' | 'title' | 'publisher' | 'published' | 'date' | 'byline'>;
 };
 
-/** A page of results and how many there are in all. */
-export type ResultPage<T> = { items: T[]; total: number };
+/** A page of results and how many there are in all (`atLeast`: at least that many, not all counted). */
+export type ResultPage<T> = { items: T[]; total: number; atLeast?: boolean };
 
 /** Largest page a query gives. */
 export const MAX_PAGE = 500;
@@ -82,44 +82,63 @@ export function speakerQuotes(db: GlossDB, identityId: string): Promise<CitedQuo
   });
 }
 
+/** Candidates read from the word index at most; a commoner prefix is searched newest first instead. */
+export const MAX_CANDIDATES = 1000;
+
+/** Whether a quotation's words start with each term. */
+const matchesAll = (q: StoredQuote, terms: string[]) => terms.every((t) => q.words.some((w) => w.startsWith(t)));
+
 /**
  * Quotations whose words start with every word of `query` (folded like the
  * index), of one speaker when `speakerId` is given; newest first, at most
- * `limit`, with the number of matches in all. An empty query with a speaker
- * gives the speaker's quotations; with neither, nothing.
+ * `limit`, with the number of matches (`atLeast` when there are more than
+ * were counted: a common prefix, typed one key at a time, is answered from the
+ * newest quotations without counting them all). An empty query with a speaker
+ * gives the speaker's quotations; with neither, nothing. `candidates`: a test seam for MAX_CANDIDATES.
  */
 export function searchQuotes(
   db: GlossDB,
   query: string,
-  options: { speakerId?: string; limit?: number } = {},
+  options: { speakerId?: string; limit?: number; candidates?: number } = {},
 ): Promise<ResultPage<CitedQuote>> {
   return guard(async () => {
     const terms = wordsOf(string(query, 'query', 1000));
     const limit = pageSize(options.limit ?? 100);
-    let keys: Set<string> | null = null;
+    const most = options.candidates ?? MAX_CANDIDATES;
+    // Ids start with the article's day: in reverse id order, the newest come first.
+    const newestFirst = (a: StoredQuote, b: StoredQuote) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
     if (options.speakerId !== undefined) {
-      keys = new Set(
-        (await db.sourceQuotes
-          .where('speakerId')
-          .equals(string(options.speakerId, 'speakerId', 200))
-          .primaryKeys()) as string[],
-      );
+      const id = string(options.speakerId, 'speakerId', 200);
+      const own = await db.sourceQuotes.where('speakerId').equals(id).toArray();
+      const found = own.filter((q) => matchesAll(q, terms)).sort(newestFirst);
+      return { items: await cite(db, found.slice(0, limit)), total: found.length };
     }
-    if (terms.length === 0 && !keys) return { items: [], total: 0 };
-    // The longest term narrows first (the most selective); each further term intersects.
-    for (const term of [...terms].sort((a, b) => b.length - a.length)) {
-      const found = (await db.sourceQuotes.where('words').startsWith(term).primaryKeys()) as string[];
-      const next: Set<string> = new Set();
-      for (const k of found) if (!keys || keys.has(k)) next.add(k);
-      keys = next;
-      if (keys.size === 0) break;
+    if (terms.length === 0) return { items: [], total: 0 };
+    // The longest term is the most selective: its candidates come from the index, when they are few enough.
+    const longest = terms.reduce((a, b) => (b.length > a.length ? b : a));
+    const keys = (await db.sourceQuotes
+      .where('words')
+      .startsWith(longest)
+      .distinct()
+      .limit(most + 1)
+      .primaryKeys()) as string[];
+    if (keys.length <= most) {
+      keys.sort().reverse();
+      if (terms.length === 1) {
+        const quotes = (await db.sourceQuotes.bulkGet(keys.slice(0, limit))).filter((q) => q !== undefined);
+        return { items: await cite(db, quotes), total: keys.length };
+      }
+      const rows = (await db.sourceQuotes.bulkGet(keys)).filter((q) => q !== undefined && matchesAll(q, terms));
+      return { items: await cite(db, (rows as StoredQuote[]).slice(0, limit)), total: rows.length };
     }
-    // Ids start with the article's day: the newest are the greatest, and only they are read.
-    const all = [...(keys ?? [])].sort().reverse();
-    const quotes = (await db.sourceQuotes.bulkGet(all.slice(0, limit))).filter(
-      (q): q is StoredQuote => q !== undefined && q.corrected !== 'dropped',
-    );
-    return { items: await cite(db, quotes), total: all.length };
+    // A common prefix: matches are many, so the newest quotations hold a page of them soon.
+    const found = await db.sourceQuotes
+      .toCollection()
+      .reverse()
+      .filter((q) => matchesAll(q, terms))
+      .limit(limit)
+      .toArray();
+    return { items: await cite(db, found), total: found.length, atLeast: found.length === limit };
   });
 }
 

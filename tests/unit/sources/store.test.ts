@@ -108,6 +108,21 @@ describe('remembering articles', () => {
     ]);
     expect((await searchQuotes(db, '', { speakerId: hu.id })).total).toBe(3);
     expect((await searchQuotes(db, '')).total).toBe(0);
+    // A prefix with more candidates than the index is read for: newest first, counted as "at least".
+    const common = await searchQuotes(db, 't', { candidates: 2, limit: 2 });
+    expect(common).toMatchObject({ total: 2, atLeast: true });
+    // The two of the newer article, not the older one's "The vote is a disgrace".
+    expect(common.items.map((q) => q.quote.text).sort()).toEqual(['I never said that', 'Talks resume in spring']);
+    const all = await searchQuotes(db, 't', { candidates: 2 });
+    expect([all.total, all.atLeast]).toEqual([3, false]);
+    expect(all.items.map((q) => q.quote.text)).toEqual([
+      'Talks resume in spring',
+      'I never said that',
+      'The vote is a disgrace',
+    ]);
+    expect((await searchQuotes(db, 'was nothing', { candidates: 1 })).items.map((q) => q.quote.text)).toEqual([
+      'Nothing was agreed',
+    ]);
     db.close();
   });
 
