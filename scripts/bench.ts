@@ -11,9 +11,11 @@
  *     found again after word edits of 1%, 5% and 20% (`scripts/lib/annotation-bench.ts`).
  *   - remembered sources: 10,000 synthetic articles (about 100,000 quotations) through the real store in
  *     fake-indexeddb; the speakers list, quotation search per keystroke, storage per 1,000 articles
- *     (`scripts/lib/sources-bench.ts`; `--articles=N` seeds another number).
+ *     (`scripts/lib/sources-bench.ts`; `--articles=N` seeds another number);
+ *   - remembered sources in Chromium with the built extension: IndexedDB space per 1,000 articles
+ *     (`scripts/lib/sources-idb-bench.ts`, 1,000 articles; needs `npm run build`).
  * `-- --only=annotations,anchoring` runs some sections (sizes, analysis, pathological, extraction,
- * anchoring, annotations, sources).
+ * anchoring, annotations, sources, sources-idb).
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -28,6 +30,7 @@ import { PATHOLOGICAL } from '../tests/unit/analysis/quotes/pathological';
 import { annotationBench } from './lib/annotation-bench';
 import { corpusDir } from './lib/corpus';
 import { sourcesBench } from './lib/sources-bench';
+import { sourcesIndexedDbBench } from './lib/sources-idb-bench';
 
 const CORPUS = corpusDir();
 
@@ -182,5 +185,6 @@ const sections: Record<string, () => void | Promise<void>> = {
   anchoring,
   annotations: () => annotationBench(CORPUS),
   sources: () => sourcesBench(articles),
+  'sources-idb': () => sourcesIndexedDbBench(Math.min(articles, 1000)),
 };
 for (const [name, section] of Object.entries(sections)) if (!only || only.includes(name)) await section();

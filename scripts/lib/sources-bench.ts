@@ -9,7 +9,7 @@ import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import type { Analysis, EntityType } from '../../utils/analysis/types';
 import { createDb } from '../../utils/db/database';
 import { listSpeakers, searchQuotes } from '../../utils/sources/queries';
-import { buildSourceRecord, type SourceRecord } from '../../utils/sources/record';
+import { buildSourceRecord, type SourceInput, type SourceRecord } from '../../utils/sources/record';
 import { rememberArticles } from '../../utils/sources/store';
 
 /** A small deterministic random generator (mulberry32). */
@@ -39,6 +39,11 @@ const cap = (w: string) => w[0]!.toUpperCase() + w.slice(1);
 
 /** `articles` synthetic records of about `quotesEach` quotations and 12 entities each. */
 export function syntheticRecords(articles: number, quotesEach = 10): SourceRecord[] {
+  return syntheticInputs(articles, quotesEach).map(buildSourceRecord);
+}
+
+/** The inputs of `syntheticRecords`: address, metadata, text and its analysis. */
+export function syntheticInputs(articles: number, quotesEach = 10): SourceInput[] {
   const rand = random(13);
   const vocabulary = Array.from({ length: 6000 }, () => made(rand, 1 + Math.floor(rand() * 3)));
   const people = Array.from(
@@ -48,7 +53,7 @@ export function syntheticRecords(articles: number, quotesEach = 10): SourceRecor
   const orgs = Array.from({ length: 800 }, () => `${cap(made(rand, 2))} ${cap(made(rand, 3))}`);
   const places = Array.from({ length: 500 }, () => cap(made(rand, 3)));
   const publishers = Array.from({ length: 60 }, () => `The ${cap(made(rand, 3))} Times`);
-  const records: SourceRecord[] = [];
+  const records: SourceInput[] = [];
   for (let i = 0; i < articles; i++) {
     let text = '';
     const quotes: Analysis['quotes'] = [];
@@ -78,21 +83,19 @@ export function syntheticRecords(articles: number, quotesEach = 10): SourceRecor
       text += `${said},” said ${speaker ?? 'an official'}.\n\n`;
     }
     const day = new Date(Date.UTC(2024, 0, 1) + Math.floor(rand() * 700) * 86_400_000).toISOString().slice(0, 10);
-    records.push(
-      buildSourceRecord({
-        url: `https://news${i % 40}.example/${day}/story-${i}`,
-        metadata: {
-          title: `${cap(vocabulary[zipf(rand, vocabulary.length)]!)} ${vocabulary[zipf(rand, 6000)]} story ${i}`,
-          publisher: publishers[i % publishers.length]!,
-          byline: null,
-          published: day,
-          canonicalUrl: null,
-          language: 'en',
-        },
-        text,
-        analysis: { quotes, entityGroups: groups },
-      }),
-    );
+    records.push({
+      url: `https://news${i % 40}.example/${day}/story-${i}`,
+      metadata: {
+        title: `${cap(vocabulary[zipf(rand, vocabulary.length)]!)} ${vocabulary[zipf(rand, 6000)]} story ${i}`,
+        publisher: publishers[i % publishers.length]!,
+        byline: null,
+        published: day,
+        canonicalUrl: null,
+        language: 'en',
+      },
+      text,
+      analysis: { quotes, entityGroups: groups },
+    });
   }
   return records;
 }

@@ -68,6 +68,11 @@ function looksLikeName(speaker: string): boolean {
   return words.every((w) => /^[\p{Lu}\p{Lt}]/u.test(w) || /^(?:de|da|di|van|von|der|al-?|bin|ibn|la|le)$/.test(w));
 }
 
+/** A short stable key of a URL (48 bits as 12 hex digits): quotation ids hold it instead of the whole URL. */
+export function urlKey(url: string): string {
+  return hash(url) + hash(`#${url}`).slice(0, 4);
+}
+
 /** The key of a quotation: its folded words, and the occurrence when the same words come twice. */
 export function quoteKey(text: string, occurrence = 0): string {
   const words = fold(text).replace(/\s+/g, ' ').trim();

@@ -21,7 +21,7 @@ import {
   type MergeReason,
 } from './identity';
 import { isFamilyOnly } from './names';
-import type { SourceRecord } from './record';
+import { urlKey, type SourceRecord } from './record';
 import type { Correction, Identity, RememberedArticle, StoredMention, StoredQuote } from './types';
 
 /** The tables a write of remembered sources touches. */
@@ -141,15 +141,24 @@ class Resolver {
   }
 }
 
-/** The URL and day a quotation id holds (`${date} ${url}#${key}`). */
+/**
+ * A quotation's id: the article's day, its URL's key and the quotation's key
+ * (`20260105.0a1b2c3d4e5f.9f8e7d6c`). Short, because every index entry holds
+ * it; ordered by day, so the newest come first in reverse order.
+ */
+function quoteId(date: string, url: string, key: string): string {
+  return `${date.replace(/-/g, '')}.${urlKey(url)}.${key}`;
+}
+
+/** The day (YYYY-MM-DD) and URL key a quotation id holds. */
 function partsOfId(id: string): { date: string; url: string } {
-  const space = id.indexOf(' ');
-  return { date: id.slice(0, space), url: id.slice(space + 1, id.lastIndexOf('#')) };
+  const [day = '', url = ''] = id.split('.');
+  return { date: `${day.slice(0, 4)}-${day.slice(4, 6)}-${day.slice(6, 8)}`, url };
 }
 
 /**
  * Recomputes the counts and dates of identities from their quotations (their
- * ids alone: they hold the day and the URL) and mentions; deletes unused ones.
+ * ids alone: they hold the day and the URL's key) and mentions; deletes unused ones.
  */
 async function refreshStats(db: GlossDB, ids: Iterable<string>): Promise<void> {
   for (const id of new Set(ids)) {
@@ -230,7 +239,7 @@ async function writeRecord(db: GlossDB, resolver: Resolver, record: SourceRecord
     }
     if (speakerId) affected.add(speakerId);
     quotes.push({
-      id: `${date} ${url}#${q.key}`,
+      id: quoteId(date, url, q.key),
       url,
       key: q.key,
       text: q.text,

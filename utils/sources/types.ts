@@ -25,7 +25,7 @@ export type RememberedArticle = {
 
 /** A quotation as stored (table `sourceQuotes`), with the reader's corrections applied. */
 export type StoredQuote = {
-  /** `${date} ${url}#${key}`: ordered by the article's day, so the newest come first in reverse key order. */
+  /** Day, URL key and quotation key (`20260105.0a1b2c3d4e5f.9f8e7d6c`): the newest come first in reverse order. */
   id: string;
   url: string;
   key: string;
