@@ -81,8 +81,17 @@ describe('remembering sources in Chromium', () => {
   it('remembers the article once, lists its speakers, and forgets its site', async () => {
     await request('sources:settings', { remember: true });
     const url = `${server.origin}/fixtures/seed/index.html`;
+    // Remembering follows the analysis: wait until each reading is written (the second one rewrites the first).
+    const readings = async (): Promise<number[]> =>
+      ((await request('sources:articles', {})) as { items: Array<{ lastRead: number }> }).items.map((a) => a.lastRead);
+    const waitFor = async (ok: (lastRead: number[]) => boolean) => {
+      for (let i = 0; i < 100 && !ok(await readings()); i++) await gloss.waitForTimeout(100);
+      return readings();
+    };
     await readArticle(url);
+    const [first] = await waitFor((r) => r.length > 0);
     await readArticle(`${url}?utm_source=again`);
+    expect(await waitFor((r) => r.length !== 1 || r[0]! > first!)).toEqual([expect.any(Number)]);
     const rows = await gloss.evaluate(countRows);
     expect(rows.sourceArticles).toBe(1);
     expect(rows.sourceQuotes).toBeGreaterThan(0);

@@ -53,23 +53,35 @@ const field = (value: unknown, key: string): unknown =>
     ? (value as Record<string, unknown>)[key]
     : undefined;
 
+/** Test seams of the handlers. */
+export type HandlerOptions = {
+  /** Called with the promise of each article's remembering (which the analysis request does not wait for). */
+  onRemember?: (done: Promise<void>) => void;
+};
+
 /** The background's answers to every request, over the database and the analysis. */
-export function createHandlers(db: GlossDB, analysis: AnalysisService): Handlers {
+export function createHandlers(db: GlossDB, analysis: AnalysisService, options: HandlerOptions = {}): Handlers {
+  let remembering: Promise<void> = Promise.resolve();
   return {
     // An article's analysis is remembered when the reader turned that on and did not exclude its site. Only a
-    // page's own address is remembered; a failure to remember never fails the analysis.
+    // page's own address is remembered. The analysis is answered at once: remembering follows it (one write at a
+    // time), and a failure to remember never fails the analysis.
     analyze: async ({ text, names, article }, caller) => {
       if (article) checkOrigin(caller, article.url);
       const result = await analysis.analyze(text, names !== false);
-      if (article && (await shouldRememberSource(article.url))) {
-        try {
-          await rememberArticle(
-            db,
-            buildSourceRecord({ url: article.url, metadata: article.metadata, text, analysis: result }),
-          );
-        } catch (err) {
-          console.warn('Gloss: could not remember this article:', err);
-        }
+      if (article) {
+        remembering = remembering.then(async () => {
+          try {
+            if (!(await shouldRememberSource(article.url))) return;
+            await rememberArticle(
+              db,
+              buildSourceRecord({ url: article.url, metadata: article.metadata, text, analysis: result }),
+            );
+          } catch (err) {
+            console.warn('Gloss: could not remember this article:', err);
+          }
+        });
+        options.onRemember?.(remembering);
       }
       return result;
     },

@@ -30,46 +30,54 @@ const article = { url: 'https://news.example.com/bridge', metadata };
 
 let db: GlossDB;
 let handlers: Handlers;
+/** The last remembering the handlers started (the analysis does not wait for it). */
+let remembered: Promise<void>;
+/** Analyses as a page would, then waits until the article is remembered (or not). */
+async function analyse(payload: Parameters<Handlers['analyze']>[0], caller: Caller): Promise<void> {
+  await handlers.analyze(payload, caller);
+  await remembered;
+}
 
 beforeEach(() => {
   fakeBrowser.reset();
   db = freshDb();
   const analysis = new AnalysisService(async () => new Uint8Array());
   vi.spyOn(analysis, 'analyze').mockResolvedValue(ANALYSIS);
-  handlers = createHandlers(db, analysis);
+  remembered = Promise.resolve();
+  handlers = createHandlers(db, analysis, { onRemember: (done) => (remembered = done) });
 });
 afterEach(() => db.close());
 
 describe('remembering articles in the background', () => {
   it('remembers nothing until the reader turns it on', async () => {
     expect((await getSourcesSettings()).remember).toBe('unset');
-    await handlers.analyze({ text: TEXT, article }, page);
+    await analyse({ text: TEXT, article }, page);
     expect(await db.sourceArticles.count()).toBe(0);
   });
 
   it('remembers an analysed article when on, not a page that is not an article, not an excluded site', async () => {
     await setRememberSources(true);
-    await handlers.analyze({ text: TEXT }, page);
+    await analyse({ text: TEXT }, page);
     expect(await db.sourceArticles.count()).toBe(0);
-    await handlers.analyze({ text: TEXT, article }, page);
+    await analyse({ text: TEXT, article }, page);
     const speakers = await handlers['sources:speakers']({}, library);
     expect(speakers.items.map((s) => [s.name, s.quoteCount])).toEqual([['Nora Vance', 1]]);
     await setSiteExcluded('example.com', true);
-    await handlers.analyze({ text: TEXT, article: { ...article, url: 'https://news.example.com/other' } }, page);
+    await analyse({ text: TEXT, article: { ...article, url: 'https://news.example.com/other' } }, page);
     expect(await db.sourceArticles.count()).toBe(1);
   });
 
   it('never remembers an article under another origin’s address', async () => {
     await setRememberSources(true);
     await expect(
-      handlers.analyze({ text: TEXT, article: { ...article, url: 'https://elsewhere.example.org/x' } }, page),
+      analyse({ text: TEXT, article: { ...article, url: 'https://elsewhere.example.org/x' } }, page),
     ).rejects.toMatchObject({ code: 'forbidden' });
     expect(await db.sourceArticles.count()).toBe(0);
   });
 
   it('lists, searches, corrects and forgets through its requests', async () => {
     await handlers['sources:settings']({ remember: true }, library);
-    await handlers.analyze({ text: TEXT, article }, page);
+    await analyse({ text: TEXT, article }, page);
     const found = await handlers['sources:search']({ query: 'rebuild' }, library);
     expect(found.items[0]).toMatchObject({ speakerName: 'Nora Vance', article: { title: 'Bridge to be rebuilt' } });
     const moved = await handlers['sources:reassign']({ quoteId: found.items[0]!.quote.id, speaker: null }, library);
