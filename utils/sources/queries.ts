@@ -82,8 +82,11 @@ export function speakerQuotes(db: GlossDB, identityId: string): Promise<CitedQuo
   });
 }
 
-/** Candidates read from the word index at most; a commoner prefix is searched newest first instead. */
-export const MAX_CANDIDATES = 1000;
+/**
+ * Index entries read for one search term at most (keys only, one request); a
+ * commoner prefix is checked on the quotations instead, newest first.
+ */
+export const MAX_CANDIDATES = 20_000;
 
 /** Whether a quotation's words start with each term. */
 const matchesAll = (q: StoredQuote, terms: string[]) => terms.every((t) => q.words.some((w) => w.startsWith(t)));
@@ -114,22 +117,44 @@ export function searchQuotes(
       return { items: await cite(db, found.slice(0, limit)), total: found.length };
     }
     if (terms.length === 0) return { items: [], total: 0 };
-    // The longest term is the most selective: its candidates come from the index, when they are few enough.
-    const longest = terms.reduce((a, b) => (b.length > a.length ? b : a));
-    const keys = (await db.sourceQuotes
-      .where('words')
-      .startsWith(longest)
-      .distinct()
-      .limit(most + 1)
-      .primaryKeys()) as string[];
-    if (keys.length <= most) {
-      keys.sort().reverse();
-      if (terms.length === 1) {
-        const quotes = (await db.sourceQuotes.bulkGet(keys.slice(0, limit))).filter((q) => q !== undefined);
-        return { items: await cite(db, quotes), total: keys.length };
+    // Each term's quotations come from the word index as keys alone (one request each, at most `most` keys);
+    // a term with more than that is too common to narrow by, and is checked on the quotations read.
+    let keys = null as Set<string> | null;
+    const unchecked: string[] = [];
+    for (const term of [...terms].sort((a, b) => b.length - a.length)) {
+      const found = (await db.sourceQuotes
+        .where('words')
+        .startsWith(term)
+        .limit(most + 1)
+        .primaryKeys()) as string[];
+      if (found.length > most) {
+        unchecked.push(term);
+        continue;
       }
-      const rows = (await db.sourceQuotes.bulkGet(keys)).filter((q) => q !== undefined && matchesAll(q, terms));
-      return { items: await cite(db, (rows as StoredQuote[]).slice(0, limit)), total: rows.length };
+      const previous = keys;
+      keys = new Set(previous ? found.filter((k) => previous.has(k)) : found);
+      if (keys.size === 0) break;
+    }
+    if (keys) {
+      const sorted = [...keys].sort().reverse();
+      if (unchecked.length === 0) {
+        const quotes = (await db.sourceQuotes.bulkGet(sorted.slice(0, limit))).filter((q) => q !== undefined);
+        return { items: await cite(db, quotes), total: sorted.length };
+      }
+      // Read newest first, a few hundred at a time, until a page is found.
+      const rows: StoredQuote[] = [];
+      let read = 0;
+      while (read < sorted.length && rows.length < limit) {
+        const chunk = await db.sourceQuotes.bulkGet(sorted.slice(read, read + 500));
+        read += 500;
+        for (const q of chunk) if (q && matchesAll(q, unchecked)) rows.push(q);
+      }
+      const complete = read >= sorted.length;
+      return {
+        items: await cite(db, rows.slice(0, limit)),
+        total: rows.length,
+        ...(complete ? {} : { atLeast: true }),
+      };
     }
     // A common prefix: matches are many, so the newest quotations hold a page of them soon.
     const found = await db.sourceQuotes

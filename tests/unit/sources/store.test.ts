@@ -120,6 +120,11 @@ describe('remembering articles', () => {
       'I never said that',
       'The vote is a disgrace',
     ]);
+    // A common term beside a rare one: the rare one narrows, the common one is checked on the quotations.
+    expect(await searchQuotes(db, 'nothing a', { candidates: 1 })).toMatchObject({
+      total: 1,
+      items: [{ quote: { text: 'Nothing was agreed' } }],
+    });
     expect((await searchQuotes(db, 'was nothing', { candidates: 1 })).items.map((q) => q.quote.text)).toEqual([
       'Nothing was agreed',
     ]);
