@@ -14,7 +14,7 @@ export default defineBackground(() => {
     const response = await fetch(browser.runtime.getURL('/models/ner.bin'));
     return new Uint8Array(await response.arrayBuffer());
   });
-  const handlers = createHandlers(db, analysis, (urls) => notifyTabs(browser, urls));
+  const handlers = createHandlers(db, analysis, { notifyTabs: (urls) => notifyTabs(browser, urls) });
   const own = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
 
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender, handlers, own));

@@ -15,9 +15,14 @@
  *     search per keystroke, scrolling (`scripts/lib/library-ui-bench.ts`; needs `npm run build`);
  *   - the page layer in headless Chromium over the corpus's pages: the every-page script's size, Gloss's
  *     main-thread time, time to the first painted highlight beside Readability's parse, long tasks, mouseup →
- *     toolbar, frame times while scrolling thousands of highlights (`scripts/lib/layer-bench.ts`).
+ *     toolbar, frame times while scrolling thousands of highlights (`scripts/lib/layer-bench.ts`);
+ *   - remembered sources: 10,000 synthetic articles (about 100,000 quotations) through the real store in
+ *     fake-indexeddb; the speakers list, quotation search per keystroke, storage per 1,000 articles
+ *     (`scripts/lib/sources-bench.ts`; `--articles=N` seeds another number);
+ *   - remembered sources in Chromium with the built extension: IndexedDB space per 1,000 articles
+ *     (`scripts/lib/sources-idb-bench.ts`, 1,000 articles; needs `npm run build`).
  * `-- --only=annotations,anchoring` runs some sections (sizes, analysis, pathological, extraction,
- * anchoring, annotations, library-data, library-ui, layer).
+ * anchoring, annotations, library-data, library-ui, layer, sources, sources-idb).
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -34,6 +39,8 @@ import { libraryDataBench } from './lib/library-data-bench';
 import { layerBench } from './lib/layer-bench';
 import { libraryUiBench } from './lib/library-ui-bench';
 import { corpusDir } from './lib/corpus';
+import { sourcesBench } from './lib/sources-bench';
+import { sourcesIndexedDbBench } from './lib/sources-idb-bench';
 
 const CORPUS = corpusDir();
 
@@ -179,6 +186,7 @@ const only = process.argv
   .find((a) => a.startsWith('--only='))
   ?.slice('--only='.length)
   .split(',');
+const articles = Number(process.argv.find((a) => a.startsWith('--articles='))?.slice('--articles='.length) ?? 10_000);
 const sections: Record<string, () => void | Promise<void>> = {
   sizes,
   analysis,
@@ -189,5 +197,7 @@ const sections: Record<string, () => void | Promise<void>> = {
   'library-data': () => libraryDataBench(),
   layer: () => layerBench(CORPUS, process.argv),
   'library-ui': libraryUiBench,
+  sources: () => sourcesBench(articles),
+  'sources-idb': () => sourcesIndexedDbBench(Math.min(articles, 1000)),
 };
 for (const [name, section] of Object.entries(sections)) if (!only || only.includes(name)) await section();

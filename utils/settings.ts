@@ -123,3 +123,46 @@ export async function toggleAllMarks(): Promise<Visibility> {
   await visibility.setValue(next);
   return next;
 }
+
+/**
+ * Whether Gloss remembers the articles the reader reads (their metadata,
+ * quotations and names, utils/sources): 'unset' until the reader chooses, and
+ * off until then; sites (as `siteOf` gives them) the reader excluded.
+ */
+export type SourcesSettings = { remember: 'unset' | 'on' | 'off'; excludedSites: string[] };
+
+const sourcesSettings = storage.defineItem<SourcesSettings>('local:sourcesSettings', {
+  fallback: { remember: 'unset', excludedSites: [] },
+  version: 1,
+});
+
+/** The reader's choice about remembering sources. */
+export function getSourcesSettings(): Promise<SourcesSettings> {
+  return sourcesSettings.getValue();
+}
+
+/** Turns remembering sources on or off (the reader's explicit choice). */
+export async function setRememberSources(on: boolean): Promise<SourcesSettings> {
+  const next = { ...(await sourcesSettings.getValue()), remember: on ? ('on' as const) : ('off' as const) };
+  await sourcesSettings.setValue(next);
+  return next;
+}
+
+/** Excludes a site from being remembered, or lets it be remembered again. */
+export async function setSiteExcluded(site: string, excluded: boolean): Promise<SourcesSettings> {
+  const current = await sourcesSettings.getValue();
+  const sites = new Set(current.excludedSites);
+  if (excluded && site) sites.add(site);
+  else sites.delete(site);
+  const next = { ...current, excludedSites: [...sites].sort() };
+  await sourcesSettings.setValue(next);
+  return next;
+}
+
+/** Whether an article at `url` is to be remembered: the reader turned it on and did not exclude its site. */
+export async function shouldRememberSource(url: string): Promise<boolean> {
+  const { remember, excludedSites } = await sourcesSettings.getValue();
+  if (remember !== 'on') return false;
+  const excluded = Object.fromEntries(excludedSites.map((s) => [s, true as const]));
+  return siteKeys(url).length > 0 && findBySite(excluded, url) === undefined;
+}

@@ -3,23 +3,27 @@
  * output lines in input order. With one worker it runs in this thread.
  */
 import { Worker } from 'node:worker_threads';
-import { analyzeInput } from './node-analysis';
+import { analyzeInput, type AnalyzeOptions } from './node-analysis';
 import type { Item } from './analyse-inputs';
 
 /** The output line of one item, analysed here. */
-function analyseHere(item: Item): string {
+function analyseHere(item: Item, options: AnalyzeOptions): string {
   if (!('input' in item)) return JSON.stringify(item);
   try {
-    return JSON.stringify(analyzeInput(item.input));
+    return JSON.stringify(analyzeInput(item.input, options));
   } catch (err) {
     return JSON.stringify({ id: item.input.id ?? null, error: err instanceof Error ? err.message : String(err) });
   }
 }
 
 /** Output lines for `items`, in order; `workers` threads analyse them (at most 4 pages in flight per thread). */
-export async function* analyseAll(items: AsyncIterable<Item>, workers: number): AsyncGenerator<string> {
+export async function* analyseAll(
+  items: AsyncIterable<Item>,
+  workers: number,
+  options: AnalyzeOptions = {},
+): AsyncGenerator<string> {
   if (workers <= 1) {
-    for await (const item of items) yield analyseHere(item);
+    for await (const item of items) yield analyseHere(item, options);
     return;
   }
   const pool = Array.from({ length: workers }, () => new Worker(new URL('./analyse-worker.mjs', import.meta.url)));
@@ -52,7 +56,7 @@ export async function* analyseAll(items: AsyncIterable<Item>, workers: number): 
   try {
     for await (const item of items) {
       const seq = sent++;
-      if ('input' in item) pool[seq % workers]!.postMessage({ seq, input: item.input });
+      if ('input' in item) pool[seq % workers]!.postMessage({ seq, input: item.input, options });
       else done.set(seq, JSON.stringify(item));
       yield* ready();
       while (sent - next >= workers * 4) {

@@ -5,6 +5,7 @@ import { parseHTML } from 'linkedom';
 import { analyzeText } from '../../utils/analysis/analyze';
 import { loadTagger, type Tagger } from '../../utils/analysis/ner';
 import { extractArticle } from '../../utils/extract';
+import { buildSourceRecord, type SourceRecord } from '../../utils/sources/record';
 
 const MODEL = fileURLToPath(new URL('../../public/models/ner.bin', import.meta.url));
 
@@ -46,10 +47,15 @@ export type AnalyzeOutput = {
   quotes: { start: number; end: number; text: string; speaker: string | null }[];
   entities: { start: number; end: number; text: string; type: string }[];
   timingMs: number;
+  /** With `--records`: what the extension would remember of the page (null when it is not an article). */
+  record?: SourceRecord | null;
 };
 
+/** How the analyse command was asked to answer. */
+export type AnalyzeOptions = { records?: boolean };
+
 /** Analyses one input (HTML page or plain text) per the contract; throws on unreadable input. */
-export function analyzeInput(input: AnalyzeInput): AnalyzeOutput {
+export function analyzeInput(input: AnalyzeInput, options: AnalyzeOptions = {}): AnalyzeOutput {
   const t = nodeTagger(); // loaded once, before the clock starts: timingMs is the analysis alone
   const started = performance.now();
   const id = input.id ?? null;
@@ -81,13 +87,21 @@ export function analyzeInput(input: AnalyzeInput): AnalyzeOutput {
     throw new Error('input needs an "html" or a "text" string');
   }
   const a = analyzeText(head.text, t);
-  return {
+  const out: AnalyzeOutput = {
     id,
     ...head,
     quotes: a.quotes.map(({ start, end, text, speaker }) => ({ start, end, text, speaker })),
     entities: a.entities.map(({ start, end, text, type }) => ({ start, end, text, type })),
     timingMs: round(performance.now() - started),
   };
+  if (options.records) {
+    // The extension's own builder, on the same text and analysis the extension would have.
+    const url = typeof input.url === 'string' ? input.url : '';
+    out.record = head.isArticle
+      ? buildSourceRecord({ url, metadata: head.metadata, text: head.text, analysis: a })
+      : null;
+  }
+  return out;
 }
 
 function round(ms: number): number {

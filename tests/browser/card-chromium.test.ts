@@ -126,7 +126,8 @@ describe('the card in Chromium', () => {
     expect(await walk(1)).toEqual({ ok: true, value: true });
     await overlay.waitFor('.card');
     expect(await flashed()).toEqual(['We kept the shop open on hope and the occasional fishing boat from Stromness,']);
-    expect(await overlay.focused()).toBe('next-quote');
+    // The card takes the focus once it is drawn (a frame after it appears).
+    await expect.poll(() => overlay.focused()).toBe('next-quote');
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('GLOSS-OVERLAY');
     // The name inside the quotation is the next mark of the stack: the arrow keys reach it.
     expect(await overlay.texts('.card', '.card-detail')).toEqual(['Isla Morrison', 'Stromness']);

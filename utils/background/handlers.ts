@@ -9,7 +9,25 @@ import {
   updateAnnotation,
   upsertPage,
 } from '../db/store';
-import { markAnnotated } from '../settings';
+import {
+  getSourcesSettings,
+  markAnnotated,
+  setRememberSources,
+  setSiteExcluded,
+  shouldRememberSource,
+} from '../settings';
+import { buildSourceRecord } from '../sources/record';
+import { listEntities, listRememberedArticles, listSpeakers, searchQuotes, speakerQuotes } from '../sources/queries';
+import {
+  dropQuote,
+  forgetArticle,
+  forgetEverything,
+  forgetSite,
+  mergeIdentities,
+  reassignQuote,
+  rememberArticle,
+  splitIdentity,
+} from '../sources/store';
 import { siteOf } from '../site';
 import type { AnalysisService } from './analysis-service';
 import { originOf, RequestError, type Caller, type Handlers } from './router';
@@ -34,14 +52,41 @@ const field = (value: unknown, key: string): unknown =>
     ? (value as Record<string, unknown>)[key]
     : undefined;
 
+/** Test seams of the handlers. */
+export type HandlerOptions = {
+  /** Tells the open tabs of these pages that their highlights changed (after an import). */
+  notifyTabs?: (urls: string[]) => Promise<void>;
+  /** Called with the promise of each article's remembering (which the analysis request does not wait for). */
+  onRemember?: (done: Promise<void>) => void;
+};
+
 /** The background's answers to every request, over the database and the analysis. */
-export function createHandlers(
-  db: GlossDB,
-  analysis: AnalysisService,
-  notifyTabs: (urls: string[]) => Promise<void> = async () => {},
-): Handlers {
+export function createHandlers(db: GlossDB, analysis: AnalysisService, options: HandlerOptions = {}): Handlers {
+  const notifyTabs = options.notifyTabs ?? (async () => {});
+  let remembering: Promise<void> = Promise.resolve();
   return {
-    analyze: ({ text, names }) => analysis.analyze(text, names !== false),
+    // An article's analysis is remembered when the reader turned that on and did not exclude its site. Only a
+    // page's own address is remembered. The analysis is answered at once: remembering follows it (one write at a
+    // time), and a failure to remember never fails the analysis.
+    analyze: async ({ text, names, article }, caller) => {
+      if (article) checkOrigin(caller, article.url);
+      const result = await analysis.analyze(text, names !== false);
+      if (article) {
+        remembering = remembering.then(async () => {
+          try {
+            if (!(await shouldRememberSource(article.url))) return;
+            await rememberArticle(
+              db,
+              buildSourceRecord({ url: article.url, metadata: article.metadata, text, analysis: result }),
+            );
+          } catch (err) {
+            console.warn('Gloss: could not remember this article:', err);
+          }
+        });
+        options.onRemember?.(remembering);
+      }
+      return result;
+    },
     'annotations:list': async ({ url }, caller) => {
       checkOrigin(caller, url);
       return listAnnotations(db, url);
@@ -76,6 +121,27 @@ export function createHandlers(
         await notifyTabs(report.changedUrls);
       }
       return report;
+    },
+    // Remembered sources: the router lets only Gloss's own pages make these requests.
+    'sources:settings': async ({ remember, exclude }) => {
+      if (remember !== undefined) await setRememberSources(remember);
+      if (exclude) await setSiteExcluded(exclude.site, exclude.excluded);
+      return getSourcesSettings();
+    },
+    'sources:speakers': ({ offset, limit }) => listSpeakers(db, offset, limit),
+    'sources:entities': ({ type, offset, limit }) => listEntities(db, type, offset, limit),
+    'sources:speaker-quotes': ({ id }) => speakerQuotes(db, id),
+    'sources:search': ({ query, speakerId, limit }) => searchQuotes(db, query, { speakerId, limit }),
+    'sources:articles': ({ offset, limit }) => listRememberedArticles(db, offset, limit),
+    'sources:reassign': ({ quoteId, speaker }) => reassignQuote(db, quoteId, speaker),
+    'sources:drop': ({ quoteId }) => dropQuote(db, quoteId),
+    'sources:merge': ({ from, into }) => mergeIdentities(db, from, into),
+    'sources:split': ({ id, name }) => splitIdentity(db, id, name),
+    'sources:forget': async (scope) => {
+      if ('article' in scope) return forgetArticle(db, scope.article);
+      if ('site' in scope) return forgetSite(db, scope.site);
+      await forgetEverything(db);
+      return null;
     },
     'page:visit': async ({ page }, caller) => {
       checkOrigin(caller, field(page, 'url'));

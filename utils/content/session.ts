@@ -126,7 +126,12 @@ export class PageSession {
     try {
       const full = extraction.map.text;
       const text = analysableText(full, MAX_ANALYSED_TEXT);
-      const analysis = await sendToBackground('analyze', { text, names: analysesNames(extraction.metadata.language) });
+      const { title, publisher, byline, published, canonicalUrl, language } = extraction.metadata;
+      // Only an article is offered for remembering (the background decides, after the reader's choice).
+      const article = extraction.isArticle
+        ? { url: this.url, metadata: { title, publisher, byline, published, canonicalUrl, language } }
+        : undefined;
+      const analysis = await sendToBackground('analyze', { text, names: analysesNames(language), article });
       if (generation !== this.generation) return;
       this.analysedText = full;
       this.partial = text.length < full.length ? { analysed: text.length, total: full.length } : undefined;

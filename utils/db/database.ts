@@ -2,11 +2,12 @@
  * Gloss's IndexedDB database. The schema lives here and only here: every
  * change adds a `version(n)` with an `upgrade()` and a fixture test.
  */
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Table } from 'dexie';
 import { siteOf } from '../site';
 import { StoreError } from './errors';
 import { pageWords } from './words';
 import type { Annotation, Page } from './types';
+import type { Correction, Identity, RememberedArticle, StoredMention, StoredQuote } from '../sources/types';
 
 /** Version 1 of the schema: primary key first, then indexes (`*` = multi-entry). */
 export const SCHEMA_V1 = {
@@ -25,14 +26,22 @@ export const SCHEMA_V2 = {
 } as const;
 
 /**
- * Version 3: the library's indexes. Pages get search words from their title
- * and site (`*words`), so a search finds every highlight of a page by its
- * title; annotations get `[url+createdAt]`, so the library reads each
- * highlight's page and date from the index alone, without the records.
+ * Version 3: the library's indexes, and what the reader chose to remember of
+ * the articles they read (utils/sources). Pages get search words from their
+ * title and site (`*words`), so a search finds every highlight of a page by
+ * its title; annotations get `[url+createdAt]`, so the library reads each
+ * highlight's page and date from the index alone. New tables: remembered
+ * articles, their quotations and entity mentions, the identities of speakers
+ * and entities across articles, and the reader's corrections.
  */
 export const SCHEMA_V3 = {
   annotations: 'id, url, createdAt, updatedAt, color, *tags, *words, [url+createdAt]',
   pages: 'url, lastVisited, site, *words',
+  sourceArticles: 'url, site, lastRead',
+  sourceQuotes: 'id, url, speakerId, *words',
+  sourceMentions: '[url+identityId], url, identityId',
+  identities: 'id, *keys, *families, quoteCount, [type+mentionCount]',
+  sourceCorrections: 'id, url, kind',
 } as const;
 
 /** The schema version this code writes. */
@@ -44,6 +53,12 @@ export class GlossDB extends Dexie {
   // overwrite the tables Dexie sets up in `stores()` with undefined.
   declare annotations: EntityTable<Annotation, 'id'>;
   declare pages: EntityTable<Page, 'url'>;
+  declare sourceArticles: EntityTable<RememberedArticle, 'url'>;
+  declare sourceQuotes: EntityTable<StoredQuote, 'id'>;
+  declare sourceMentions: Table<StoredMention, [string, string]>;
+  declare identities: EntityTable<Identity, 'id'>;
+  // A plain Table: EntityTable's insert type does not accept a union of record shapes.
+  declare sourceCorrections: Table<Correction, string>;
 
   constructor(name: string, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);

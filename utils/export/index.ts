@@ -18,3 +18,4 @@ export {
   type ExportFormat,
   type ExportScope,
 } from './files';
+export { sourcesToCsv, sourcesToMarkdown, SOURCES_CSV_COLUMNS } from './sources';

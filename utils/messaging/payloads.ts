@@ -18,11 +18,31 @@ import { MAX_ANALYSED_TEXT } from './protocol';
 /** Largest import file, in characters (Chrome carries at most 64 MiB in one message). */
 export const MAX_IMPORT_CHARS = 48 * 1024 * 1024;
 
+/** A string of at most `max` characters. */
+const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+/** A count or offset of a listing. */
+const Count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1_000_000));
+/** An id of a remembered quotation or identity. */
+const SourceId = v.pipe(v.string(), v.minLength(1), v.maxLength(1200));
+/** The article beside an analysis request: its URL and a few metadata strings (remembered when the reader chose so). */
+const AnalysedArticleSchema = v.strictObject({
+  url: text(LIMITS.url),
+  metadata: v.strictObject({
+    title: v.nullable(text(2000)),
+    publisher: v.nullable(text(2000)),
+    byline: v.nullable(text(2000)),
+    published: v.nullable(text(2000)),
+    canonicalUrl: v.nullable(text(LIMITS.url)),
+    language: v.nullable(text(2000)),
+  }),
+});
+
 /** Request name → schema of its payload. */
 export const BACKGROUND_PAYLOADS = {
   analyze: v.strictObject({
     text: v.pipe(v.string(), v.maxLength(MAX_ANALYSED_TEXT * 4)),
     names: v.optional(v.boolean()),
+    article: v.optional(AnalysedArticleSchema),
   }),
   'annotations:list': v.strictObject({ url: v.pipe(v.string(), v.maxLength(LIMITS.url)) }),
   'annotation:save': v.strictObject({ annotation: NewAnnotationSchema }),
@@ -37,6 +57,31 @@ export const BACKGROUND_PAYLOADS = {
   }),
   'page:visit': v.strictObject({ page: PageInputSchema }),
   'tags:list': v.strictObject({}),
+  'sources:settings': v.strictObject({
+    remember: v.optional(v.boolean()),
+    exclude: v.optional(v.strictObject({ site: text(300), excluded: v.boolean() })),
+  }),
+  'sources:speakers': v.strictObject({ offset: v.optional(Count), limit: v.optional(Count) }),
+  'sources:entities': v.strictObject({
+    type: v.picklist(['PER', 'ORG', 'LOC', 'MISC']),
+    offset: v.optional(Count),
+    limit: v.optional(Count),
+  }),
+  'sources:speaker-quotes': v.strictObject({ id: SourceId }),
+  'sources:search': v.strictObject({ query: text(1000), speakerId: v.optional(SourceId), limit: v.optional(Count) }),
+  'sources:articles': v.strictObject({ offset: v.optional(Count), limit: v.optional(Count) }),
+  'sources:reassign': v.strictObject({
+    quoteId: SourceId,
+    speaker: v.nullable(v.union([v.strictObject({ id: SourceId }), v.strictObject({ name: text(200) })])),
+  }),
+  'sources:drop': v.strictObject({ quoteId: SourceId }),
+  'sources:merge': v.strictObject({ from: SourceId, into: SourceId }),
+  'sources:split': v.strictObject({ id: SourceId, name: text(300) }),
+  'sources:forget': v.union([
+    v.strictObject({ article: text(LIMITS.url) }),
+    v.strictObject({ site: text(300) }),
+    v.strictObject({ everything: v.literal(true) }),
+  ]),
 } as const;
 
 /** The message for an import file over the limit. */

@@ -8,6 +8,19 @@ import type { ImportReport } from '../db/import';
 import type { Annotation } from '../db/types';
 import type { ArticleMetadata } from '../extract/types';
 import type { PayloadOf } from './payloads';
+import type { CitedQuote, ResultPage } from '../sources/queries';
+import type { Identity, RememberedArticle, StoredQuote } from '../sources/types';
+import type { SourcesSettings } from '../settings';
+
+/** The article a content script analyses, for the background to remember when the reader chose so. */
+export type AnalysedArticle = {
+  /** The page's normalised URL (its own origin only). */
+  url: string;
+  metadata: Pick<ArticleMetadata, 'title' | 'publisher' | 'byline' | 'published' | 'canonicalUrl' | 'language'>;
+};
+
+/** What to forget of the remembered sources. */
+export type ForgetScope = { article: string } | { site: string } | { everything: true };
 
 /** Longest text analysed, in characters (about 150 pages of a book); content scripts send no more. */
 export const MAX_ANALYSED_TEXT = 1_000_000;
@@ -17,7 +30,10 @@ export const MAX_ANALYSED_TEXT = 1_000_000;
  * are inferred from the schemas the router checks them with (`payloads.ts`).
  */
 export type BackgroundProtocol = {
-  /** `names: false` skips named entities (a page not in English: the tagger knows English only). */
+  /**
+   * `names: false` skips named entities (a page not in English: the tagger knows English only). `article`:
+   * the page is an article; the background remembers it after the analysis when the reader turned that on.
+   */
   analyze: [PayloadOf<'analyze'>, Analysis];
   'annotations:list': [PayloadOf<'annotations:list'>, Annotation[]];
   'annotation:save': [PayloadOf<'annotation:save'>, Annotation];
@@ -29,6 +45,20 @@ export type BackgroundProtocol = {
   'page:visit': [PayloadOf<'page:visit'>, null];
   /** The tags the reader has used, most used first, for completion in Gloss's own UI (never put in a page's DOM). */
   'tags:list': [PayloadOf<'tags:list'>, string[]];
+  // Remembered sources (utils/sources): Gloss's own pages only.
+  'sources:settings': [PayloadOf<'sources:settings'>, SourcesSettings];
+  'sources:speakers': [PayloadOf<'sources:speakers'>, ResultPage<Identity>];
+  'sources:entities': [PayloadOf<'sources:entities'>, ResultPage<Identity>];
+  'sources:speaker-quotes': [PayloadOf<'sources:speaker-quotes'>, CitedQuote[]];
+  'sources:search': [PayloadOf<'sources:search'>, ResultPage<CitedQuote>];
+  'sources:articles': [PayloadOf<'sources:articles'>, ResultPage<RememberedArticle>];
+  /** `speaker`: an identity, a new name, or null ("unknown"). */
+  'sources:reassign': [PayloadOf<'sources:reassign'>, StoredQuote];
+  'sources:drop': [PayloadOf<'sources:drop'>, StoredQuote];
+  'sources:merge': [PayloadOf<'sources:merge'>, Identity];
+  'sources:split': [PayloadOf<'sources:split'>, Identity];
+  /** How many articles were forgotten (everything: null). */
+  'sources:forget': [PayloadOf<'sources:forget'>, number | null];
 };
 
 /** Per-site choice of whether Gloss analyses pages there. */

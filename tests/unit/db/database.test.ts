@@ -14,6 +14,9 @@ import {
   type Page,
 } from '../../../utils/db';
 import { freshDb, newAnnotation } from './helpers';
+import { buildSourceRecord } from '../../../utils/sources/record';
+import { rememberArticle } from '../../../utils/sources/store';
+import { listSpeakers } from '../../../utils/sources/queries';
 
 describe('GlossDB', () => {
   it('opens version 3 with the tables and indexes the store relies on', async () => {
@@ -37,6 +40,19 @@ describe('GlossDB', () => {
     ]);
     expect(db.pages.schema.primKey.name).toBe('url');
     expect(indexes('pages')).toEqual(['*words', 'lastVisited', 'site']);
+    expect(db.sourceQuotes.schema.primKey.name).toBe('id');
+    expect(
+      db
+        .table('sourceQuotes')
+        .schema.indexes.map((i) => `${i.multi ? '*' : ''}${i.name}`)
+        .sort(),
+    ).toEqual(['*words', 'speakerId', 'url']);
+    expect(db.identities.schema.indexes.map((i) => `${i.multi ? '*' : ''}${i.name}`).sort()).toEqual([
+      '*families',
+      '*keys',
+      '[type+mentionCount]',
+      'quoteCount',
+    ]);
     db.close();
   });
 });
@@ -57,6 +73,20 @@ describe('a database written by a newer Gloss', () => {
         const pages = req.result.createObjectStore('pages', { keyPath: 'url' });
         for (const index of ['lastVisited', 'site']) pages.createIndex(index, index);
         pages.createIndex('words', 'words', { multiEntry: true });
+        // Version 3's tables, as Dexie would have made them.
+        const v3: Array<[string, string | string[], string[], string[]]> = [
+          ['sourceArticles', 'url', ['site', 'lastRead'], []],
+          ['sourceQuotes', 'id', ['url', 'speakerId'], ['words']],
+          ['sourceMentions', ['url', 'identityId'], ['url', 'identityId'], []],
+          ['identities', 'id', ['quoteCount'], ['keys', 'families']],
+          ['sourceCorrections', 'id', ['url', 'kind'], []],
+        ];
+        for (const [table, key, plain, multi] of v3) {
+          const s = req.result.createObjectStore(table, { keyPath: key });
+          for (const index of plain) s.createIndex(index, index);
+          if (table === 'identities') s.createIndex('[type+mentionCount]', ['type', 'mentionCount']);
+          for (const index of multi) s.createIndex(index, index, { multiEntry: true });
+        }
         req.result.createObjectStore('sources', { keyPath: 'url' });
         store.add({ id: 'kept', note: 'from the future' });
       };
@@ -121,7 +151,7 @@ describe('the upgrade from version 1', () => {
 });
 
 describe('the upgrade from version 2', () => {
-  it('finds every record a version-2 Gloss wrote intact, and pages searchable by title and site', async () => {
+  it('finds every record a version-2 Gloss wrote intact, pages searchable by title and site, and remembers sources beside them', async () => {
     const { indexedDB, IDBKeyRange } = await import('fake-indexeddb');
     const fixture = JSON.parse(readFileSync('tests/fixtures/db/gloss-v2.json', 'utf8')) as {
       schema: typeof SCHEMA_V2;
@@ -157,6 +187,29 @@ describe('the upgrade from version 2', () => {
       .between(['https://news.bbc.co.uk/world/asia/1', 0], ['https://news.bbc.co.uk/world/asia/1', Infinity])
       .count();
     expect(byPage).toBe(2);
+    expect(db.verno).toBe(3);
+    expect(await db.sourceArticles.count()).toBe(0);
+    await rememberArticle(
+      db,
+      buildSourceRecord({
+        url: 'https://news.bbc.co.uk/world/asia/1',
+        metadata: {
+          title: 'Wang Yi at the council',
+          publisher: null,
+          byline: null,
+          published: '2026-03-03',
+          canonicalUrl: null,
+          language: 'en',
+        },
+        text: 'He said “the talks will go ahead” today.',
+        analysis: {
+          quotes: [{ start: 9, end: 33, text: 'the talks will go ahead', speaker: 'Wang Yi' }],
+          entityGroups: [],
+        },
+      }),
+    );
+    expect((await listSpeakers(db)).items.map((i) => i.name)).toEqual(['Wang Yi']);
+    expect(await allAnnotations(db)).toHaveLength(fixture.annotations.length);
     db.close();
   });
 });

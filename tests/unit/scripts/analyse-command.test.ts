@@ -6,6 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { WARCRecord, WARCSerializer } from 'warcio';
 import { jsonlInputs, warcInputs, type Item } from '../../../scripts/lib/analyse-inputs';
 import { analyseAll } from '../../../scripts/lib/analyse-pool';
+import { nodeTagger } from '../../../scripts/lib/node-analysis';
+import { analyzeText } from '../../../utils/analysis/analyze';
+import { buildSourceRecord } from '../../../utils/sources/record';
 
 const page = (title: string, said: string) =>
   `<!doctype html><html lang="en"><head><title>${title}</title>` +
@@ -41,9 +44,13 @@ async function writeWarc(): Promise<string> {
   return file;
 }
 
-async function collect(items: AsyncIterable<Item>, workers: number): Promise<Record<string, unknown>[]> {
+async function collect(
+  items: AsyncIterable<Item>,
+  workers: number,
+  options: { records?: boolean } = {},
+): Promise<Record<string, unknown>[]> {
   const out: Record<string, unknown>[] = [];
-  for await (const line of analyseAll(items, workers)) out.push(JSON.parse(line));
+  for await (const line of analyseAll(items, workers, options)) out.push(JSON.parse(line));
   return out;
 }
 
@@ -74,5 +81,40 @@ describe('the analyse command’s inputs and workers', () => {
     expect(one.map((o) => o.id)).toEqual([...Array.from({ length: 12 }, (_, i) => `t${i}`), null, 'empty', 'page']);
     expect(one[12]!.error).toMatch(/unreadable line/);
     expect(one[13]!.error).toMatch(/"html" or a "text"/);
+  }, 60_000);
+
+  it('adds with --records the record the extension would remember, built by the same function, and nothing else', async () => {
+    const lines = [
+      JSON.stringify({
+        id: 'page',
+        url: 'https://news.example/a?utm_source=x',
+        html: page('Budget passes', 'We did it'),
+      }),
+      JSON.stringify({ id: 'text', text: '“Line one,” said Ana Ruiz.' }),
+    ];
+    const input = () => jsonlInputs(Readable.from([lines.join('\n') + '\n']));
+    const strip = (o: Record<string, unknown>): Record<string, unknown> => ({ ...o, timingMs: 0 });
+    const plain = (await collect(input(), 1)).map(strip);
+    const withRecords = (await collect(input(), 2, { records: true })).map(strip);
+    expect(withRecords.map(({ record: _record, ...rest }) => rest)).toEqual(plain);
+    expect(plain[0]).not.toHaveProperty('record');
+    const out = withRecords[0]! as unknown as {
+      text: string;
+      metadata: Parameters<typeof buildSourceRecord>[0]['metadata'];
+      record: unknown;
+    };
+    expect(out.record).toEqual(
+      buildSourceRecord({
+        url: 'https://news.example/a?utm_source=x',
+        metadata: out.metadata,
+        text: out.text,
+        analysis: analyzeText(out.text, nodeTagger()),
+      }),
+    );
+    expect(out.record).toMatchObject({
+      url: 'https://news.example/a',
+      title: 'Budget passes',
+      quotes: [{ speaker: 'Maria Lopez', speakerType: 'PER', selector: { type: 'TextQuoteSelector' } }],
+    });
   }, 60_000);
 });

@@ -1,0 +1,184 @@
+/**
+ * Reading remembered sources: speakers by quotations, a speaker's quotations
+ * with their articles, entities by mentions, quotation search. Corrections
+ * are already applied in the stored records, so every query shows them.
+ */
+import type { EntityType } from '../analysis/types';
+import type { GlossDB } from '../db/database';
+import { guard } from '../db/errors';
+import * as v from 'valibot';
+import { parse } from '../db/schema';
+import { wordsOf } from '../db/words';
+import type { Identity, RememberedArticle, StoredQuote } from './types';
+
+/** `value` as a string of at most `max` characters, or a StoreError naming `field`. */
+const string = (value: unknown, field: string, max: number): string =>
+  parse(v.pipe(v.string('must be a string'), v.maxLength(max)), value, field);
+
+/** A quotation with the article it is from: what lists and exports show. */
+export type CitedQuote = {
+  quote: StoredQuote;
+  /** The identity's shown name, or null for "unknown". */
+  speakerName: string | null;
+  article: Pick<RememberedArticle, 'url' | 'title' | 'publisher' | 'published' | 'date' | 'byline'>;
+};
+
+/** A page of results and how many there are in all (`atLeast`: at least that many, not all counted). */
+export type ResultPage<T> = { items: T[]; total: number; atLeast?: boolean };
+
+/** Largest page a query gives. */
+export const MAX_PAGE = 500;
+
+const pageSize = (limit: number) => Math.max(1, Math.min(MAX_PAGE, Math.floor(limit) || 1));
+
+/** Speakers (identities with quotations), most quoted first. */
+export function listSpeakers(db: GlossDB, offset = 0, limit = 50): Promise<ResultPage<Identity>> {
+  return guard(async () => {
+    const quoted = db.identities.where('quoteCount').above(0);
+    const [items, total] = await Promise.all([
+      quoted.reverse().offset(Math.max(0, offset)).limit(pageSize(limit)).toArray(),
+      quoted.count(),
+    ]);
+    return { items, total };
+  });
+}
+
+/** People, organisations or places (one type), most mentioned first. */
+export function listEntities(db: GlossDB, type: EntityType, offset = 0, limit = 50): Promise<ResultPage<Identity>> {
+  return guard(async () => {
+    const mentioned = db.identities.where('[type+mentionCount]').between([type, 1], [type, Infinity], true, true);
+    const [items, total] = await Promise.all([
+      mentioned.clone().reverse().offset(Math.max(0, offset)).limit(pageSize(limit)).toArray(),
+      mentioned.count(),
+    ]);
+    return { items, total };
+  });
+}
+
+/** Joins quotations to their articles and speakers' names, newest article first. */
+async function cite(db: GlossDB, quotes: StoredQuote[]): Promise<CitedQuote[]> {
+  const urls = [...new Set(quotes.map((q) => q.url))];
+  const ids = [...new Set(quotes.flatMap((q) => (q.speakerId ? [q.speakerId] : [])))];
+  const [articles, identities] = await Promise.all([db.sourceArticles.bulkGet(urls), db.identities.bulkGet(ids)]);
+  const byUrl = new Map(articles.flatMap((a) => (a ? [[a.url, a]] : [])));
+  const names = new Map(identities.flatMap((i) => (i ? [[i.id, i.name]] : [])));
+  return quotes
+    .flatMap((quote) => {
+      const a = byUrl.get(quote.url);
+      if (!a) return [];
+      const { url, title, publisher, published, date, byline } = a;
+      const speakerName = quote.speakerId ? (names.get(quote.speakerId) ?? null) : null;
+      return [{ quote, speakerName, article: { url, title, publisher, published, date, byline } }];
+    })
+    .sort((x, y) => y.article.date.localeCompare(x.article.date) || x.quote.start - y.quote.start);
+}
+
+/** Every quotation of one speaker with its article, newest first. */
+export function speakerQuotes(db: GlossDB, identityId: string): Promise<CitedQuote[]> {
+  return guard(async () => {
+    const quotes = await db.sourceQuotes
+      .where('speakerId')
+      .equals(string(identityId, 'id', 200))
+      .toArray();
+    return cite(
+      db,
+      quotes.filter((q) => q.corrected !== 'dropped'),
+    );
+  });
+}
+
+/**
+ * Index entries read for one search term at most (keys only, one request); a
+ * commoner prefix is checked on the quotations instead, newest first.
+ */
+export const MAX_CANDIDATES = 20_000;
+
+/** Whether a quotation's words start with each term. */
+const matchesAll = (q: StoredQuote, terms: string[]) => terms.every((t) => q.words.some((w) => w.startsWith(t)));
+
+/**
+ * Quotations whose words start with every word of `query` (folded like the
+ * index), of one speaker when `speakerId` is given; newest first, at most
+ * `limit`, with the number of matches (`atLeast` when there are more than
+ * were counted: a common prefix, typed one key at a time, is answered from the
+ * newest quotations without counting them all). An empty query with a speaker
+ * gives the speaker's quotations; with neither, nothing. `candidates`: a test seam for MAX_CANDIDATES.
+ */
+export function searchQuotes(
+  db: GlossDB,
+  query: string,
+  options: { speakerId?: string; limit?: number; candidates?: number } = {},
+): Promise<ResultPage<CitedQuote>> {
+  return guard(async () => {
+    const terms = wordsOf(string(query, 'query', 1000));
+    const limit = pageSize(options.limit ?? 100);
+    const most = options.candidates ?? MAX_CANDIDATES;
+    // Ids start with the article's day: in reverse id order, the newest come first.
+    const newestFirst = (a: StoredQuote, b: StoredQuote) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+    if (options.speakerId !== undefined) {
+      const id = string(options.speakerId, 'speakerId', 200);
+      const own = await db.sourceQuotes.where('speakerId').equals(id).toArray();
+      const found = own.filter((q) => matchesAll(q, terms)).sort(newestFirst);
+      return { items: await cite(db, found.slice(0, limit)), total: found.length };
+    }
+    if (terms.length === 0) return { items: [], total: 0 };
+    // Each term's quotations come from the word index as keys alone (one request each, at most `most` keys);
+    // a term with more than that is too common to narrow by, and is checked on the quotations read.
+    let keys = null as Set<string> | null;
+    const unchecked: string[] = [];
+    for (const term of [...terms].sort((a, b) => b.length - a.length)) {
+      const found = (await db.sourceQuotes
+        .where('words')
+        .startsWith(term)
+        .limit(most + 1)
+        .primaryKeys()) as string[];
+      if (found.length > most) {
+        unchecked.push(term);
+        continue;
+      }
+      const previous = keys;
+      keys = new Set(previous ? found.filter((k) => previous.has(k)) : found);
+      if (keys.size === 0) break;
+    }
+    if (keys) {
+      const sorted = [...keys].sort().reverse();
+      if (unchecked.length === 0) {
+        const quotes = (await db.sourceQuotes.bulkGet(sorted.slice(0, limit))).filter((q) => q !== undefined);
+        return { items: await cite(db, quotes), total: sorted.length };
+      }
+      // Read newest first, a few hundred at a time, until a page is found.
+      const rows: StoredQuote[] = [];
+      let read = 0;
+      while (read < sorted.length && rows.length < limit) {
+        const chunk = await db.sourceQuotes.bulkGet(sorted.slice(read, read + 500));
+        read += 500;
+        for (const q of chunk) if (q && matchesAll(q, unchecked)) rows.push(q);
+      }
+      const complete = read >= sorted.length;
+      return {
+        items: await cite(db, rows.slice(0, limit)),
+        total: rows.length,
+        ...(complete ? {} : { atLeast: true }),
+      };
+    }
+    // A common prefix: matches are many, so the newest quotations hold a page of them soon.
+    const found = await db.sourceQuotes
+      .toCollection()
+      .reverse()
+      .filter((q) => matchesAll(q, terms))
+      .limit(limit)
+      .toArray();
+    return { items: await cite(db, found), total: found.length, atLeast: found.length === limit };
+  });
+}
+
+/** Every remembered article, most recently read first (for the library and "forget"). */
+export function listRememberedArticles(db: GlossDB, offset = 0, limit = 100): Promise<ResultPage<RememberedArticle>> {
+  return guard(async () => {
+    const [items, total] = await Promise.all([
+      db.sourceArticles.orderBy('lastRead').reverse().offset(Math.max(0, offset)).limit(pageSize(limit)).toArray(),
+      db.sourceArticles.count(),
+    ]);
+    return { items, total };
+  });
+}
