@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toWebAnnotationJson } from '../../../utils/export';
 import { readImportFile, type ParsedImport } from '../../../utils/import';
+import { pageWords } from '../../../utils/db/words';
 import { ANNOTATIONS, PAGES } from '../export/fixture';
 
 /** The checked records of a parse, or throws when any record was rejected. */
@@ -23,7 +24,11 @@ describe('readImportFile: Gloss JSON-LD', () => {
   it('gives back exactly what was exported', () => {
     const parsed = readImportFile(toWebAnnotationJson(PAGES, ANNOTATIONS));
     expect(parsed.format).toBe('gloss');
-    expect(records(parsed)).toEqual({ pages: PAGES, annotations: ANNOTATIONS });
+    // Search words of pages are derived on import, as for annotations.
+    expect(records(parsed)).toEqual({
+      pages: PAGES.map((p) => ({ ...p, words: pageWords(p) })),
+      annotations: ANNOTATIONS,
+    });
     expect(records(readImportFile(toWebAnnotationJson([], [])))).toEqual({ pages: [], annotations: [] });
   });
 
