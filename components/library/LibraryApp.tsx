@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { Annotation, AnnotationPatch } from '../../utils/db/types';
 import { waitsForMore } from '../../utils/library/query';
@@ -6,12 +7,76 @@ import { DEFAULT_PREFERENCES, getPreferences, watchPreferences, type Preferences
 import { EditDialog } from './EditDialog';
 import { ExportBar } from './ExportBar';
 import { Filters } from './Filters';
+import { SourcesView } from './SourcesView';
 import { NOTE_ROW_HEIGHT, NoteRow, PAGE_ROW_HEIGHT, PageRow } from './Rows';
 import { useLibrary } from './use-library';
 import { VirtualList } from './VirtualList';
 
-/** The library: every highlight on every page, searched, filtered, edited, exported. */
+type View = 'highlights' | 'sources';
+const VIEWS: { id: View; label: string }[] = [
+  { id: 'highlights', label: 'Highlights' },
+  { id: 'sources', label: 'Sources' },
+];
+const viewOfHash = (): View => (location.hash === '#sources' ? 'sources' : 'highlights');
+
+/** "Highlights | Sources": the library's two views, as tabs (arrow keys move between them); kept in the URL's hash. */
+function ViewTabs({ view, onView }: { view: View; onView: (v: View) => void }) {
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+    const next = view === 'highlights' ? 'sources' : 'highlights';
+    onView(next);
+    document.getElementById(`view-${next}`)?.focus();
+  };
+  return (
+    <nav class="view-tabs" role="tablist" aria-label="Library views" onKeyDown={onKey}>
+      {VIEWS.map((v) => (
+        <button
+          key={v.id}
+          type="button"
+          role="tab"
+          id={`view-${v.id}`}
+          aria-selected={view === v.id}
+          aria-controls="library-view"
+          tabIndex={view === v.id ? 0 : -1}
+          onClick={() => onView(v.id)}
+        >
+          {v.label}
+        </button>
+      ))}
+    </nav>
+  );
+}
+
+/** The library: highlights (searched, filtered, edited, exported) or Sources (who said what). */
 export function LibraryApp() {
+  const [view, setView] = useState<View>(viewOfHash);
+  useEffect(() => {
+    const onHash = () => setView(viewOfHash());
+    addEventListener('hashchange', onHash);
+    return () => removeEventListener('hashchange', onHash);
+  }, []);
+  const choose = (v: View) => {
+    history.replaceState(null, '', v === 'sources' ? '#sources' : location.pathname + location.search);
+    setView(v);
+  };
+  if (view === 'sources') {
+    return (
+      <div class="library">
+        <header class="library-head">
+          <h1>Gloss library</h1>
+          <ViewTabs view={view} onView={choose} />
+        </header>
+        <div id="library-view" role="tabpanel" aria-labelledby="view-sources" class="library-view">
+          <SourcesView />
+        </div>
+      </div>
+    );
+  }
+  return <HighlightsView tabs={<ViewTabs view={view} onView={choose} />} />;
+}
+
+/** Every highlight on every page, searched, filtered, edited, exported. */
+function HighlightsView({ tabs }: { tabs: ComponentChildren }) {
   const lib = useLibrary();
   const { catalog, rows } = lib;
   const [prefs, setPrefs] = useState<Preferences>(DEFAULT_PREFERENCES);
@@ -83,6 +148,7 @@ export function LibraryApp() {
     <div class="library">
       <header class="library-head">
         <h1>Gloss library</h1>
+        {tabs}
         <Filters query={lib.query} onChange={lib.setQuery} tags={lib.tags} sites={sites} />
       </header>
       <ExportBar

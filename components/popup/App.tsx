@@ -9,6 +9,7 @@ import { NotesPanel } from './NotesPanel';
 import { QuotesPanel } from './QuotesPanel';
 import { SearchPanel } from './SearchPanel';
 import { ShowMarks } from './ShowMarks';
+import { SourcesNotice } from './SourcesNotice';
 import { usePage } from './use-page';
 
 type Tab = 'quotes' | 'entities' | 'notes' | 'search';
@@ -58,6 +59,7 @@ export function App() {
           {title}
         </div>
       </header>
+      <SourcesNotice />
       <ShowMarks />
       <nav class="tabs" role="tablist" onKeyDown={onTabKey}>
         {tabs.map((t) => (

@@ -6,7 +6,9 @@
 import type { ImportReport } from '../db/import';
 import type { Annotation, Page } from '../db/types';
 import { EXPORT_FORMATS, exportFile as makeExportFile, type ExportFile, type ExportScope } from '../export';
+import { sourcesToCsv, sourcesToMarkdown } from '../export/sources';
 import { sendToBackground } from '../messaging/client';
+import type { CitedQuote } from '../sources/queries';
 import { recordExport, type ExportFormat } from '../preferences';
 
 /** How each format is offered (its label). */
@@ -44,4 +46,25 @@ export async function exportFile(
 /** Imports a Gloss JSON-LD or Hypothesis JSON file through the background, the one writer. */
 export function importFile(json: string): Promise<ImportReport> {
   return sendToBackground('annotations:import', { json });
+}
+
+/** A name's safe form for a file name: letters and digits joined by `-`. */
+const slug = (s: string) =>
+  s
+    .normalize('NFKD')
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60) || 'quotations';
+
+/**
+ * Exports remembered quotations (a speaker's, or a search result) as Markdown
+ * with citations or as CSV, named by date and what they are
+ * (`gloss-sources-2026-12-03-wang-yi.md`). Resolves to the file's name.
+ */
+export function exportSources(format: 'markdown' | 'csv', heading: string, quotes: CitedQuote[]): string {
+  const day = new Date().toISOString().slice(0, 10);
+  const name = `gloss-sources-${day}-${slug(heading.toLowerCase())}.${format === 'csv' ? 'csv' : 'md'}`;
+  const data = format === 'csv' ? sourcesToCsv(quotes) : sourcesToMarkdown(heading, quotes);
+  download({ data, name, type: format === 'csv' ? 'text/csv;charset=utf-8' : 'text/markdown;charset=utf-8' });
+  return name;
 }

@@ -1,0 +1,467 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { passageUrl } from '../../utils/export/text-fragment';
+import { exportSources } from '../../utils/library/exports';
+import { sendToBackground } from '../../utils/messaging/client';
+import type { SourcesSettings } from '../../utils/settings';
+import type { CitedQuote, ResultPage } from '../../utils/sources/queries';
+import { selectorOf, type Identity } from '../../utils/sources/types';
+import { SourcesPrivacy } from './SourcesPrivacy';
+
+/** What the left column lists: speakers by quotations, or one type of name by mentions. */
+type Kind = 'speakers' | 'PER' | 'ORG' | 'LOC';
+const KINDS: { id: Kind; label: string }[] = [
+  { id: 'speakers', label: 'Speakers' },
+  { id: 'PER', label: 'People' },
+  { id: 'ORG', label: 'Organisations' },
+  { id: 'LOC', label: 'Places' },
+];
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
+const span = (i: Identity) => (i.first ? (i.first === i.last ? i.first : `${i.first} – ${i.last}`) : '');
+const dayOf = (c: CitedQuote) => (c.article.published ? c.article.published.slice(0, 10) : c.article.date);
+
+/** Gloss's Sources: who said what across every article the reader read, with corrections, exports and privacy. */
+export function SourcesView() {
+  const [settings, setSettings] = useState<SourcesSettings | null>(null);
+  const [kind, setKind] = useState<Kind>('speakers');
+  const [list, setList] = useState<ResultPage<Identity> | null>(null);
+  const [nameFilter, setNameFilter] = useState('');
+  const [selected, setSelected] = useState<Identity | null>(null);
+  const [query, setQuery] = useState('');
+  const [quotes, setQuotes] = useState<ResultPage<CitedQuote> | null>(null);
+  const [status, setStatus] = useState('');
+  const [version, setVersion] = useState(0);
+  const asked = useRef(0);
+  const refresh = () => setVersion((n) => n + 1);
+
+  useEffect(() => {
+    void sendToBackground('sources:settings', {}).then(setSettings, (e) => setStatus(message(e)));
+  }, []);
+  useEffect(() => {
+    const load =
+      kind === 'speakers'
+        ? sendToBackground('sources:speakers', { limit: 500 })
+        : sendToBackground('sources:entities', { type: kind, limit: 500 });
+    load.then(
+      (page) => {
+        setList(page);
+        // The selected identity's counts change with corrections; one merged away is no longer there.
+        setSelected((s) => (s ? (page.items.find((i) => i.id === s.id) ?? null) : null));
+      },
+      (e) => setStatus(message(e)),
+    );
+  }, [kind, version]);
+  // Quotations: the selected speaker's (searched when words are typed), or a search of every quotation.
+  useEffect(() => {
+    const ask = ++asked.current;
+    const speakerId = selected && selected.quoteCount > 0 ? selected.id : undefined;
+    if (!speakerId && !query.trim()) return setQuotes(null);
+    sendToBackground('sources:search', { query, speakerId, limit: 500 }).then(
+      (page) => ask === asked.current && setQuotes(page),
+      (e) => ask === asked.current && setStatus(message(e)),
+    );
+  }, [selected?.id, selected?.quoteCount, query, version]);
+
+  const act = async (done: string, run: () => Promise<unknown>) => {
+    try {
+      await run();
+      setStatus(done);
+      refresh();
+    } catch (e) {
+      setStatus(`Not done: ${message(e)}`);
+    }
+  };
+  const keep = (c: CitedQuote) =>
+    act('Kept as your highlight: it is in Highlights and on the article.', () =>
+      sendToBackground('annotation:save', {
+        annotation: {
+          url: c.article.url,
+          target: {
+            source: c.article.url,
+            selectors: {
+              quote: selectorOf(c.quote),
+              position: { type: 'TextPositionSelector', start: c.quote.start, end: c.quote.end },
+            },
+          },
+          note: `— ${c.speakerName ?? 'Unknown speaker'}`,
+        },
+      }),
+    );
+  const heading = selected
+    ? `Quotations of ${selected.name}${query.trim() ? ` matching “${query.trim()}”` : ''}`
+    : `Quotations matching “${query.trim()}”`;
+  const doExport = (format: 'markdown' | 'csv') => {
+    if (!quotes) return;
+    try {
+      setStatus(
+        `Exported ${plural(quotes.items.length, 'quotation')} to ${exportSources(format, heading, quotes.items)}.`,
+      );
+    } catch (e) {
+      setStatus(`Nothing was exported: ${message(e)}`);
+    }
+  };
+  const filter = nameFilter.trim().toLowerCase();
+  const shown = (list?.items ?? []).filter(
+    (i) =>
+      !filter || i.name.toLowerCase().includes(filter) || i.variants.some((v) => v.name.toLowerCase().includes(filter)),
+  );
+  const speakers = kind === 'speakers' ? (list?.items ?? []) : [];
+
+  if (settings?.remember === 'unset') {
+    return (
+      <div class="sources">
+        <Consent onChoose={setSettings} />
+        <p class="snackbar-area" role="status">
+          {status}
+        </p>
+      </div>
+    );
+  }
+  return (
+    <div class="sources">
+      {settings?.remember === 'off' && (
+        <p class="sources-note" role="note">
+          Gloss is not remembering the articles you read. What it remembered before stays here until you forget it.{' '}
+          <button
+            type="button"
+            onClick={() => void sendToBackground('sources:settings', { remember: true }).then(setSettings)}
+          >
+            Remember sources
+          </button>
+        </p>
+      )}
+      <div class="sources-bar">
+        <label>
+          <span class="visually-hidden">Search quotations</span>
+          <input
+            type="search"
+            placeholder={selected ? `Search ${selected.name}’s quotations` : 'Search every quotation'}
+            value={query}
+            onInput={(e) => setQuery(e.currentTarget.value)}
+            aria-describedby="sources-count"
+          />
+        </label>
+        <span role="group" aria-label="Export these quotations">
+          Export
+          <button type="button" disabled={!quotes?.items.length} onClick={() => doExport('markdown')}>
+            Markdown
+          </button>
+          <button type="button" disabled={!quotes?.items.length} onClick={() => doExport('csv')}>
+            CSV
+          </button>
+        </span>
+      </div>
+      <div class="sources-body">
+        <section class="sources-list" aria-label="Who is quoted and named">
+          <div role="radiogroup" aria-label="List" class="sources-kinds">
+            {KINDS.map((k) => (
+              <label key={k.id}>
+                <input
+                  type="radio"
+                  name="sources-kind"
+                  checked={kind === k.id}
+                  onChange={() => {
+                    setKind(k.id);
+                    setSelected(null);
+                  }}
+                />
+                {k.label}
+              </label>
+            ))}
+          </div>
+          <label>
+            <span class="visually-hidden">Find a name</span>
+            <input
+              type="search"
+              placeholder="Find a name"
+              value={nameFilter}
+              onInput={(e) => setNameFilter(e.currentTarget.value)}
+            />
+          </label>
+          {!list ? (
+            <p class="empty">Loading…</p>
+          ) : list.total === 0 ? (
+            <div class="empty">
+              <p>{kind === 'speakers' ? 'No quotations remembered yet.' : 'No names of this kind remembered yet.'}</p>
+              <p>
+                {settings?.remember === 'on'
+                  ? 'Read a news article: the people it quotes and the names it mentions appear here.'
+                  : 'Turn on “Remember sources” below to keep them as you read.'}
+              </p>
+            </div>
+          ) : shown.length === 0 ? (
+            <p class="empty">No name matches “{nameFilter.trim()}”.</p>
+          ) : (
+            <ul class="identities">
+              {shown.map((i) => (
+                <li key={i.id}>
+                  <button
+                    type="button"
+                    class="identity"
+                    aria-pressed={selected?.id === i.id}
+                    data-identity={i.name}
+                    onClick={() => setSelected(selected?.id === i.id ? null : i)}
+                  >
+                    <span class="identity-name">{i.name}</span>
+                    <span class="identity-meta">
+                      {kind === 'speakers'
+                        ? `${plural(i.quoteCount, 'quotation')} · ${plural(i.quoteArticles, 'article')}`
+                        : `${plural(i.mentionCount, 'mention')} · ${plural(i.mentionArticles, 'article')}`}
+                      {span(i) && ` · ${span(i)}`}
+                    </span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        <section class="sources-quotes" aria-label={selected ? `${selected.name}` : 'Quotations'}>
+          {selected && (
+            <IdentityHead
+              identity={selected}
+              others={(kind === 'speakers' ? speakers : (list?.items ?? [])).filter((i) => i.id !== selected.id)}
+              onMerge={(into) =>
+                act(`Merged ${selected.name} into ${into.name}.`, async () =>
+                  setSelected(await sendToBackground('sources:merge', { from: selected.id, into: into.id })),
+                )
+              }
+              onSplit={(name) =>
+                act(`“${name}” is now a speaker of its own.`, () =>
+                  sendToBackground('sources:split', { id: selected.id, name }),
+                )
+              }
+            />
+          )}
+          <p class="summary" id="sources-count" aria-live="polite">
+            {quotes
+              ? `${quotes.atLeast ? 'At least ' : ''}${plural(quotes.total, 'quotation')}${quotes.total > quotes.items.length ? ` (the newest ${quotes.items.length} shown)` : ''}`
+              : ''}
+          </p>
+          {!quotes ? (
+            <div class="empty">
+              <p>
+                {selected && selected.quoteCount === 0
+                  ? `${selected.name} is named ${plural(selected.mentionCount, 'time')} but not quoted.`
+                  : 'Choose a speaker, or type words to search every quotation.'}
+              </p>
+            </div>
+          ) : quotes.items.length === 0 ? (
+            <p class="empty">No quotation matches “{query.trim()}”.</p>
+          ) : (
+            <ol class="quotes" aria-label="Quotations, newest first">
+              {quotes.items.map((c) => (
+                <QuoteItem
+                  key={c.quote.id}
+                  cited={c}
+                  speakers={speakers}
+                  onKeep={() => void keep(c)}
+                  onDrop={() =>
+                    void act('Dropped: it is no longer counted as a quotation.', () =>
+                      sendToBackground('sources:drop', { quoteId: c.quote.id }),
+                    )
+                  }
+                  onReassign={(speaker) =>
+                    void act(speaker ? 'Quotation reassigned.' : 'Quotation marked as of an unknown speaker.', () =>
+                      sendToBackground('sources:reassign', { quoteId: c.quote.id, speaker }),
+                    )
+                  }
+                />
+              ))}
+            </ol>
+          )}
+        </section>
+      </div>
+      <SourcesPrivacy settings={settings} onSettings={setSettings} onForgotten={refresh} onStatus={setStatus} />
+      <div class="snackbar-area" role="status" aria-live="polite">
+        {status && <div class="snackbar">{status}</div>}
+      </div>
+    </div>
+  );
+}
+
+/** The first time: what Sources keeps, and the reader's choice. */
+export function Consent({ onChoose }: { onChoose: (s: SourcesSettings) => void }) {
+  const choose = (remember: boolean) => void sendToBackground('sources:settings', { remember }).then(onChoose);
+  return (
+    <section class="consent" aria-labelledby="consent-title">
+      <h2 id="consent-title">Remember who said what?</h2>
+      <p>
+        Gloss can remember, for each news article you read, its title, publisher, author, date and address, its
+        quotations with who said them, and the people, organisations and places it names. Then this view lists every
+        quotation of a person across everything you have read.
+      </p>
+      <p>
+        It is kept in this browser only and never sent anywhere. You can turn it off, leave sites out, and forget one
+        article, one site or everything, here at any time.
+      </p>
+      <div class="consent-actions">
+        <button type="button" class="primary" onClick={() => choose(true)}>
+          Remember sources
+        </button>
+        <button type="button" onClick={() => choose(false)}>
+          No thanks
+        </button>
+      </div>
+    </section>
+  );
+}
+
+/** The selected identity: its spellings, and the merge and split corrections. */
+function IdentityHead({
+  identity,
+  others,
+  onMerge,
+  onSplit,
+}: {
+  identity: Identity;
+  others: Identity[];
+  onMerge: (into: Identity) => void;
+  onSplit: (name: string) => void;
+}) {
+  const [into, setInto] = useState('');
+  const [part, setPart] = useState('');
+  const variants = identity.variants.filter((v) => v.name !== identity.name);
+  return (
+    <div class="identity-head">
+      <h2>{identity.name}</h2>
+      {variants.length > 0 && (
+        <p class="identity-variants">
+          Also written{' '}
+          {variants.map((v, n) => (
+            <span key={v.name} title={v.reason.text}>
+              {n > 0 && ', '}“{v.name}”
+            </span>
+          ))}
+        </p>
+      )}
+      <div class="row-form">
+        <label>
+          Merge into
+          <select value={into} onChange={(e) => setInto(e.currentTarget.value)}>
+            <option value="">another…</option>
+            {others
+              .filter((o) => o.type === identity.type)
+              .map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
+          </select>
+        </label>
+        <button
+          type="button"
+          disabled={!into}
+          onClick={() => {
+            const target = others.find((o) => o.id === into);
+            if (target) onMerge(target);
+            setInto('');
+          }}
+        >
+          Merge
+        </button>
+        {variants.length > 0 && (
+          <>
+            <label>
+              Split off
+              <select value={part} onChange={(e) => setPart(e.currentTarget.value)}>
+                <option value="">a spelling…</option>
+                {variants.map((v) => (
+                  <option key={v.name} value={v.name}>
+                    {v.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button
+              type="button"
+              disabled={!part}
+              onClick={() => {
+                onSplit(part);
+                setPart('');
+              }}
+            >
+              Split
+            </button>
+          </>
+        )}
+      </div>
+    </div>
+  );
+}
+
+/** One quotation with its citation, its link to the passage and its corrections. */
+function QuoteItem({
+  cited,
+  speakers,
+  onKeep,
+  onDrop,
+  onReassign,
+}: {
+  cited: CitedQuote;
+  speakers: Identity[];
+  onKeep: () => void;
+  onDrop: () => void;
+  onReassign: (speaker: { id: string } | { name: string } | null) => void;
+}) {
+  const { quote, article, speakerName } = cited;
+  const [reassigning, setReassigning] = useState(false);
+  const [name, setName] = useState('');
+  const link = passageUrl(article.url, selectorOf(quote));
+  const submit = (e: Event) => {
+    e.preventDefault();
+    const typed = name.trim();
+    if (!typed) return;
+    const known = speakers.find((s) => s.name.toLowerCase() === typed.toLowerCase());
+    onReassign(known ? { id: known.id } : { name: typed });
+    setReassigning(false);
+  };
+  return (
+    <li class="quote" data-quote={quote.id}>
+      <blockquote>{quote.text}</blockquote>
+      <p class="quote-cite">
+        — <span class="quote-speaker">{speakerName ?? 'Unknown speaker'}</span>
+        {quote.corrected === 'reassigned' && <span class="quote-corrected"> (corrected by you)</span>},{' '}
+        <a href={link} target="_blank" rel="noopener" class="quote-link">
+          {article.title || article.url}
+        </a>
+        {article.publisher && `, ${article.publisher}`}, <time dateTime={dayOf(cited)}>{dayOf(cited)}</time>
+      </p>
+      <div class="quote-actions" role="group" aria-label="This quotation">
+        <button type="button" class="small" onClick={onKeep}>
+          Keep as highlight
+        </button>
+        <button type="button" class="small" aria-expanded={reassigning} onClick={() => setReassigning(!reassigning)}>
+          Reassign…
+        </button>
+        <button type="button" class="small" onClick={onDrop}>
+          Not a quotation
+        </button>
+      </div>
+      {reassigning && (
+        <form class="row-form" onSubmit={submit}>
+          <label>
+            Said by
+            <input
+              list="sources-speaker-names"
+              value={name}
+              onInput={(e) => setName(e.currentTarget.value)}
+              placeholder="A speaker’s name"
+            />
+          </label>
+          <datalist id="sources-speaker-names">
+            {speakers.map((s) => (
+              <option key={s.id} value={s.name} />
+            ))}
+          </datalist>
+          <button type="submit" class="small" disabled={!name.trim()}>
+            Reassign
+          </button>
+          <button type="button" class="small" onClick={() => (onReassign(null), setReassigning(false))}>
+            Unknown speaker
+          </button>
+        </form>
+      )}
+    </li>
+  );
+}
