@@ -66,6 +66,7 @@ export function SourcesPrivacy({ settings, onSettings, onForgotten, onStatus }: 
           <input
             value={site}
             onInput={(e) => setSite(e.currentTarget.value)}
+            size={28}
             placeholder="a site, e.g. example.com"
             list="sources-sites"
           />

@@ -208,7 +208,12 @@ export function SourcesView() {
                       {kind === 'speakers'
                         ? `${plural(i.quoteCount, 'quotation')} · ${plural(i.quoteArticles, 'article')}`
                         : `${plural(i.mentionCount, 'mention')} · ${plural(i.mentionArticles, 'article')}`}
-                      {span(i) && ` · ${span(i)}`}
+                      {span(i) && (
+                        <>
+                          {' · '}
+                          <span class="nowrap">{span(i)}</span>
+                        </>
+                      )}
                     </span>
                   </button>
                 </li>
@@ -418,7 +423,7 @@ function QuoteItem({
   };
   return (
     <li class="quote" data-quote={quote.id}>
-      <blockquote>{quote.text}</blockquote>
+      <blockquote>“{quote.text.replace(/[\s,;:]+$/u, '')}”</blockquote>
       <p class="quote-cite">
         — <span class="quote-speaker">{speakerName ?? 'Unknown speaker'}</span>
         {quote.corrected === 'reassigned' && <span class="quote-corrected"> (corrected by you)</span>},{' '}

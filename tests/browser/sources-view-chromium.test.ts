@@ -33,6 +33,19 @@ function countRows(): Promise<Record<string, number>> {
   });
 }
 
+/** Run in a Gloss page: every saved highlight, read with IndexedDB itself. */
+function allAnnotations(): Promise<unknown[]> {
+  return new Promise((done, failed) => {
+    const open = indexedDB.open('gloss');
+    open.onerror = () => failed(open.error);
+    open.onsuccess = () => {
+      const all = open.result.transaction('annotations').objectStore('annotations').getAll();
+      all.onsuccess = () => (open.result.close(), done(all.result));
+      all.onerror = () => failed(all.error);
+    };
+  });
+}
+
 /** Run in a Gloss page: the remembered articles' URLs, through the background. */
 async function rememberedUrls(): Promise<string[]> {
   type Runtime = { sendMessage(m: object): Promise<{ ok: boolean; value?: { items: Array<{ url: string }> } }> };
@@ -127,6 +140,25 @@ describe('the Sources view in Chromium', () => {
     await tab.close();
   });
 
+  it('keeps a quotation as the reader’s highlight, with its speaker in the note, and exports it', async () => {
+    const quote = library.locator('.quote').filter({ hasText: 'A railway is built for a hundred years' });
+    await quote.getByRole('button', { name: 'Keep as highlight' }).click();
+    await library.getByText(/Kept as your highlight/).waitFor();
+    const kept = (await library.evaluate(allAnnotations)) as Array<{ url: string; note: string; exact: string }>;
+    expect(kept).toEqual([
+      expect.objectContaining({
+        url: `${server.origin}/fixtures/sources/two.html`,
+        note: '— Halvard Brekke',
+        exact: expect.stringContaining('A railway is built for a hundred years'),
+      }),
+    ]);
+    const [download] = await Promise.all([
+      library.waitForEvent('download'),
+      library.getByRole('button', { name: 'CSV' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^gloss-sources-\d{4}-\d\d-\d\d-quotations-of-halvard-brekke\.csv$/);
+  });
+
   it('searches quotations as the reader types', async () => {
     await library.getByRole('button', { name: /Halvard Brekke/ }).click(); // back to every speaker
     await library.getByRole('searchbox', { name: 'Search quotations' }).fill('hundred years');
@@ -146,5 +178,32 @@ describe('the Sources view in Chromium', () => {
       .poll(() => library.locator('.quote-cite').allInnerTexts())
       .not.toContainEqual(expect.stringContaining('Valley rail line gets its first station names'));
     expect(await library.locator('[data-identity="Halvard Brekke"]').innerText()).toMatch(/2 articles/);
+  });
+
+  it('corrects a quotation’s speaker and merges the two identities', async () => {
+    const quote = library.locator('.quote').filter({ hasText: 'A railway is built for a hundred years' });
+    await quote.getByRole('button', { name: 'Reassign…' }).click();
+    await quote.getByRole('combobox', { name: 'Said by' }).fill('Ingrid Falk');
+    await quote.getByRole('button', { name: 'Reassign', exact: true }).click();
+    const falk = library.locator('[data-identity="Ingrid Falk"]');
+    await falk.waitFor();
+    expect(await falk.innerText()).toMatch(/1 quotation · 1 article/);
+    expect(await library.locator('[data-identity="Halvard Brekke"]').innerText()).toMatch(/1 article/);
+    await falk.click();
+    await library.getByRole('combobox', { name: 'Merge into' }).selectOption({ label: 'Halvard Brekke' });
+    await library.getByRole('button', { name: 'Merge', exact: true }).click();
+    await library.getByText('Merged Ingrid Falk into Halvard Brekke.').waitFor();
+    await expect.poll(() => falk.count()).toBe(0);
+    expect(await library.locator('[data-identity="Halvard Brekke"]').innerText()).toMatch(/2 articles/);
+  });
+
+  // Screenshots for a person to look at (`GLOSS_SHOTS=folder`): the view with a speaker chosen, light and dark.
+  it.runIf(process.env.GLOSS_SHOTS)('takes screenshots of the view, light and dark', async () => {
+    await library.setViewportSize({ width: 1200, height: 860 });
+    for (const scheme of ['light', 'dark'] as const) {
+      await library.emulateMedia({ colorScheme: scheme });
+      await library.screenshot({ path: `${process.env.GLOSS_SHOTS}/sources-${scheme}.png` });
+    }
+    await library.emulateMedia({ colorScheme: null });
   });
 });
