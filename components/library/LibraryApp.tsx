@@ -172,6 +172,7 @@ function HighlightsView({ tabs }: { tabs: ComponentChildren }) {
                   : `${lib.matches?.length.toLocaleString() ?? '…'} of ${catalog.ids.length.toLocaleString()} highlights, on ${pageCount.toLocaleString()} page${pageCount === 1 ? '' : 's'}${searching ? ' (searching…)' : ''}`}
       </p>
       <main
+        id="library-view"
         class="results"
         data-results-for={lib.answered?.text ?? ''}
         data-complete={lib.complete}
