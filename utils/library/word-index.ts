@@ -1,0 +1,146 @@
+/**
+ * An in-memory word index: the distinct words in sorted order, each with the
+ * keys (highlight ids, page URLs) it belongs to. A search term is answered by
+ * a binary search for the first word it starts and a walk over the words that
+ * follow while they still start with it, marking their keys: no database
+ * read, so a lone letter is as quick as a whole word. It holds what the
+ * `*words` indexes hold, and is kept up to date by `set` and `remove` after
+ * each edit.
+ */
+import type { GlossDB } from '../db/database';
+import type { Annotation } from '../db/types';
+
+/** Which keys hold a word that starts with the term. */
+export type KeyTest = (key: string) => boolean;
+
+export class WordIndex {
+  /** Distinct words, sorted by UTF-16 code units (as `<` compares them). */
+  private words: string[] = [];
+  /** For each word of `words`, the document numbers that hold it (a number may be stale: see `numberOf`). */
+  private postings: number[][] = [];
+  /** Key → its current document number. An edited key gets a new number; its old number is left unused. */
+  private numberOf = new Map<string, number>();
+  private documents = 0;
+
+  /** Builds the index of `entries` (a key and its words) at once. */
+  static of(entries: Iterable<readonly [string, readonly string[]]>): WordIndex {
+    const index = new WordIndex();
+    index.addAll(entries);
+    return index;
+  }
+
+  /** How many keys it holds. */
+  get size(): number {
+    return this.numberOf.size;
+  }
+
+  /** Adds many keys (or replaces them), merging their words in one sort. */
+  addAll(entries: Iterable<readonly [string, readonly string[]]>): void {
+    const fresh = new Map<string, number[]>();
+    for (const [key, words] of entries) {
+      const n = this.documents++;
+      this.numberOf.set(key, n);
+      for (const word of words) {
+        const list = fresh.get(word);
+        if (list) {
+          if (list[list.length - 1] !== n) list.push(n);
+        } else fresh.set(word, [n]);
+      }
+    }
+    if (fresh.size === 0) return;
+    const added = [...fresh.keys()].sort(compare);
+    // Merge the sorted new words into the sorted old ones.
+    const words: string[] = [];
+    const postings: number[][] = [];
+    let i = 0;
+    let j = 0;
+    while (i < this.words.length || j < added.length) {
+      const old = this.words[i];
+      const add = added[j];
+      if (add === undefined || (old !== undefined && old < add)) {
+        words.push(old!);
+        postings.push(this.postings[i++]!);
+      } else if (old === add) {
+        words.push(old);
+        postings.push(this.postings[i++]!.concat(fresh.get(add)!));
+        j++;
+      } else {
+        words.push(add);
+        postings.push(fresh.get(add)!);
+        j++;
+      }
+    }
+    this.words = words;
+    this.postings = postings;
+  }
+
+  /** Sets the words of one key (a new or edited record). */
+  set(key: string, words: readonly string[]): void {
+    const n = this.documents++;
+    this.numberOf.set(key, n);
+    for (const word of new Set(words)) {
+      const at = lowerBound(this.words, word);
+      if (this.words[at] === word) this.postings[at]!.push(n);
+      else {
+        this.words.splice(at, 0, word);
+        this.postings.splice(at, 0, [n]);
+      }
+    }
+  }
+
+  /** Forgets a key (a deleted record). */
+  remove(key: string): void {
+    this.numberOf.delete(key);
+  }
+
+  /** The test for keys holding a word that starts with `term`. */
+  matching(term: string): KeyTest {
+    const marks = new Uint8Array(this.documents);
+    let any = false;
+    for (let at = lowerBound(this.words, term); at < this.words.length; at++) {
+      if (!this.words[at]!.startsWith(term)) break;
+      for (const n of this.postings[at]!) marks[n] = 1;
+      any = true;
+    }
+    if (!any) return () => false;
+    return (key) => {
+      const n = this.numberOf.get(key);
+      return n !== undefined && marks[n] === 1;
+    };
+  }
+}
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The first position in sorted `words` whose word is not below `word`. */
+function lowerBound(words: readonly string[], word: string): number {
+  let lo = 0;
+  let hi = words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (words[mid]! < word) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Highlights read at a time while the index is built (each batch one request, the page stays responsive between). */
+const BATCH = 5000;
+
+/**
+ * The word index of every highlight (id → its `words`), read in batches of
+ * records in key order (each batch one `getAll` request). Records are dropped
+ * once their words are taken.
+ */
+export async function loadNoteIndex(db: GlossDB, batch = BATCH): Promise<WordIndex> {
+  const index = new WordIndex();
+  let after: string | null = null;
+  for (;;) {
+    const records: Annotation[] = await (
+      after === null ? db.annotations.limit(batch) : db.annotations.where(':id').above(after).limit(batch)
+    ).toArray();
+    index.addAll(records.map((a) => [a.id, a.words ?? []] as const));
+    if (records.length < batch) return index;
+    after = records[records.length - 1]!.id;
+  }
+}
