@@ -13,7 +13,7 @@ import {
   type SearchIndex,
   type TermCache,
 } from '../../utils/library/query';
-import { loadNoteIndex, WordIndex } from '../../utils/library/word-index';
+import { loadWordIndex, WordIndex } from '../../utils/db/word-index';
 import { groupRows, type Row } from '../../utils/library/rows';
 import { siteOf } from '../../utils/site';
 
@@ -90,7 +90,7 @@ export function useLibrary() {
         setComplete(true);
         return Promise.all([
           listTags(database).then(setTags),
-          loadNoteIndex(database).then((read) => {
+          loadWordIndex(database.annotations).then((read) => {
             for (const [id, words] of editsWhileReading.current) {
               if (words) read.set(id, words);
               else read.remove(id);

@@ -2,13 +2,13 @@
  * The library's search and filters over the catalog. Each word of the query
  * must start a word of a highlight (quote, note, tags: the `*words` index of
  * annotations) or of its page (title, site: the `*words` index of pages).
- * Answered from the in-memory word indexes (`word-index.ts`) once they are
+ * Answered from the in-memory word indexes (`utils/db/word-index.ts`) once they are
  * loaded; before that, from the database indexes' keys alone.
  */
 import type { GlossDB } from '../db/database';
 import { wordsOf } from '../db/words';
 import type { Catalog } from './catalog';
-import type { WordIndex } from './word-index';
+import type { WordIndex } from '../db/word-index';
 
 /** What the reader narrowed the library to; empty fields do not filter. */
 export type LibraryQuery = {

@@ -3,7 +3,7 @@ import { saveAnnotation, upsertPage } from '../../../utils/db/store';
 import type { GlossDB } from '../../../utils/db';
 import { loadCatalog, withEntry, withoutId } from '../../../utils/library/catalog';
 import { EMPTY_QUERY, runQuery, type LibraryQuery, type SearchIndex } from '../../../utils/library/query';
-import { loadNoteIndex, WordIndex } from '../../../utils/library/word-index';
+import { loadWordIndex, WordIndex } from '../../../utils/db/word-index';
 import { pageWords } from '../../../utils/db/words';
 import { groupRows } from '../../../utils/library/rows';
 import { siteOf } from '../../../utils/site';
@@ -37,7 +37,7 @@ async function library(): Promise<{ db: GlossDB; ids: string[] }> {
 async function searchIndex(db: GlossDB, batch?: number): Promise<SearchIndex> {
   const pages = await db.pages.toArray();
   return {
-    notes: await loadNoteIndex(db, batch),
+    notes: await loadWordIndex(db.annotations, batch),
     pages: WordIndex.of(pages.map((p) => [p.url, p.words ?? pageWords(p)])),
   };
 }

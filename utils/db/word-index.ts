@@ -5,10 +5,10 @@
  * follow while they still start with it, marking their keys: no database
  * read, so a lone letter is as quick as a whole word. It holds what the
  * `*words` indexes hold, and is kept up to date by `set` and `remove` after
- * each edit.
+ * each edit. The library searches highlights and pages with it
+ * (`utils/library/query.ts`), the sources their quotations (`utils/sources/queries.ts`).
  */
-import type { GlossDB } from '../db/database';
-import type { Annotation } from '../db/types';
+import type { Table } from 'dexie';
 
 /** Which keys hold a word that starts with the term. */
 export type KeyTest = (key: string) => boolean;
@@ -124,23 +124,29 @@ function lowerBound(words: readonly string[], word: string): number {
   return lo;
 }
 
-/** Highlights read at a time while the index is built (each batch one request, the page stays responsive between). */
+/** Records read at a time while an index is built (each batch one `getAll` request; the page stays responsive between). */
 const BATCH = 5000;
 
 /**
- * The word index of every highlight (id → its `words`), read in batches of
- * records in key order (each batch one `getAll` request). Records are dropped
- * once their words are taken.
+ * The word index of a table keyed by a string `id` (id → the record's
+ * `words`), read in batches of records in key order. Records are
+ * dropped once their words are taken. `onBatch` sees each batch's keys.
  */
-export async function loadNoteIndex(db: GlossDB, batch = BATCH): Promise<WordIndex> {
+export async function loadWordIndex<T extends { id: string; words?: string[] }, I>(
+  table: Table<T, string, I>,
+  batch = BATCH,
+  onBatch?: (keys: string[]) => void,
+): Promise<WordIndex> {
   const index = new WordIndex();
   let after: string | null = null;
   for (;;) {
-    const records: Annotation[] = await (
-      after === null ? db.annotations.limit(batch) : db.annotations.where(':id').above(after).limit(batch)
+    const records = await (
+      after === null ? table.limit(batch) : table.where(':id').above(after).limit(batch)
     ).toArray();
-    index.addAll(records.map((a) => [a.id, a.words ?? []] as const));
+    const keys: string[] = records.map((r) => r.id);
+    index.addAll(records.map((r, i) => [keys[i]!, r.words ?? []] as const));
+    onBatch?.(keys);
     if (records.length < batch) return index;
-    after = records[records.length - 1]!.id;
+    after = keys[keys.length - 1]!;
   }
 }

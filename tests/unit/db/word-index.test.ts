@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { WordIndex } from '../../../utils/library/word-index';
+import { WordIndex } from '../../../utils/db/word-index';
 
 /** The keys whose words start with `term`, by a plain scan. */
 function scan(entries: Map<string, string[]>, term: string): string[] {
