@@ -7,6 +7,7 @@ import { annotationWords } from '../../utils/db/records';
 import { pageWords } from '../../utils/db/words';
 import {
   EMPTY_QUERY,
+  prepareSearch,
   runQuery,
   tooShortForDb,
   type LibraryQuery,
@@ -40,15 +41,21 @@ export function useLibrary() {
   /** False while `catalog` holds only the newest highlights (the first screen). */
   const [complete, setComplete] = useState(false);
   const terms = useRef<TermCache>(new Map());
-  /** The highlights' words in memory (read after the catalog), for search at every keystroke; null until read. */
-  const [notesIndex, setNotesIndex] = useState<WordIndex | null>(null);
+  /**
+   * The words of the highlights and pages in memory (read with the whole
+   * catalog), for search at every keystroke; null until read (or if it could
+   * not be read: the search then reads the database's indexes).
+   */
+  const [index, setIndex] = useState<SearchIndex | null>(null);
+  const notesIndex = useRef<WordIndex | null>(null);
   /** Edits made while the index is read, applied to it once read: id → new words, or null when deleted. */
   const editsWhileReading = useRef(new Map<string, string[] | null>());
   const reindex = (id: string, a: Annotation | null) => {
     const words = a ? (Array.isArray(a.words) ? a.words : annotationWords(a)) : null;
-    if (!notesIndex) editsWhileReading.current.set(id, words);
-    else if (words) notesIndex.set(id, words);
-    else notesIndex.remove(id);
+    const notes = notesIndex.current;
+    if (!notes) editsWhileReading.current.set(id, words);
+    else if (words) notes.set(id, words);
+    else notes.remove(id);
   };
   const [pages, setPages] = useState<Map<string, Page>>(new Map());
   const [tags, setTags] = useState<string[]>([]);
@@ -83,33 +90,32 @@ export function useLibrary() {
         setCatalog((c) => c ?? first.catalog);
       })
       .catch(fail);
-    Promise.all([loadCatalog(database), database.pages.toArray()])
-      .then(([c, p]) => {
+    Promise.all([
+      loadCatalog(database),
+      database.pages.toArray(),
+      loadWordIndex(database.annotations).catch(() => null),
+    ])
+      .then(([c, p, notes]) => {
+        if (notes) {
+          for (const [id, words] of editsWhileReading.current) {
+            if (words) notes.set(id, words);
+            else notes.remove(id);
+          }
+          notesIndex.current = notes;
+          const searchIndex = {
+            notes,
+            pages: WordIndex.of(p.map((page) => [page.url, page.words ?? pageWords(page)])),
+          };
+          prepareSearch(c, searchIndex);
+          setIndex(searchIndex);
+        }
         setPages(new Map(p.map((page) => [page.url, page])));
         setCatalog(c);
         setComplete(true);
-        return Promise.all([
-          listTags(database).then(setTags),
-          loadWordIndex(database.annotations).then((read) => {
-            for (const [id, words] of editsWhileReading.current) {
-              if (words) read.set(id, words);
-              else read.remove(id);
-            }
-            setNotesIndex(read);
-          }),
-        ]);
+        return listTags(database).then(setTags);
       })
       .catch(fail);
   }, []);
-
-  // The pages' words in memory, from the page records (read with the whole catalog).
-  const index: SearchIndex | null = useMemo(
-    () =>
-      notesIndex && complete
-        ? { notes: notesIndex, pages: WordIndex.of([...pages.values()].map((p) => [p.url, p.words ?? pageWords(p)])) }
-        : null,
-    [notesIndex, complete, pages],
-  );
 
   // Each query runs against the catalog; an answer to an older query is dropped.
   const sequence = useRef(0);

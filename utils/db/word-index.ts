@@ -16,9 +16,9 @@ export type KeyTest = (key: string) => boolean;
 export class WordIndex {
   /** Distinct words, sorted by UTF-16 code units (as `<` compares them). */
   private words: string[] = [];
-  /** For each word of `words`, the document numbers that hold it (a number may be stale: see `numberOf`). */
+  /** For each word of `words`, the numbers of the keys that hold it. */
   private postings: number[][] = [];
-  /** Key → its current document number. An edited key gets a new number; its old number is left unused. */
+  /** Key → its number, for good (an edit keeps it; a removed key's number is not given again). */
   private numberOf = new Map<string, number>();
   private documents = 0;
 
@@ -34,12 +34,22 @@ export class WordIndex {
     return this.numberOf.size;
   }
 
-  /** Adds many keys (or replaces them), merging their words in one sort. */
+  /** How many numbers it has given: `numbers()` of the same keys stays valid while this stays the same. */
+  get numbered(): number {
+    return this.documents;
+  }
+
+  /** Adds or replaces many keys with their words, merging the words in one sort. */
   addAll(entries: Iterable<readonly [string, readonly string[]]>): void {
     const fresh = new Map<string, number[]>();
-    for (const [key, words] of entries) {
-      const n = this.documents++;
-      this.numberOf.set(key, n);
+    const replaced = new Set<number>();
+    // A key given twice: the last words count.
+    for (const [key, words] of new Map(entries)) {
+      let n = this.numberOf.get(key);
+      if (n === undefined) {
+        n = this.documents++;
+        this.numberOf.set(key, n);
+      } else replaced.add(n);
       for (const word of words) {
         const list = fresh.get(word);
         if (list) {
@@ -47,6 +57,7 @@ export class WordIndex {
         } else fresh.set(word, [n]);
       }
     }
+    if (replaced.size) this.strip(replaced);
     if (fresh.size === 0) return;
     const added = [...fresh.keys()].sort(compare);
     // Merge the sorted new words into the sorted old ones.
@@ -76,33 +87,47 @@ export class WordIndex {
 
   /** Sets the words of one key (a new or edited record). */
   set(key: string, words: readonly string[]): void {
-    const n = this.documents++;
-    this.numberOf.set(key, n);
-    for (const word of new Set(words)) {
-      const at = lowerBound(this.words, word);
-      if (this.words[at] === word) this.postings[at]!.push(n);
-      else {
-        this.words.splice(at, 0, word);
-        this.postings.splice(at, 0, [n]);
-      }
+    this.addAll([[key, words]]);
+  }
+
+  /** Forgets keys (deleted records). */
+  remove(...keys: string[]): void {
+    const gone = new Set<number>();
+    for (const key of keys) {
+      const n = this.numberOf.get(key);
+      if (n === undefined) continue;
+      gone.add(n);
+      this.numberOf.delete(key);
+    }
+    if (gone.size) this.strip(gone);
+  }
+
+  /** Drops `numbers` from every word's list (one pass over the lists); a word left with none stays, matching nothing. */
+  private strip(numbers: Set<number>): void {
+    for (let i = 0; i < this.postings.length; i++) {
+      const list = this.postings[i]!;
+      if (list.some((n) => numbers.has(n))) this.postings[i] = list.filter((n) => !numbers.has(n));
     }
   }
 
-  /** Forgets a key (a deleted record). */
-  remove(key: string): void {
-    this.numberOf.delete(key);
+  /** The numbers of `keys` (-1 for a key it does not hold), for `marks`. */
+  numbers(keys: readonly string[]): Int32Array {
+    return Int32Array.from(keys, (key) => this.numberOf.get(key) ?? -1);
+  }
+
+  /** Which numbers hold a word that starts with `term` (1), indexed by number. */
+  marks(term: string): Uint8Array {
+    const marks = new Uint8Array(this.documents);
+    for (let at = lowerBound(this.words, term); at < this.words.length; at++) {
+      if (!this.words[at]!.startsWith(term)) break;
+      for (const n of this.postings[at]!) marks[n] = 1;
+    }
+    return marks;
   }
 
   /** The test for keys holding a word that starts with `term`. */
   matching(term: string): KeyTest {
-    const marks = new Uint8Array(this.documents);
-    let any = false;
-    for (let at = lowerBound(this.words, term); at < this.words.length; at++) {
-      if (!this.words[at]!.startsWith(term)) break;
-      for (const n of this.postings[at]!) marks[n] = 1;
-      any = true;
-    }
-    if (!any) return () => false;
+    const marks = this.marks(term);
     return (key) => {
       const n = this.numberOf.get(key);
       return n !== undefined && marks[n] === 1;

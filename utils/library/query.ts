@@ -60,20 +60,38 @@ export type EntryTest = (id: string, url: string) => boolean;
 export type TermCache = Map<string, Promise<EntryTest>>;
 
 /** The test for one search word: the highlight's own words, or its page's. */
-function termTest(db: GlossDB, term: string, cache?: TermCache, index?: SearchIndex): Promise<EntryTest> {
+function termTest(db: GlossDB, term: string, cache?: TermCache): Promise<EntryTest> {
   const known = cache?.get(term);
   if (known) return known;
-  const test = index ? Promise.resolve(indexTermTest(index, term)) : readTermTest(db, term);
+  const test = readTermTest(db, term);
   cache?.set(term, test);
   // A failed read is not kept.
   test.catch(() => cache?.delete(term));
   return test;
 }
 
-function indexTermTest(index: SearchIndex, term: string): EntryTest {
-  const notes = index.notes.matching(term);
-  const pages = index.pages.matching(term);
-  return (id, url) => pages(url) || notes(id);
+/** The catalog's highlights and pages as numbers of the in-memory indexes, kept while they stay valid. */
+type Numbered = { index: SearchIndex; notesAt: number; pagesAt: number; notes: Int32Array; pages: Int32Array };
+const numberedCatalogs = new WeakMap<Catalog, Numbered>();
+
+/** Numbers the catalog for `index` ahead of the first search (it is done again only when either changes). */
+export function prepareSearch(catalog: Catalog, index: SearchIndex): void {
+  numbered(catalog, index);
+}
+
+function numbered(catalog: Catalog, index: SearchIndex): Numbered {
+  const known = numberedCatalogs.get(catalog);
+  if (known?.index === index && known.notesAt === index.notes.numbered && known.pagesAt === index.pages.numbered)
+    return known;
+  const fresh = {
+    index,
+    notesAt: index.notes.numbered,
+    pagesAt: index.pages.numbered,
+    notes: index.notes.numbers(catalog.ids),
+    pages: index.pages.numbers(catalog.urls),
+  };
+  numberedCatalogs.set(catalog, fresh);
+  return fresh;
 }
 
 async function readTermTest(db: GlossDB, term: string): Promise<EntryTest> {
@@ -100,7 +118,18 @@ export async function runQuery(
   cache?: TermCache,
   index?: SearchIndex,
 ): Promise<Uint32Array> {
-  const tests: EntryTest[] = await Promise.all(searchTerms(query.text).map((t) => termTest(db, t, cache, index)));
+  const terms = searchTerms(query.text);
+  // From the in-memory indexes: one mark per number for each term, tested by catalog position.
+  const marked: ((at: number) => boolean)[] = [];
+  if (index && terms.length) {
+    const { notes, pages } = numbered(catalog, index);
+    for (const term of terms) {
+      const notesMarks = index.notes.marks(term);
+      const pagesMarks = index.pages.marks(term);
+      marked.push((at) => pagesMarks[pages[at]!] === 1 || notesMarks[notes[at]!] === 1);
+    }
+  }
+  const tests: EntryTest[] = index ? [] : await Promise.all(terms.map((t) => termTest(db, t, cache)));
   if (query.tag) {
     const tagged = new Set(await db.annotations.where('tags').equals(query.tag).primaryKeys());
     tests.push((id) => tagged.has(id));
@@ -114,6 +143,7 @@ export async function runQuery(
   for (let i = 0; i < catalog.ids.length; i++) {
     const at = catalog.dates[i];
     if (at < from || at >= to) continue;
+    if (!marked.every((t) => t(i))) continue;
     const id = catalog.ids[i];
     const url = catalog.urls[i];
     if (tests.every((t) => t(id, url))) out[n++] = i;
