@@ -90,29 +90,30 @@ export function useLibrary() {
         setCatalog((c) => c ?? first.catalog);
       })
       .catch(fail);
-    Promise.all([
-      loadCatalog(database),
-      database.pages.toArray(),
-      loadWordIndex(database.annotations).catch(() => null),
-    ])
-      .then(([c, p, notes]) => {
-        if (notes) {
-          for (const [id, words] of editsWhileReading.current) {
-            if (words) notes.set(id, words);
-            else notes.remove(id);
-          }
-          notesIndex.current = notes;
-          const searchIndex = {
-            notes,
-            pages: WordIndex.of(p.map((page) => [page.url, page.words ?? pageWords(page)])),
-          };
-          prepareSearch(c, searchIndex);
-          setIndex(searchIndex);
-        }
+    // The word index is read after the catalog, so that the whole list comes first; until it is read, the search
+    // reads the database's indexes (and a lone letter waits for it).
+    Promise.all([loadCatalog(database), database.pages.toArray()])
+      .then(([c, p]) => {
         setPages(new Map(p.map((page) => [page.url, page])));
         setCatalog(c);
         setComplete(true);
-        return listTags(database).then(setTags);
+        return Promise.all([
+          listTags(database).then(setTags),
+          loadWordIndex(database.annotations)
+            .then((notes) => {
+              for (const [id, words] of editsWhileReading.current) {
+                if (words) notes.set(id, words);
+                else notes.remove(id);
+              }
+              notesIndex.current = notes;
+              const pages = WordIndex.of(p.map((page) => [page.url, page.words ?? pageWords(page)]));
+              const searchIndex = { notes, pages };
+              prepareSearch(c, searchIndex);
+              setIndex(searchIndex);
+            })
+            // Not read: the search keeps reading the database's indexes.
+            .catch(() => {}),
+        ]);
       })
       .catch(fail);
   }, []);
