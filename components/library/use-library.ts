@@ -3,7 +3,18 @@ import { createDb, type GlossDB } from '../../utils/db';
 import { listTags } from '../../utils/db/store';
 import type { Annotation, Page } from '../../utils/db/types';
 import { loadCatalog, newestCatalog, withEntry, withoutId, type Catalog } from '../../utils/library/catalog';
-import { EMPTY_QUERY, runQuery, type LibraryQuery, type TermCache } from '../../utils/library/query';
+import { annotationWords } from '../../utils/db/records';
+import { pageWords } from '../../utils/db/words';
+import {
+  EMPTY_QUERY,
+  prepareSearch,
+  runQuery,
+  tooShortForDb,
+  type LibraryQuery,
+  type SearchIndex,
+  type TermCache,
+} from '../../utils/library/query';
+import { loadWordIndex, WordIndex } from '../../utils/db/word-index';
 import { groupRows, type Row } from '../../utils/library/rows';
 import { siteOf } from '../../utils/site';
 
@@ -30,6 +41,22 @@ export function useLibrary() {
   /** False while `catalog` holds only the newest highlights (the first screen). */
   const [complete, setComplete] = useState(false);
   const terms = useRef<TermCache>(new Map());
+  /**
+   * The words of the highlights and pages in memory (read with the whole
+   * catalog), for search at every keystroke; null until read (or if it could
+   * not be read: the search then reads the database's indexes).
+   */
+  const [index, setIndex] = useState<SearchIndex | null>(null);
+  const notesIndex = useRef<WordIndex | null>(null);
+  /** Edits made while the index is read, applied to it once read: id → new words, or null when deleted. */
+  const editsWhileReading = useRef(new Map<string, string[] | null>());
+  const reindex = (id: string, a: Annotation | null) => {
+    const words = a ? (Array.isArray(a.words) ? a.words : annotationWords(a)) : null;
+    const notes = notesIndex.current;
+    if (!notes) editsWhileReading.current.set(id, words);
+    else if (words) notes.set(id, words);
+    else notes.remove(id);
+  };
   const [pages, setPages] = useState<Map<string, Page>>(new Map());
   const [tags, setTags] = useState<string[]>([]);
   const [query, setQuery] = useState<LibraryQuery>(EMPTY_QUERY);
@@ -63,12 +90,30 @@ export function useLibrary() {
         setCatalog((c) => c ?? first.catalog);
       })
       .catch(fail);
+    // The word index is read after the catalog, so that the whole list comes first; until it is read, the search
+    // reads the database's indexes (and a lone letter waits for it).
     Promise.all([loadCatalog(database), database.pages.toArray()])
       .then(([c, p]) => {
         setPages(new Map(p.map((page) => [page.url, page])));
         setCatalog(c);
         setComplete(true);
-        return listTags(database).then(setTags);
+        return Promise.all([
+          listTags(database).then(setTags),
+          loadWordIndex(database.annotations)
+            .then((notes) => {
+              for (const [id, words] of editsWhileReading.current) {
+                if (words) notes.set(id, words);
+                else notes.remove(id);
+              }
+              notesIndex.current = notes;
+              const pages = WordIndex.of(p.map((page) => [page.url, page.words ?? pageWords(page)]));
+              const searchIndex = { notes, pages };
+              prepareSearch(c, searchIndex);
+              setIndex(searchIndex);
+            })
+            // Not read: the search keeps reading the database's indexes.
+            .catch(() => {}),
+        ]);
       })
       .catch(fail);
   }, []);
@@ -80,10 +125,12 @@ export function useLibrary() {
     const mine = ++sequence.current;
     // A search or filter waits for the whole catalog; the first screen answers only "everything".
     if (!complete && JSON.stringify(query) !== JSON.stringify(EMPTY_QUERY)) return;
-    runQuery(libraryDb(), catalog, query, siteOfUrl, terms.current)
+    // Before the word indexes are in memory, a lone letter waits for them (the database would read too many keys).
+    if (!index && tooShortForDb(query.text)) return;
+    runQuery(libraryDb(), catalog, query, siteOfUrl, terms.current, index ?? undefined)
       .then((at) => mine === sequence.current && setMatches({ for: query, at }))
       .catch((e: unknown) => setProblem(e instanceof Error ? e.message : String(e)));
-  }, [catalog, complete, query, siteOfUrl]);
+  }, [catalog, complete, query, siteOfUrl, index]);
 
   const rows: Row[] = useMemo(() => (catalog && matches ? groupRows(catalog, matches.at) : []), [catalog, matches]);
 
@@ -127,6 +174,7 @@ export function useLibrary() {
     /** After an edit: the new record replaces the old. */
     updated: (a: Annotation) => {
       terms.current.clear();
+      reindex(a.id, a);
       records.current.set(a.id, a);
       setRecordsVersion((v) => v + 1);
       if (a.tags.some((t) => !tags.includes(t))) setTags([...tags, ...a.tags.filter((t) => !tags.includes(t))]);
@@ -134,10 +182,12 @@ export function useLibrary() {
     /** After a deletion or an undo. */
     removed: (id: string) => {
       terms.current.clear();
+      reindex(id, null);
       setCatalog((c) => c && withoutId(c, id));
     },
     restored: (a: Annotation) => {
       terms.current.clear();
+      reindex(a.id, a);
       records.current.set(a.id, a);
       setCatalog((c) => c && withEntry(c, a));
     },

@@ -98,6 +98,11 @@ describe('the library, in Chromium', () => {
   it('searches as the reader types, by word prefixes in quote, note, tags, title and site', async () => {
     const a = records.annotations[17];
     const quoteWord = a.exact.split(' ')[1];
+    // A lone letter is searched too (many matches, grouped by page: the newest comes first).
+    const letter = quoteWord.slice(0, 1);
+    await search(letter);
+    expect(await matchCount()).toBe(expectedIds(records, { text: letter }).length);
+    expect((await shownIds())[0]).toBe(expectedIds(records, { text: letter })[0]);
     for (const text of [
       quoteWord.slice(0, 3),
       quoteWord,

@@ -1,12 +1,14 @@
 /**
  * The library's search and filters over the catalog. Each word of the query
- * must start a word of a highlight (quote, note, tags, through the `*words`
- * index of annotations) or of its page (title, site, through the `*words`
- * index of pages). Only keys are read: the ids and URLs the indexes give.
+ * must start a word of a highlight (quote, note, tags: the `*words` index of
+ * annotations) or of its page (title, site: the `*words` index of pages).
+ * Answered from the in-memory word indexes (`utils/db/word-index.ts`) once they are
+ * loaded; before that, from the database indexes' keys alone.
  */
 import type { GlossDB } from '../db/database';
 import { wordsOf } from '../db/words';
 import type { Catalog } from './catalog';
+import type { WordIndex } from '../db/word-index';
 
 /** What the reader narrowed the library to; empty fields do not filter. */
 export type LibraryQuery = {
@@ -28,20 +30,28 @@ export function dayBound(day: string, end = false): number | null {
   return new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + (end ? 1 : 0)).getTime();
 }
 
-/**
- * The words of a query that are searched. A lone letter or digit is not: it
- * starts a tenth of all words, and reading that many keys takes seconds in a
- * large library, so the search waits for the next letter. An ideograph or
- * kana is a word of its own and is searched.
- */
+/** The words of a query that are searched: every one, from the first letter. */
 export function searchTerms(text: string): string[] {
-  return wordsOf(text).filter((t) => t.length > 1 || /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/u.test(t));
+  return wordsOf(text);
 }
 
-/** Whether the query has words, all too short to search yet. */
-export function waitsForMore(text: string): boolean {
-  return wordsOf(text).length > 0 && searchTerms(text).length === 0;
+/**
+ * Whether the database indexes would read too many keys for this query to
+ * answer it at once (a lone letter or digit starts a tenth of all words):
+ * such a query waits for the in-memory indexes. An ideograph or kana is a
+ * word of its own and is not too short.
+ */
+export function tooShortForDb(text: string): boolean {
+  return searchTerms(text).some((t) => t.length === 1 && !/[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/u.test(t));
 }
+
+/** Whether the query has words, all too short to search yet: never, since search starts from the first letter. */
+export function waitsForMore(_text: string): boolean {
+  return false;
+}
+
+/** The in-memory word indexes: highlight id → its words, page URL → its words. */
+export type SearchIndex = { notes: WordIndex; pages: WordIndex };
 
 /** A test on one catalog entry (its id and page URL). */
 export type EntryTest = (id: string, url: string) => boolean;
@@ -60,6 +70,30 @@ function termTest(db: GlossDB, term: string, cache?: TermCache): Promise<EntryTe
   return test;
 }
 
+/** The catalog's highlights and pages as numbers of the in-memory indexes, kept while they stay valid. */
+type Numbered = { index: SearchIndex; notesAt: number; pagesAt: number; notes: Int32Array; pages: Int32Array };
+const numberedCatalogs = new WeakMap<Catalog, Numbered>();
+
+/** Numbers the catalog for `index` ahead of the first search (it is done again only when either changes). */
+export function prepareSearch(catalog: Catalog, index: SearchIndex): void {
+  numbered(catalog, index);
+}
+
+function numbered(catalog: Catalog, index: SearchIndex): Numbered {
+  const known = numberedCatalogs.get(catalog);
+  if (known?.index === index && known.notesAt === index.notes.numbered && known.pagesAt === index.pages.numbered)
+    return known;
+  const fresh = {
+    index,
+    notesAt: index.notes.numbered,
+    pagesAt: index.pages.numbered,
+    notes: index.notes.numbers(catalog.ids),
+    pages: index.pages.numbers(catalog.urls),
+  };
+  numberedCatalogs.set(catalog, fresh);
+  return fresh;
+}
+
 async function readTermTest(db: GlossDB, term: string): Promise<EntryTest> {
   const [ids, urls] = await Promise.all([
     db.annotations.where('words').startsWith(term).primaryKeys(),
@@ -73,7 +107,8 @@ async function readTermTest(db: GlossDB, term: string): Promise<EntryTest> {
 /**
  * The positions in `catalog` (so still newest first) of the highlights that
  * match `query`. `siteOf` gives a page's site (from the page records);
- * `cache` keeps each word's test for the next keystrokes (clear it after an edit).
+ * `cache` keeps each word's test for the next keystrokes (clear it after an
+ * edit, and when `index` comes); `index`: the in-memory word indexes, when loaded.
  */
 export async function runQuery(
   db: GlossDB,
@@ -81,8 +116,20 @@ export async function runQuery(
   query: LibraryQuery,
   siteOf: (url: string) => string,
   cache?: TermCache,
+  index?: SearchIndex,
 ): Promise<Uint32Array> {
-  const tests: EntryTest[] = await Promise.all(searchTerms(query.text).map((t) => termTest(db, t, cache)));
+  const terms = searchTerms(query.text);
+  // From the in-memory indexes: one mark per number for each term, tested by catalog position.
+  const marked: ((at: number) => boolean)[] = [];
+  if (index && terms.length) {
+    const { notes, pages } = numbered(catalog, index);
+    for (const term of terms) {
+      const notesMarks = index.notes.marks(term);
+      const pagesMarks = index.pages.marks(term);
+      marked.push((at) => pagesMarks[pages[at]!] === 1 || notesMarks[notes[at]!] === 1);
+    }
+  }
+  const tests: EntryTest[] = index ? [] : await Promise.all(terms.map((t) => termTest(db, t, cache)));
   if (query.tag) {
     const tagged = new Set(await db.annotations.where('tags').equals(query.tag).primaryKeys());
     tests.push((id) => tagged.has(id));
@@ -96,6 +143,7 @@ export async function runQuery(
   for (let i = 0; i < catalog.ids.length; i++) {
     const at = catalog.dates[i];
     if (at < from || at >= to) continue;
+    if (!marked.every((t) => t(i))) continue;
     const id = catalog.ids[i];
     const url = catalog.urls[i];
     if (tests.every((t) => t(id, url))) out[n++] = i;

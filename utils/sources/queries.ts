@@ -9,6 +9,7 @@ import { guard } from '../db/errors';
 import * as v from 'valibot';
 import { parse } from '../db/schema';
 import { wordsOf } from '../db/words';
+import { matchingIds, quoteIndex } from './quote-index';
 import type { Identity, RememberedArticle, StoredQuote } from './types';
 
 /** `value` as a string of at most `max` characters, or a StoreError naming `field`. */
@@ -31,9 +32,10 @@ export const MAX_PAGE = 500;
 
 const pageSize = (limit: number) => Math.max(1, Math.min(MAX_PAGE, Math.floor(limit) || 1));
 
-/** Speakers (identities with quotations), most quoted first. */
+/** Speakers (identities with quotations), most quoted first. Starts building the quotation index for the search. */
 export function listSpeakers(db: GlossDB, offset = 0, limit = 50): Promise<ResultPage<Identity>> {
   return guard(async () => {
+    void quoteIndex(db).catch(() => {});
     const quoted = db.identities.where('quoteCount').above(0);
     const [items, total] = await Promise.all([
       quoted.reverse().offset(Math.max(0, offset)).limit(pageSize(limit)).toArray(),
@@ -89,7 +91,8 @@ export function speakerQuotes(db: GlossDB, identityId: string): Promise<CitedQuo
 
 /**
  * Index entries read for one search term at most (keys only, one request); a
- * commoner prefix is checked on the quotations instead, newest first.
+ * commoner prefix is checked on the quotations instead, newest first. (Only
+ * while the in-memory quotation index is being built.)
  */
 export const MAX_CANDIDATES = 20_000;
 
@@ -102,7 +105,10 @@ const matchesAll = (q: StoredQuote, terms: string[]) => terms.every((t) => q.wor
  * `limit`, with the number of matches (`atLeast` when there are more than
  * were counted: a common prefix, typed one key at a time, is answered from the
  * newest quotations without counting them all). An empty query with a speaker
- * gives the speaker's quotations; with neither, nothing. `candidates`: a test seam for MAX_CANDIDATES.
+ * gives the speaker's quotations; with neither, nothing. Answered from the
+ * in-memory quotation index (`quote-index.ts`, every match counted) once it is
+ * built; until then from the database's `*words` index. `candidates`: a test
+ * seam for MAX_CANDIDATES (it searches the database's index).
  */
 export function searchQuotes(
   db: GlossDB,
@@ -122,6 +128,12 @@ export function searchQuotes(
       return { items: await cite(db, found.slice(0, limit)), total: found.length };
     }
     if (terms.length === 0) return { items: [], total: 0 };
+    const index = options.candidates === undefined ? await quoteIndex(db) : null;
+    if (index) {
+      const found = matchingIds(index, terms);
+      const quotes = (await db.sourceQuotes.bulkGet(found.slice(0, limit))).filter((q) => q !== undefined);
+      return { items: await cite(db, quotes), total: found.length };
+    }
     // Each term's quotations come from the word index as keys alone (one request each, at most `most` keys);
     // a term with more than that is too common to narrow by, and is checked on the quotations read.
     let keys = null as Set<string> | null;

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { saveAnnotation, upsertPage } from '../../../utils/db/store';
 import type { GlossDB } from '../../../utils/db';
 import { loadCatalog, withEntry, withoutId } from '../../../utils/library/catalog';
-import { EMPTY_QUERY, runQuery, type LibraryQuery } from '../../../utils/library/query';
+import { EMPTY_QUERY, runQuery, type LibraryQuery, type SearchIndex } from '../../../utils/library/query';
+import { loadWordIndex, WordIndex } from '../../../utils/db/word-index';
+import { pageWords } from '../../../utils/db/words';
 import { groupRows } from '../../../utils/library/rows';
 import { siteOf } from '../../../utils/site';
 import { freshDb, newAnnotation } from '../db/helpers';
@@ -31,10 +33,27 @@ async function library(): Promise<{ db: GlossDB; ids: string[] }> {
   return { db, ids };
 }
 
+/** The in-memory word indexes of `db`, as the library page builds them. */
+async function searchIndex(db: GlossDB, batch?: number): Promise<SearchIndex> {
+  const pages = await db.pages.toArray();
+  return {
+    notes: await loadWordIndex(db.annotations, batch),
+    pages: WordIndex.of(pages.map((p) => [p.url, p.words ?? pageWords(p)])),
+  };
+}
+
+/** The ids found for `q`, the same from the database indexes and from the in-memory ones. */
 async function find(db: GlossDB, q: Partial<LibraryQuery>): Promise<string[]> {
   const catalog = await loadCatalog(db);
-  const at = await runQuery(db, catalog, { ...EMPTY_QUERY, ...q }, siteOf);
-  return Array.from(at, (i) => catalog.ids[i]);
+  const query = { ...EMPTY_QUERY, ...q };
+  const fromDb = Array.from(await runQuery(db, catalog, query, siteOf), (i) => catalog.ids[i]);
+  // A batch of 2 reads the highlights in several requests.
+  const fromMemory = Array.from(
+    await runQuery(db, catalog, query, siteOf, new Map(), await searchIndex(db, 2)),
+    (i) => catalog.ids[i],
+  );
+  expect(fromMemory).toEqual(fromDb);
+  return fromMemory;
 }
 
 describe('the library catalog and its queries', () => {
@@ -96,13 +115,23 @@ describe('the library catalog and its queries', () => {
 });
 
 describe('short words', () => {
-  it('waits for a second letter, but searches a lone ideograph', async () => {
-    const { searchTerms, waitsForMore } = await import('../../../utils/library/query');
-    expect(searchTerms('w')).toEqual([]);
-    expect(waitsForMore('w')).toBe(true);
-    expect(searchTerms('wang y')).toEqual(['wang']);
-    expect(waitsForMore('wang y')).toBe(false);
+  it('searches from the first letter; only the database path leaves a lone letter to the in-memory index', async () => {
+    const { searchTerms, waitsForMore, tooShortForDb } = await import('../../../utils/library/query');
+    expect(searchTerms('w')).toEqual(['w']);
+    expect(waitsForMore('w')).toBe(false);
+    expect(tooShortForDb('w')).toBe(true);
+    expect(searchTerms('wang y')).toEqual(['wang', 'y']);
+    expect(tooShortForDb('wang y')).toBe(true);
+    expect(tooShortForDb('wang yi')).toBe(false);
     expect(searchTerms('权')).toEqual(['权']);
+    expect(tooShortForDb('权')).toBe(false);
     expect(waitsForMore('')).toBe(false);
+  });
+
+  it('finds by a lone letter from the in-memory index', async () => {
+    const { db, ids } = await library();
+    const catalog = await loadCatalog(db);
+    const at = await runQuery(db, catalog, { ...EMPTY_QUERY, text: 'z' }, siteOf, new Map(), await searchIndex(db));
+    expect(Array.from(at, (i) => catalog.ids[i])).toEqual([ids[2]]); // Zürich
   });
 });
