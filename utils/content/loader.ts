@@ -30,11 +30,15 @@ export function startPageLayer(ctx: ContentScriptContext): void {
   /** Whether the full layer is running (and so watches selections and changes itself). */
   let running = false;
   let mode: SiteMode | null = null;
-  const load = (reason: LoadReason, imported: Promise<StartFullLayer> = importFullLayer()): Promise<FullLayer> =>
+  const load = (
+    reason: LoadReason,
+    imported: Promise<StartFullLayer> = importFullLayer(),
+    siteMode?: SiteMode,
+  ): Promise<FullLayer> =>
     (full ??= imported.then((start) => {
       if (ctx.isInvalid) throw new Error('Gloss was disabled or updated');
       running = true;
-      return start(ctx, reason);
+      return start(ctx, reason, siteMode);
     }));
 
   const decide = async (): Promise<void> => {
@@ -53,7 +57,7 @@ export function startPageLayer(ctx: ContentScriptContext): void {
     if (full || ctx.isInvalid || mode === 'never') return;
     if (mode === 'always' || notes || maybe) {
       stopWatching();
-      void load('page', imported ?? undefined).catch(reportFailure);
+      void load('page', imported ?? undefined, mode).catch(reportFailure);
     }
   };
 
