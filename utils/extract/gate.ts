@@ -1,7 +1,7 @@
 /**
  * The every-page question, asked before any extraction: could this page be an
  * article? It reads what `detectArticle` reads first (structured data, meta
- * tags, the page's paragraphs, bounded) and answers no only where
+ * tags, the address, the page's paragraphs, bounded) and answers no only where
  * `detectArticle` would also say no at that point; where `detectArticle` goes
  * on to extract the body to decide, it answers "maybe". So a page it turns away
  * is one the full detection would turn away too, and what it lets through is
@@ -10,6 +10,7 @@
 import { ARTICLE_TYPES, NEWS_TYPES, NON_ARTICLE_TYPES, readJsonLd } from './jsonld';
 import { metaValue, microdataTypes, readMeta } from './meta';
 import { proseEvidence } from './evidence';
+import { isFrontUrl } from './news-signals';
 import { isForumUrl, isStoryUrl } from './platform-signals';
 
 /** Fewer characters of text than this (50 × 3 + 49 × 2 < 250) cannot make the 250 of a short article's body. */
@@ -43,6 +44,8 @@ export function mayBeArticle(doc: Document, url: string = doc.URL): boolean {
   const prose = proseEvidence(doc, { shapeOnly: true });
   if (prose.placeholder) return false;
   const shaped = prose.score >= 20 && (prose.clustered >= 2 || prose.longest >= 800) && !prose.teasers;
+  // A site's or a section's front: there only one long story under one parent is an article (as in detect.ts).
+  if (isFrontUrl(address) && !(shaped && prose.score >= 150 && prose.clustered >= 6)) return false;
   if (shaped) return true;
   // Not shaped like an article: detectArticle then extracts the body only for a page that claims to be one.
   const articles = doc.querySelectorAll('article').length;
