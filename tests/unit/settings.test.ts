@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { migrateSiteModesV2 } from '../../utils/settings';
+import { migrateSiteModesV2 } from '../../utils/site-choices';
 
 describe('the version-2 migration of site rules', () => {
   it('keys rules as siteOf writes them and keeps only always and never', () => {

@@ -1,4 +1,5 @@
 import type { ContentScriptContext } from '#imports';
+import type { SiteMode } from '../messaging/protocol';
 import { watchClicks } from './edit-highlight';
 import type { FullLayer, LoadReason } from './layer-contract';
 import { answerRequest } from './popup-requests';
@@ -19,7 +20,7 @@ const ORPHAN_CHECK_MS = 2000;
  * `signal`, timers, frames, observers and highlights released by
  * `ctx.onInvalidated`), so it all ends with the content script.
  */
-export function startFullLayer(ctx: ContentScriptContext, reason: LoadReason): FullLayer {
+export function startFullLayer(ctx: ContentScriptContext, reason: LoadReason, siteMode?: SiteMode): FullLayer {
   const session = new PageSession(ctx);
   watchChanges(ctx, session);
   watchSelection(ctx, session);
@@ -32,7 +33,7 @@ export function startFullLayer(ctx: ContentScriptContext, reason: LoadReason): F
   const started =
     reason === 'selection'
       ? new Promise<void>((done) => ctx.setTimeout(() => void session.start().finally(done), 0))
-      : session.start();
+      : session.start(false, siteMode);
   // A request that loaded the layer is answered once the page is judged (not "starting").
   const ready = started.catch(() => {});
   const layer: FullLayer = {

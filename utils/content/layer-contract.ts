@@ -1,5 +1,5 @@
 import type { ContentScriptContext } from '#imports';
-import type { Reply } from '../messaging/protocol';
+import type { Reply, SiteMode } from '../messaging/protocol';
 
 /**
  * The contract between the every-page script (`loader.ts`) and the full page
@@ -24,4 +24,8 @@ export type FullLayer = {
   offerSelection(focus: boolean): void;
 };
 
-export type StartFullLayer = (ctx: ContentScriptContext, reason: LoadReason) => FullLayer;
+/**
+ * Starts the full layer. `siteMode` is the reader's choice for this site when the loader has just read it
+ * (reason 'page'): the layer then starts on the page at once instead of reading it again.
+ */
+export type StartFullLayer = (ctx: ContentScriptContext, reason: LoadReason, siteMode?: SiteMode) => FullLayer;

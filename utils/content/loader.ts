@@ -3,7 +3,6 @@ import type { ContentScriptContext } from '#imports';
 import { mayBeArticle } from '../extract/gate';
 import { errorReply, isEnvelope } from '../messaging/client';
 import type { SiteMode } from '../messaging/protocol';
-import { getSiteMode, mayHaveAnnotations } from '../settings';
 import { guardContext } from './guard-context';
 import {
   FULL_LAYER_KEY,
@@ -15,6 +14,7 @@ import {
 import { fromOwnPages, type Sender } from './own-sender';
 import { highlightableRange } from './selection';
 import { onNavigation, settled } from './settled';
+import { readSiteSettings } from './site-settings';
 
 /**
  * What Gloss runs on every page: it decides whether the page needs the full
@@ -30,30 +30,34 @@ export function startPageLayer(ctx: ContentScriptContext): void {
   /** Whether the full layer is running (and so watches selections and changes itself). */
   let running = false;
   let mode: SiteMode | null = null;
-  const load = (reason: LoadReason, imported: Promise<StartFullLayer> = importFullLayer()): Promise<FullLayer> =>
+  const load = (
+    reason: LoadReason,
+    imported: Promise<StartFullLayer> = importFullLayer(),
+    siteMode?: SiteMode,
+  ): Promise<FullLayer> =>
     (full ??= imported.then((start) => {
       if (ctx.isInvalid) throw new Error('Gloss was disabled or updated');
       running = true;
-      return start(ctx, reason);
+      return start(ctx, reason, siteMode);
     }));
 
   const decide = async (): Promise<void> => {
     if (full) return;
     // The reader's settings are read while the page is judged; the judging waits for the page's own
     // start-up work of this moment to run first (a task later).
-    const settings = Promise.all([getSiteMode(location.href), mayHaveAnnotations(location.href)]);
+    const settings = readSiteSettings(location.href);
     const maybe = await new Promise<boolean>((done) =>
       setTimeout(() => done(!full && ctx.isValid && mayBeArticle(document, location.href)), 0),
     );
     // A page that may be an article starts loading the full layer at once; it starts only if the site allows.
     const imported = maybe ? importFullLayer() : null;
     imported?.catch(() => {}); // reported where it is used; unused on a site set to "never"
-    const [siteMode, notes] = await settings;
+    const { mode: siteMode, notes } = await settings;
     mode = siteMode;
     if (full || ctx.isInvalid || mode === 'never') return;
     if (mode === 'always' || notes || maybe) {
       stopWatching();
-      void load('page', imported ?? undefined).catch(reportFailure);
+      void load('page', imported ?? undefined, mode).catch(reportFailure);
     }
   };
 

@@ -5,7 +5,7 @@ import { boundaryOffset, type TextMap } from '../dom/text-map';
 import { extractArticle } from '../extract';
 import type { Extraction } from '../extract/types';
 import { sendToBackground } from '../messaging/client';
-import { MAX_ANALYSED_TEXT, type PageState, type TabProtocol } from '../messaging/protocol';
+import { MAX_ANALYSED_TEXT, type PageState, type SiteMode, type TabProtocol } from '../messaging/protocol';
 import { getSiteMode, mayHaveAnnotations } from '../settings';
 import { normalizeUrl } from '../url';
 import { ArticleLayer, PRIORITY } from './article-layer';
@@ -64,8 +64,11 @@ export class PageSession {
     return normalizeUrl(location.href, canonical);
   }
 
-  /** (Re)starts on the current document; `force` analyses it even if it is not an article. */
-  async start(force = false): Promise<void> {
+  /**
+   * (Re)starts on the current document; `force` analyses it even if it is not an article. `siteMode`, the
+   * reader's choice for this site as the caller has just read it, spares reading it again before extracting.
+   */
+  async start(force = false, siteMode?: SiteMode): Promise<void> {
     const generation = ++this.generation;
     this.become('starting');
     this.article.clear();
@@ -73,7 +76,7 @@ export class PageSession {
     this.analysedText = '';
     this.partial = undefined;
     this.error = undefined;
-    const mode = await getSiteMode(location.href);
+    const mode = siteMode ?? (await getSiteMode(location.href));
     if (generation !== this.generation) return;
     if (mode === 'never' && !force) this.become('never');
     else await this.analyse(force || mode === 'always');

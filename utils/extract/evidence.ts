@@ -69,8 +69,15 @@ export function isPlaceholder(text: string): boolean {
   return PLACEHOLDER.test(text.slice(0, 2000));
 }
 
-/** Reads the page's paragraphs once (bounded) and measures them. */
-export function proseEvidence(doc: Document): ProseEvidence {
+/**
+ * Reads the page's paragraphs once (bounded) and measures them. With
+ * `shapeOnly` (the every-page gate) it measures only the shape (score, long
+ * paragraphs, clustering, longest, teasers, placeholder) and leaves the marks
+ * of journalism and of a personal post (datelines, words, attribution, person
+ * rates) unread: they cost most of the time per paragraph, and compiling
+ * their patterns most of the rest.
+ */
+export function proseEvidence(doc: Document, { shapeOnly = false }: { shapeOnly?: boolean } = {}): ProseEvidence {
   const ev: ProseEvidence = {
     score: 0,
     longParagraphs: 0,
@@ -103,12 +110,13 @@ export function proseEvidence(doc: Document): ProseEvidence {
     if (text.length < 8) continue;
     // Filler is long; a template's leftover "Lorem ipsum dolor sit amet:" label is not.
     if (shortSeen++ < 5 && text.length >= 60 && PLACEHOLDER.test(text)) ev.placeholder = true;
-    if (shortSeen <= 8 && !ev.longParagraphs && CJK_DATELINE.test(text)) ev.dateline = true;
+    if (!shapeOnly && shortSeen <= 8 && !ev.longParagraphs && CJK_DATELINE.test(text)) ev.dateline = true;
     // CJK characters carry about three Latin characters' worth of text.
     const cjk = text.match(CJK)?.length ?? 0;
     const length = text.length + 2 * cjk;
     // The lead may be short ("Feb. 23, 2015 -- Peanut allergies are on the rise.").
-    if (!ev.dateLead && ev.longParagraphs < 3 && DATE_LEAD.test(text) && visibleAndLikely(p)) ev.dateLead = true;
+    if (!shapeOnly && !ev.dateLead && ev.longParagraphs < 3 && DATE_LEAD.test(text) && visibleAndLikely(p))
+      ev.dateLead = true;
     if (length < 140 || !visibleAndLikely(p)) continue;
     if (p.parentElement?.closest('li')) continue;
     ev.longParagraphs++;
@@ -126,12 +134,13 @@ export function proseEvidence(doc: Document): ProseEvidence {
     const grand = parent?.parentElement;
     if (parent) perParent.set(parent, (perParent.get(parent) ?? 0) + 1);
     if (grand) perParent.set(grand, (perParent.get(grand) ?? 0) + 1);
-    if (ev.longParagraphs <= 3 && DATELINE.some((re) => re.test(text))) ev.dateline = true;
+    if (!shapeOnly && ev.longParagraphs <= 3 && DATELINE.some((re) => re.test(text))) ev.dateline = true;
     // Digits count: listings (dates, times, scores) repeat a pattern, filler repeats a text.
     const key = text.slice(0, 200).replace(/\d+/g, '#');
     const n = (repeats.get(key) ?? 0) + 1;
     repeats.set(key, n);
     mostRepeated = Math.max(mostRepeated, n);
+    if (shapeOnly) continue;
     ev.words += (cjk ? text.replace(CJK, ' ') : text).match(WORD)?.length ?? 0;
     ev.words += cjk / 2;
     counts.attribution += text.match(ATTRIBUTION)?.length ?? 0;

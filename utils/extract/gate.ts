@@ -1,7 +1,7 @@
 /**
  * The every-page question, asked before any extraction: could this page be an
  * article? It reads what `detectArticle` reads first (structured data, meta
- * tags, the page's paragraphs, bounded) and answers no only where
+ * tags, the address, the page's paragraphs, bounded) and answers no only where
  * `detectArticle` would also say no at that point; where `detectArticle` goes
  * on to extract the body to decide, it answers "maybe". So a page it turns away
  * is one the full detection would turn away too, and what it lets through is
@@ -10,7 +10,13 @@
 import { ARTICLE_TYPES, NEWS_TYPES, NON_ARTICLE_TYPES, readJsonLd } from './jsonld';
 import { metaValue, microdataTypes, readMeta } from './meta';
 import { proseEvidence } from './evidence';
+import { isFrontUrl } from './news-signals';
 import { isForumUrl, isStoryUrl } from './platform-signals';
+
+/** Fewer characters of text than this (50 × 3 + 49 × 2 < 250) cannot make the 250 of a short article's body. */
+const MIN_TEXT = 50;
+/** `NodeFilter.SHOW_TEXT` (a literal: DOMs outside the browser may lack `NodeFilter`). */
+const SHOW_TEXT = 4;
 
 /** Page types in structured data that may be the subject of an article (as in detect.ts). */
 const SUBJECT_TYPES = new Set(['Product', 'ProductGroup', 'Offer', 'ItemList', 'FAQPage']);
@@ -32,12 +38,33 @@ export function mayBeArticle(doc: Document, url: string = doc.URL): boolean {
   const canonical = doc.querySelector('link[rel~="canonical"]')?.getAttribute('href') ?? metaValue(meta, 'og:url');
   const address = canonical ?? url;
   if (isForumUrl(address)) return false;
-  const prose = proseEvidence(doc);
+  // Too little text for any article: the full detection needs a body of 250 characters (a CJK one
+  // weighing three, blocks parted by at most two line breaks) or a paragraph of 540.
+  if (!hasText(doc.body, MIN_TEXT)) return false;
+  const prose = proseEvidence(doc, { shapeOnly: true });
   if (prose.placeholder) return false;
   const shaped = prose.score >= 20 && (prose.clustered >= 2 || prose.longest >= 800) && !prose.teasers;
+  // A site's or a section's front: there only one long story under one parent is an article (as in detect.ts).
+  if (isFrontUrl(address) && !(shaped && prose.score >= 150 && prose.clustered >= 6)) return false;
   if (shaped) return true;
   // Not shaped like an article: detectArticle then extracts the body only for a page that claims to be one.
   const articles = doc.querySelectorAll('article').length;
   const oneArticle = (articles >= 1 && articles <= 2) || !!doc.querySelector('[itemprop~="articleBody"]');
   return ogType === 'article' || oneArticle || (isStoryUrl(address) && !prose.teasers);
+}
+
+/**
+ * Whether `root` holds at least `min` characters of text (whitespace and the
+ * text of scripts and styles counted too, so it never says no too soon). It
+ * stops at `min`: microseconds on any page, where `textContent` would copy
+ * all of a long page's text.
+ */
+function hasText(root: Node, min: number): boolean {
+  const walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, SHOW_TEXT);
+  let n = 0;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    n += node.nodeValue?.length ?? 0;
+    if (n >= min) return true;
+  }
+  return false;
 }
