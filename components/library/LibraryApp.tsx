@@ -1,7 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { Annotation, AnnotationPatch } from '../../utils/db/types';
-import { waitsForMore } from '../../utils/library/query';
 import { sendToBackground } from '../../utils/messaging/client';
 import { DEFAULT_PREFERENCES, getPreferences, watchPreferences, type Preferences } from '../../utils/preferences';
 import { EditDialog } from './EditDialog';
@@ -167,9 +166,7 @@ function HighlightsView({ tabs }: { tabs: ComponentChildren }) {
               ? ''
               : !lib.complete
                 ? 'Your newest highlights; loading the others…'
-                : waitsForMore(lib.query.text)
-                  ? 'Type another letter to search.'
-                  : `${lib.matches?.length.toLocaleString() ?? '…'} of ${catalog.ids.length.toLocaleString()} highlights, on ${pageCount.toLocaleString()} page${pageCount === 1 ? '' : 's'}${searching ? ' (searching…)' : ''}`}
+                : `${lib.matches?.length.toLocaleString() ?? '…'} of ${catalog.ids.length.toLocaleString()} highlights, on ${pageCount.toLocaleString()} page${pageCount === 1 ? '' : 's'}${searching ? ' (searching…)' : ''}`}
       </p>
       <main
         id="library-view"

@@ -45,11 +45,6 @@ export function tooShortForDb(text: string): boolean {
   return searchTerms(text).some((t) => t.length === 1 && !/[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/u.test(t));
 }
 
-/** Whether the query has words, all too short to search yet: never, since search starts from the first letter. */
-export function waitsForMore(_text: string): boolean {
-  return false;
-}
-
 /** The in-memory word indexes: highlight id → its words, page URL → its words. */
 export type SearchIndex = { notes: WordIndex; pages: WordIndex };
 
