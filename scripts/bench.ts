@@ -39,21 +39,13 @@ import { libraryDataBench } from './lib/library-data-bench';
 import { layerBench } from './lib/layer-bench';
 import { libraryUiBench } from './lib/library-ui-bench';
 import { corpusDir } from './lib/corpus';
+import { kb, median, p95 } from './lib/stats';
 import { sourcesBench } from './lib/sources-bench';
 import { sourcesIndexedDbBench } from './lib/sources-idb-bench';
 
 const CORPUS = corpusDir();
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] ?? NaN;
-}
-function p95(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(s.length * 0.95))] ?? NaN;
-}
 const ms = (x: number) => `${x.toFixed(2)} ms`;
-const kb = (x: number) => `${(x / 1024).toFixed(1)} kB`;
 
 function sizes(): void {
   for (const target of ['chrome-mv3', 'firefox-mv2']) {

@@ -29,7 +29,7 @@ import { splitSentences } from '../utils/analysis/ner/sentences';
 import { normalizeChars, tokenize } from '../utils/analysis/ner/tokenize';
 import { corpusDir } from './lib/corpus';
 import { readConll } from './lib/ner-conll';
-import { rng } from './lib/ner-perceptron';
+import { rng } from './lib/random';
 
 const root = (p: string) => fileURLToPath(new URL(`../${p}`, import.meta.url));
 const SEED = 20250301;

@@ -25,6 +25,7 @@ import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
 import type { CDPSession, Page } from 'playwright-core';
 import { launchChromium, type ChromiumSession } from '../../tests/browser/harness/chromium';
+import { kb, median, p95 } from './stats';
 
 type TraceEvent = {
   name: string;
@@ -55,16 +56,7 @@ type PageRun = {
 };
 
 const EXTENSION = 'chrome-extension://';
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[Math.floor(s.length / 2)] : NaN;
-};
-const p95 = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[Math.min(s.length - 1, Math.floor(s.length * 0.95))] : NaN;
-};
 const ms = (x: number) => (Number.isFinite(x) ? `${x.toFixed(1)} ms` : 'n/a');
-const kb = (x: number) => `${(x / 1024).toFixed(1)} kB`;
 const stats = (xs: number[]) => `median ${ms(median(xs))}, p95 ${ms(p95(xs))} (n=${xs.length})`;
 
 /** A page's HTML without the scripts that would run (JSON-LD and other data blocks stay). */

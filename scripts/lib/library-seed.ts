@@ -6,18 +6,7 @@
 import { annotationRecord, pageRecord } from '../../utils/db/records';
 import type { Annotation, Page } from '../../utils/db/types';
 import { HIGHLIGHT_COLORS } from '../../utils/db/types';
-
-/** A small deterministic random source (mulberry32). */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from './random';
 
 const SYLLABLES =
   'ba be bi bo bu da de di do ka ke ki ko la le li lo ma me mi mo na ne ni no ra re ri ro sa se si so ta te ti to va ve vi zu'.split(
@@ -42,7 +31,7 @@ export function makeLibrary(
   pageCount: number,
   options: { seed?: number; siteCount?: number; origin?: string; since?: number } = {},
 ): { annotations: Annotation[]; pages: Page[] } {
-  const rand = random(options.seed ?? 1);
+  const rand = rng(options.seed ?? 1);
   const words = vocabulary(rand, 5000);
   const pick = () => words[Math.floor(rand() * words.length)];
   const phrase = (min: number, max: number) =>

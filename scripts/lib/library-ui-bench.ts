@@ -14,11 +14,10 @@ import { otherTabId, pageStateOf } from '../../tests/browser/harness/page';
 import { ROOTS, serve } from '../../tests/browser/harness/server';
 import { pageRecord } from '../../utils/db/records';
 import { normalizeUrl } from '../../utils/url';
-import { makeLibrary, random } from './library-seed';
+import { makeLibrary } from './library-seed';
+import { rng } from './random';
+import { median, p95 } from './stats';
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
-const p95 = (xs: number[]) =>
-  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))] ?? NaN;
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 
 // The functions run in the page avoid `const f = () => ...`: tsx keeps function names by wrapping
@@ -189,7 +188,7 @@ export async function libraryUiBench(): Promise<void> {
       `  library: first paint ${ms(median(paint))}, first highlights on screen ${ms(median(firstRow))}, whole catalog loaded (search and filters ready) ${ms(median(complete))} (median of 5)`,
     );
 
-    const rand = random(5);
+    const rand = rng(5);
     const words = records.annotations.flatMap((a) => a.exact.split(' ')).filter((w) => w.length >= 6);
     const keystrokes: number[] = [];
     for (let i = 0; i < 12; i++) {

@@ -5,21 +5,10 @@
 import { emissions } from '../../utils/analysis/ner/emissions';
 import { chain, viterbi } from '../../utils/analysis/ner/viterbi';
 import type { Stage } from '../../utils/analysis/ner/model';
+import { rng } from './random';
 
 /** A training sentence: its document's features (see `stride`) and its token range and gold labels. */
 export type TrainItem = { feats: Uint32Array; a: number; b: number; gold: ArrayLike<number> };
-
-/** Deterministic pseudo-random numbers (mulberry32), so training is reproducible. */
-export function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Trains a stage; `onEpoch` sees the averaged model after each epoch. */
 export function trainPerceptron(

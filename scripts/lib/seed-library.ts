@@ -7,6 +7,7 @@
 import type { GlossDB } from '../../utils/db';
 import { annotationRecord, pageRecord } from '../../utils/db/records';
 import { HIGHLIGHT_COLORS, type Annotation, type Page } from '../../utils/db/types';
+import { rng } from './random';
 
 /** How big a library to make, and from which seed. */
 export type SeedOptions = { annotations?: number; pages?: number; seed?: number; now?: number };
@@ -23,22 +24,10 @@ const SITES = ['example.com', 'news.example.org', 'daily.example.net', 'example.
 const TAGS = ['politics', 'economy', 'climate', 'c++', 'UN talks', 'follow up', 'quote', 'AT&T', '2025', 'europe/eu'];
 const TAG_POOL = [...TAGS, ...Array.from({ length: 190 }, (_, i) => `topic-${i}`)];
 
-/** A small fast seeded generator (mulberry32). */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** The library's records, in memory. */
 export function seedLibrary(options: SeedOptions = {}): { pages: Page[]; annotations: Annotation[] } {
   const { annotations: count = 100_000, pages: pageCount = 10_000, seed = 1, now = Date.UTC(2026, 11, 1) } = options;
-  const rand = generator(seed);
+  const rand = rng(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
   const words = (n: number) => Array.from({ length: n }, () => pick(WORDS)).join(' ');
   const day = 24 * 3600 * 1000;

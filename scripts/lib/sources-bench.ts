@@ -12,17 +12,8 @@ import { listSpeakers, searchQuotes } from '../../utils/sources/queries';
 import { prepareQuoteIndex } from '../../utils/sources/quote-index';
 import { buildSourceRecord, type SourceInput, type SourceRecord } from '../../utils/sources/record';
 import { rememberArticles } from '../../utils/sources/store';
-
-/** A small deterministic random generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from './random';
+import { kb, median, p95 } from './stats';
 
 const SYLLABLES = 'ka lo mi ra ten vi su no pe dra gan li or el mar to bre sa qui fen ju ho da ve zo'.split(' ');
 
@@ -45,7 +36,7 @@ export function syntheticRecords(articles: number, quotesEach = 10): SourceRecor
 
 /** The inputs of `syntheticRecords`: address, metadata, text and its analysis. */
 export function syntheticInputs(articles: number, quotesEach = 10): SourceInput[] {
-  const rand = random(13);
+  const rand = rng(13);
   const vocabulary = Array.from({ length: 6000 }, () => made(rand, 1 + Math.floor(rand() * 3)));
   const people = Array.from(
     { length: 3000 },
@@ -101,16 +92,7 @@ export function syntheticInputs(articles: number, quotesEach = 10): SourceInput[
   return records;
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] ?? NaN;
-}
-function p95(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(s.length * 0.95))] ?? NaN;
-}
 const ms = (x: number) => `${x.toFixed(2)} ms`;
-const kb = (x: number) => `${(x / 1024).toFixed(1)} kB`;
 
 /** Seeds `articles` remembered articles and prints the figures. */
 export async function sourcesBench(articles = 10_000): Promise<void> {
