@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
 import { allAnnotations, listPages } from '../../utils/db/store';
-import { exportFile, type ExportFile, type ExportFormat } from '../../utils/export';
+import type { ExportFormat } from '../../utils/export';
+import { exportFile } from '../../utils/library/exports';
 import { sendToBackground } from '../../utils/messaging/client';
 import { MAX_IMPORT_CHARS, tooLarge } from '../../utils/messaging/payloads';
-import { recordExport } from '../../utils/preferences';
 import { popupDb } from './db';
 
 /** The popup's export buttons (the library page offers every format and scope). */
@@ -14,26 +14,13 @@ const BUTTONS: [ExportFormat, string][] = [
   ['csv', 'CSV'],
 ];
 
-/** Hands an export file to the reader as a download. */
-function download({ data, name, type }: ExportFile): void {
-  const url = URL.createObjectURL(new Blob([data as BlobPart], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 /** Export of every note (Markdown, a zip for vaults, JSON-LD, CSV) and import of Gloss's or Hypothesis's JSON. */
 export function ExportBar() {
   const [message, setMessage] = useState<string | null>(null);
   const exportAs = async (format: ExportFormat) => {
     const db = popupDb();
     const [pages, annotations] = await Promise.all([listPages(db), allAnnotations(db)]);
-    download(exportFile(format, pages, annotations, { kind: 'all' }));
-    await recordExport(); // for the backup reminder on the options page
+    await exportFile(format, { kind: 'all' }, pages, annotations); // also records the time, for the backup reminder
     setMessage(`Exported ${annotations.length} highlight${annotations.length === 1 ? '' : 's'}.`);
   };
   const importFile = async (file: File | undefined) => {
