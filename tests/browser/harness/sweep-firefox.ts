@@ -63,7 +63,9 @@ const observers = (origin: string) => `(() => {
 })()`;
 
 /** Installs the observers in the browser's chrome scope and returns a reader of what they saw. */
-async function observe(session: FirefoxSession): Promise<() => Promise<{ errors: string[]; requests: string[] }>> {
+export async function observe(
+  session: FirefoxSession,
+): Promise<() => Promise<{ errors: string[]; requests: string[] }>> {
   const bidi = (session.browser as unknown as { connection: Bidi }).connection;
   const tree = await bidi.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
   const chrome = (tree.result.contexts as { context: string }[])[0].context;
