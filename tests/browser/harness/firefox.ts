@@ -29,6 +29,8 @@ export type FirefoxOptions = {
    * error of every process can be observed (`--remote-allow-system-access`).
    */
   systemAccess?: boolean;
+  /** A folder where downloads are saved without asking (none by default). */
+  downloads?: string;
 };
 
 export async function launchFirefox(options: FirefoxOptions = {}): Promise<FirefoxSession> {
@@ -47,6 +49,14 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
     extraPrefsFirefox: {
       'network.proxy.type': 0,
       ...(addonId ? { 'extensions.webextensions.uuids': JSON.stringify({ [addonId]: uuid }) } : {}),
+      ...(options.downloads
+        ? {
+            'browser.download.dir': options.downloads,
+            'browser.download.folderList': 2,
+            'browser.download.useDownloadDir': true,
+            'browser.download.always_ask_before_handling_new_types': false,
+          }
+        : {}),
     },
   });
   if (extension) await browser.installExtension(extension);
