@@ -197,6 +197,7 @@ function HighlightsView({ tabs }: { tabs: ComponentChildren }) {
             label="Highlights, grouped by page"
             onRange={lib.load}
             onRowKey={onRowKey}
+            resetKey={JSON.stringify(lib.answered)}
             row={(i, focused) => {
               const r = rows[i];
               if (r.kind === 'page') {

@@ -13,6 +13,11 @@ type Props = {
   onRange?: (first: number, last: number) => void;
   /** Keys the row with the tab stop handles besides moving (Enter, Delete...). */
   onRowKey?: (i: number, e: KeyboardEvent) => void;
+  /**
+   * What the rows answer (a search): the list starts again at the top when it changes. Rows coming and going
+   * under the same answer (a deletion, an undo) keep the reader's place and focus.
+   */
+  resetKey: string;
 };
 
 /** Rows drawn beyond each edge of the viewport, so a fast scroll shows no gap. */
@@ -35,7 +40,7 @@ function rowAt(tops: Float64Array, y: number): number {
  * running sum of their heights, so 100,000 rows scroll like ten. One tab stop
  * (roving focus): arrows, Page Up/Down, Home and End move it.
  */
-export function VirtualList({ count, height, row, label, onRange, onRowKey }: Props) {
+export function VirtualList({ count, height, row, label, onRange, onRowKey, resetKey }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState(600);
@@ -65,7 +70,7 @@ export function VirtualList({ count, height, row, label, onRange, onRowKey }: Pr
     setFocus(0);
     if (box.current) box.current.scrollTop = 0;
     setScrollTop(0);
-  }, [count, height]);
+  }, [resetKey]);
   useEffect(() => {
     if (!moved.current) return;
     moved.current = false;
