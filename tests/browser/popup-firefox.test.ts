@@ -10,12 +10,12 @@
  * animation frame and throttles timers to one second in a hidden tab, which
  * delays what Gloss does after a frame.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ElementHandle, Page } from 'puppeteer-core';
-import { launchFirefox, type FirefoxSession } from './harness/firefox';
+import { downloaded, launchFirefox, type FirefoxSession } from './harness/firefox';
 import { otherTabId, readHighlights, selectText, storedAnnotations } from './harness/page';
 import { ROOTS, serve } from './harness/server';
 import { observe } from './harness/sweep-firefox';
@@ -40,29 +40,6 @@ async function open(path: string): Promise<void> {
 }
 
 const texts = (selector: string) => popup.$$eval(selector, (els) => els.map((e) => e.textContent ?? ''));
-
-/** Clicks an export button and resolves the file it saved (the download folder holds one file at a time). */
-async function download(format: string): Promise<{ name: string; text: string }> {
-  for (const f of readdirSync(downloads)) rmSync(join(downloads, f));
-  await popup.click(`button[data-format="${format}"]`);
-  let name: string | undefined;
-  await expect
-    .poll(() => (name = readdirSync(downloads).find((f) => !f.endsWith('.part') && !f.startsWith('.'))), {
-      timeout: 15_000,
-    })
-    .toBeTruthy();
-  // Written in one go from a blob; wait until the size holds.
-  let size = -1;
-  await expect
-    .poll(() => {
-      const now = readFileSync(join(downloads, name!)).length;
-      const same = now === size && now > 0;
-      size = now;
-      return same;
-    })
-    .toBe(true);
-  return { name: name!, text: readFileSync(join(downloads, name!), 'utf8') };
-}
 
 beforeAll(async () => {
   server = await serve({ fixtures: ROOTS.fixtures });
@@ -139,7 +116,8 @@ describe('the popup, in Firefox', () => {
 
   it('exports JSON that parses back to what is stored, and importing it changes nothing', async () => {
     const stored = await popup.evaluate(storedAnnotations);
-    const json = await download('jsonld');
+    const file = await downloaded(downloads, () => popup.click('button[data-format="jsonld"]'));
+    const json = { name: file.name, text: file.data.toString('utf8') };
     expect(json.name).toMatch(/^gloss-\d{4}-\d{2}-\d{2}-all\.jsonld$/);
     const doc = JSON.parse(json.text) as {
       type: string;

@@ -1,6 +1,6 @@
 /** Debian's Firefox ESR with the built extension installed, driven by puppeteer-core. */
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
 
@@ -66,4 +66,26 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
     extensionOrigin: extension ? `moz-extension://${uuid}` : '',
     close: () => browser.close(),
   };
+}
+
+/**
+ * Runs `start` (a click on an export button) and resolves the file Firefox then saved in `dir` (a session's
+ * `downloads` folder, emptied first: it holds one download at a time).
+ */
+export async function downloaded(dir: string, start: () => Promise<unknown>): Promise<{ name: string; data: Buffer }> {
+  for (const f of readdirSync(dir)) rmSync(join(dir, f), { recursive: true });
+  await start();
+  const deadline = Date.now() + 15_000;
+  let last = -1;
+  for (;;) {
+    // Firefox writes NAME.part, then renames it; the size is checked twice to be sure the file is whole.
+    const name = readdirSync(dir).find((f) => !f.endsWith('.part') && !f.startsWith('.'));
+    if (name) {
+      const data = readFileSync(join(dir, name));
+      if (data.length > 0 && data.length === last) return { name, data };
+      last = data.length;
+    }
+    if (Date.now() > deadline) throw new Error(`no download in ${dir} after 15 s`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
