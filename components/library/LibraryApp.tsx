@@ -116,7 +116,9 @@ function HighlightsView({ tabs }: { tabs: ComponentChildren }) {
   };
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && e.key === 'z' && undo && !(e.target instanceof HTMLInputElement)) {
+      // 'Z' too: Caps Lock on (with Shift it is Redo, left to the browser).
+      const z = e.key.toLowerCase() === 'z' && !e.shiftKey;
+      if ((e.ctrlKey || e.metaKey) && z && undo && !(e.target instanceof HTMLInputElement)) {
         e.preventDefault();
         void restore();
       }

@@ -181,6 +181,39 @@ describe('the library, in Chromium', () => {
     await expect.poll(matchCount).toBe(121);
   });
 
+  it('keeps the reader’s place and focus after a deletion far down the list, and after its undo', async () => {
+    const focusedRow = () => lib.evaluate(() => Number((document.activeElement as HTMLElement).dataset.row ?? NaN));
+    /** Presses `key` on the focused row and waits for the focus to reach row `to`. */
+    const press = async (key: string, to: number) => {
+      await lib.keyboard.press(key);
+      await lib.waitForFunction((n) => (document.activeElement as HTMLElement).dataset.row === String(n), to);
+    };
+    await lib.locator('[data-row="1"]').focus();
+    const last = Number(await lib.locator('.virtual [role="listitem"]').first().getAttribute('aria-setsize')) - 1;
+    await press('End', last);
+    await press('ArrowUp', last - 1);
+    await press('ArrowUp', last - 2);
+    const at = await focusedRow();
+    const id = (await lib.locator(`[data-row="${at}"] .note-row`).getAttribute('data-id'))!;
+    const scrolled = await lib.$eval('.virtual', (v) => v.scrollTop);
+    expect(scrolled).toBeGreaterThan(1000);
+
+    await lib.keyboard.press('Delete');
+    await expect.poll(matchCount).toBe(120);
+    expect(await stored(id)).toBeUndefined();
+    // The list stays where it was, and the focus on the row that took the deleted one's place.
+    expect(await lib.$eval('.virtual', (v) => v.scrollTop)).toBeGreaterThan(scrolled - 200);
+    expect(await focusedRow()).toBe(at);
+    await press('ArrowUp', at - 1);
+
+    // Key 'Z' without Shift, as with Caps Lock on (it used to fall to the browser's own undo, in the search box).
+    await lib.keyboard.press('Control+Z');
+    await expect.poll(matchCount).toBe(121);
+    await lib.waitForSelector(`.note-row[data-id="${id}"]`);
+    expect(await lib.$eval('.virtual', (v) => v.scrollTop)).toBeGreaterThan(scrolled - 200);
+    expect(await focusedRow()).toBe(at - 1);
+  });
+
   it('opens the page at the passage on a click', async () => {
     await search('raised found');
     const link = lib.locator('.note-row .exact').first();
