@@ -136,7 +136,8 @@ function HighlightsView({ tabs }: { tabs: ComponentChildren }) {
     const row = (e.target as HTMLElement).closest('[data-row]');
     const a = noteOf(i);
     if (e.key === 'Enter') row?.querySelector<HTMLAnchorElement>('a')?.click();
-    else if (a && (e.key === 'e' || e.key === 'F2')) setEditing(a);
+    else if (a && ((e.key.toLowerCase() === 'e' && !e.ctrlKey && !e.metaKey && !e.altKey) || e.key === 'F2'))
+      setEditing(a); // 'E' too: Caps Lock on; Ctrl+E and the like stay the browser's
     else if (a && e.key === 'Delete') void remove(a);
     else return;
     e.preventDefault();

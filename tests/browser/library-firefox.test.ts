@@ -268,10 +268,10 @@ describe('the library, in Firefox', () => {
     expect(await stored(second)).toEqual(before);
   });
 
-  it('opens the edit dialog from the keyboard (E) and deletes from it', async () => {
+  it('opens the edit dialog from the keyboard (E, as with Caps Lock on) and deletes from it', async () => {
     const id = (await shownIds())[2];
     await lib.focus(row(id));
-    await lib.keyboard.press('e');
+    await lib.keyboard.press('E');
     await lib.waitForSelector('dialog[open] textarea');
     await lib.click('dialog button.danger');
     await lib.waitForSelector('dialog', { hidden: true });
