@@ -3,7 +3,7 @@
  * public/models/ner.bin. Deterministic: the same corpus gives the same bytes.
  *
  *   npm run train:ner [-- --train FILE] [--dev FILE | --no-dev] [--epochs N] [--bits B]
- *                     [--augment N] [--min-count N] [--folds K] [--stages 1|2] [--out FILE] [--dry-run]
+ *                     [--augment N] [--dropout P] [--min-count N] [--folds K] [--stages 1|2] [--out FILE] [--dry-run]
  *                     [--clusters FILE | --no-clusters] [--no-lists] [--no-recent]
  *
  * Stage two learns from how stage one labelled the same words elsewhere in a
@@ -67,7 +67,8 @@ function main(args: string[]): number {
     for (const [k, m] of buildLists()) lexicon.names.set(k, (lexicon.names.get(k) ?? 0) | m);
   const clusterFile = option(args, 'clusters', root('scripts/data/word-clusters.bin'));
   if (lexicon && !args.includes('--no-clusters')) lexicon.clusters = decodeClusters(readFileSync(clusterFile));
-  const docs = buildDocs(corpus, augment, lexicon, folds);
+  const dropout = Number(option(args, 'dropout', '0'));
+  const docs = buildDocs(corpus, augment, lexicon, folds, dropout, SEED);
   const model = (stages: Stage[]) => ({
     lexicon: lexicon ?? { known: new Set<number>(), lower: new Set<number>(), names: new Map<number, number>() },
     stages,
@@ -109,7 +110,10 @@ function main(args: string[]): number {
     // Names of recent news: what the trained tagger finds in unlabelled 2015–16 text, added after training.
     const tagger = loadTagger(bytes);
     const skip = labelledIds(RECENT_SETS.tuning.fixture);
-    const recent = recentNames(recentTexts(corpusDir(args), skip), (t) => tagger.tag(t));
+    const recent = recentNames(
+      () => recentTexts(corpusDir(args), skip),
+      (t) => tagger.tag(t),
+    );
     const added = addRecentNames(lexicon.names, recent);
     log(`train-ner: ${recent.size} names of recent news, ${added} new to the gazetteer`);
     bytes = encodeModel(FEATURE_VERSION, model(stages));

@@ -12,31 +12,63 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
+import { capClass } from '../../utils/analysis/ner/context';
+import { lowerForm } from '../../utils/analysis/ner/features';
+import { firstKey, MAX_NAME, nextKey } from '../../utils/analysis/ner/gazetteer';
+import { hashString } from '../../utils/analysis/ner/hash';
 import { TYPES } from '../../utils/analysis/ner/labels';
+import { tokenize } from '../../utils/analysis/ner/tokenize';
 import { nameKey } from './ner-lists';
 
-/** How many mentions, in how many articles, with what share of one type, make a name. */
-export type RecentOptions = { minMentions: number; minDocs: number; minShare: number };
+/**
+ * How many mentions, in how many articles, with what share of one type, make a name;
+ * and what share of the places where its words stand capitalised the tagger must have
+ * named it in (a word the tagger names only now and then, like a new website's name it
+ * takes once in a while for a person, is not learned: that would spread the mistake).
+ */
+export type RecentOptions = { minMentions: number; minDocs: number; minShare: number; minTagged: number };
 
-export const RECENT_DEFAULTS: RecentOptions = { minMentions: 2, minDocs: 2, minShare: 0.7 };
+export const RECENT_DEFAULTS: RecentOptions = { minMentions: 2, minDocs: 2, minShare: 0.7, minTagged: 0.5 };
 
 type Votes = { types: number[]; docs: number; lastDoc: number };
 
 /**
- * Counts the tagger's names over `texts` and returns those that pass `opts`,
- * as gazetteer keys → type bit (bit i for TYPES[i]).
+ * Gazetteer keys of every sequence of up to MAX_NAME words that starts with a capitalised
+ * word, in `text` (a whole article, or one name).
+ */
+function capitalisedKeys(text: string): number[] {
+  const words = tokenize(text).tokens.map((t) => t.norm);
+  const hashes = words.map((w) => hashString(lowerForm(w)));
+  const keys: number[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const c = capClass(words[i]);
+    if (c !== 1 && c !== 2) continue;
+    let key = firstKey(hashes[i]);
+    keys.push(key);
+    for (let j = i + 1; j < words.length && j - i < MAX_NAME; j++) keys.push((key = nextKey(key, hashes[j])));
+  }
+  return keys;
+}
+
+/**
+ * Counts the tagger's names over `texts` (read twice: the names, then where their words
+ * stand) and returns those that pass `opts`, as gazetteer keys → type bit (bit i for TYPES[i]).
  */
 export function recentNames(
-  texts: Iterable<string>,
+  texts: () => Iterable<string>,
   tag: (text: string) => { text: string; type: string }[],
   opts: RecentOptions = RECENT_DEFAULTS,
 ): Map<number, number> {
   const votes = new Map<number, Votes>();
+  // How often each word sequence stood inside a name the tagger found ("Schumer" in "Chuck Schumer").
+  const named = new Map<number, number>();
   let doc = 0;
-  for (const text of texts) {
+  for (const text of texts()) {
     doc++;
     for (const m of tag(text)) {
-      const key = nameKey(m.text.replace(/['’]s$/, ''));
+      const name = m.text.replace(/['’]s$/, '');
+      for (const k of capitalisedKeys(name)) named.set(k, (named.get(k) ?? 0) + 1);
+      const key = nameKey(name);
       const t = TYPES.indexOf(m.type as (typeof TYPES)[number]);
       if (key === null || t < 0) continue;
       let v = votes.get(key);
@@ -48,6 +80,10 @@ export function recentNames(
       }
     }
   }
+  // How often each candidate's words stand capitalised in the texts, named or not.
+  const seen = new Map<number, number>();
+  for (const text of texts())
+    for (const key of capitalisedKeys(text)) if (votes.has(key)) seen.set(key, (seen.get(key) ?? 0) + 1);
   const out = new Map<number, number>();
   for (const [key, v] of votes) {
     let total = 0;
@@ -56,8 +92,9 @@ export function recentNames(
       total += v.types[t];
       if (v.types[t] > v.types[best]) best = t;
     }
-    if (total >= opts.minMentions && v.docs >= opts.minDocs && v.types[best] >= opts.minShare * total)
-      out.set(key, 1 << best);
+    if (total < opts.minMentions || v.docs < opts.minDocs || v.types[best] < opts.minShare * total) continue;
+    if ((named.get(key) ?? 0) < opts.minTagged * (seen.get(key) ?? 0)) continue;
+    out.set(key, 1 << best);
   }
   return out;
 }

@@ -8,17 +8,20 @@ const LOC = 4;
 
 /**
  * A stand-in tagger over texts written for this test: each text lists its mentions as
- * "Name/TYPE; Name/TYPE". The code under test is the counting, not the tagging.
+ * "Name/TYPE; Name/TYPE" (a part without a type is text the tagger found no name in).
+ * The code under test is the counting, not the tagging.
  */
 function tag(text: string): { text: string; type: string }[] {
   return text
     .split('; ')
-    .filter(Boolean)
+    .filter((m) => m.includes('/'))
     .map((m) => {
       const [name, type] = m.split('/');
       return { text: name, type };
     });
 }
+
+const OPTS = { minMentions: 2, minDocs: 2, minShare: 0.7, minTagged: 0.5 };
 
 const key = (name: string) => nameKey(name)!;
 
@@ -29,7 +32,7 @@ describe('recentNames', () => {
       'Brenner/PER; Kestrel Fund/ORG',
       'Brenner’s/PER; Kestrel Fund/ORG',
     ];
-    const names = recentNames(texts, tag, { minMentions: 2, minDocs: 2, minShare: 0.7 });
+    const names = recentNames(() => texts, tag, OPTS);
     // The possessive is the same name.
     expect(names.get(key('Brenner'))).toBe(PER);
     expect(names.get(key('Kestrel Fund'))).toBe(ORG);
@@ -39,20 +42,28 @@ describe('recentNames', () => {
 
   it('drops a name whose type the articles disagree on, and MISC and unknown types', () => {
     const texts = ['Varnhold/ORG; Varnhold/LOC', 'Varnhold/LOC; Euro Cup/MISC', 'Varnhold/ORG; Euro Cup/MISC'];
-    const names = recentNames(texts, tag, { minMentions: 2, minDocs: 2, minShare: 0.7 });
+    const names = recentNames(() => texts, tag, OPTS);
     expect(names.has(key('Varnhold'))).toBe(false);
     expect(names.get(key('Euro Cup'))).toBe(8);
-    const two = recentNames(['Varnhold/LOC', 'Varnhold/LOC; Varnhold/LOC', 'Varnhold/ORG'], tag, {
-      minMentions: 2,
-      minDocs: 2,
-      minShare: 0.7,
-    });
+    const two = recentNames(() => ['Varnhold/LOC', 'Varnhold/LOC; Varnhold/LOC', 'Varnhold/ORG'], tag, OPTS);
     expect(two.get(key('Varnhold'))).toBe(LOC);
   });
 
   it('needs the minimum of mentions', () => {
-    const names = recentNames(['Quillan/PER', 'Quillan/PER'], tag, { minMentions: 3, minDocs: 2, minShare: 0.7 });
+    const names = recentNames(() => ['Quillan/PER', 'Quillan/PER'], tag, { ...OPTS, minMentions: 3 });
     expect(names.size).toBe(0);
+  });
+
+  it('drops a word the tagger names in fewer than half the places it stands capitalised', () => {
+    // "Chirpster" is named twice, but stands capitalised six times more.
+    const texts = [
+      'Chirpster/PER; Chirpster said; Chirpster posts; On Chirpster',
+      'Chirpster/PER; Chirpster users; Chirpster; Chirpster feeds',
+    ];
+    expect(recentNames(() => texts, tag, OPTS).size).toBe(0);
+    // A surname inside a full name counts as named there ("Brenner" in "Odalys Brenner").
+    const people = ['Odalys Brenner/PER; Brenner/PER', 'Odalys Brenner/PER; Brenner/PER'];
+    expect(recentNames(() => people, tag, OPTS).get(key('Brenner'))).toBe(PER);
   });
 });
 
