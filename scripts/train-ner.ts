@@ -3,7 +3,7 @@
  * public/models/ner.bin. Deterministic: the same corpus gives the same bytes.
  *
  *   npm run train:ner [-- --train FILE] [--dev FILE | --no-dev] [--epochs N] [--bits B]
- *                     [--augment N] [--dropout P] [--min-count N] [--folds K] [--stages 1|2] [--out FILE] [--dry-run]
+ *                     [--augment N] [--min-count N] [--folds K] [--stages 1|2] [--out FILE] [--dry-run]
  *                     [--clusters FILE | --no-clusters] [--no-lists] [--no-recent]
  *
  * Stage two learns from how stage one labelled the same words elsewhere in a
@@ -67,8 +67,7 @@ function main(args: string[]): number {
     for (const [k, m] of buildLists()) lexicon.names.set(k, (lexicon.names.get(k) ?? 0) | m);
   const clusterFile = option(args, 'clusters', root('scripts/data/word-clusters.bin'));
   if (lexicon && !args.includes('--no-clusters')) lexicon.clusters = decodeClusters(readFileSync(clusterFile));
-  const dropout = Number(option(args, 'dropout', '0'));
-  const docs = buildDocs(corpus, augment, lexicon, folds, dropout, SEED);
+  const docs = buildDocs(corpus, augment, lexicon, folds);
   const model = (stages: Stage[]) => ({
     lexicon: lexicon ?? { known: new Set<number>(), lower: new Set<number>(), names: new Map<number, number>() },
     stages,

@@ -8,7 +8,6 @@ import type { Model } from '../../utils/analysis/ner/model';
 import { STRIDE, tagWords } from '../../utils/analysis/ner/tagger';
 import { normalizeChars } from '../../utils/analysis/ner/tokenize';
 import { augmentDoc } from './ner-augment';
-import { rng } from './random';
 import type { ConllDoc } from './ner-conll';
 import type { TrainItem } from './ner-perceptron';
 import { countMatches, prf, type ScoredSpan } from './ner-score';
@@ -74,15 +73,7 @@ export function buildGazetteer(docs: ConllDoc[]): Map<number, number> {
  * Document d sees the gazetteer of the folds other than d % folds, so that its
  * own names are found only when another document also had them.
  */
-export function buildDocs(
-  docs: ConllDoc[],
-  augmentEvery: number,
-  lexicon: Lexicon | null,
-  folds: number,
-  dropout = 0,
-  seed = 1,
-): TrainDoc[] {
-  const random = rng(seed);
+export function buildDocs(docs: ConllDoc[], augmentEvery: number, lexicon: Lexicon | null, folds: number): TrainDoc[] {
   // The lists of the data packages (bits above the types) are the same for every fold.
   const lists = [...(lexicon?.names ?? new Map<number, number>())].filter(([, m]) => m & ~0xf);
   const foldNames = Array.from({ length: folds }, (_, f) => {
@@ -93,18 +84,11 @@ export function buildDocs(
   const make = (doc: ConllDoc, fold: number): TrainDoc => {
     const words = doc.words.map(normalizeChars);
     const lex = lexicon && { ...lexicon, names: foldNames[fold] };
-    // Word dropout: some capitalised words are read as unknown, so the model learns to judge
-    // a name by its context, shape and clusters, as it must for names of later years.
-    let unknownAt: Uint8Array | null = null;
-    if (dropout > 0) {
-      unknownAt = new Uint8Array(words.length);
-      for (let i = 0; i < words.length; i++) if (capClass(words[i]) === 1 && random() < dropout) unknownAt[i] = 1;
-    }
     return {
       words,
       sentences: doc.sentences,
       labels: doc.labels,
-      feats: featurize({ words, sentences: doc.sentences }, STRIDE, lex, unknownAt),
+      feats: featurize({ words, sentences: doc.sentences }, STRIDE, lex),
       fold,
     };
   };

@@ -65,12 +65,7 @@ const UNKNOWN_LOWER = hashString('<unk-lower>');
  * the weights learned for rare training words carry over to names never seen
  * (the model then judges them by shape, affixes and context).
  */
-function tokenHashes(
-  words: string[],
-  raw: Uint32Array,
-  lexicon: Lexicon | null,
-  unknownAt: Uint8Array | null,
-): TokenHashes {
+function tokenHashes(words: string[], raw: Uint32Array, lexicon: Lexicon | null): TokenHashes {
   const known = lexicon?.known ?? null;
   const n = words.length;
   const t: TokenHashes = {
@@ -82,7 +77,7 @@ function tokenHashes(
   };
   for (let i = 0; i < n; i++) {
     const hl = raw[i];
-    const unknown = known !== null && (!known.has(hl) || (unknownAt !== null && unknownAt[i] === 1));
+    const unknown = known !== null && !known.has(hl);
     t.word[i] = unknown ? UNKNOWN_WORD : hashString(words[i]);
     t.lower[i] = unknown ? UNKNOWN_LOWER : hl;
     // How the word is usually written: 0 in lower case, 1 capitalised, 2 unknown.
@@ -104,14 +99,8 @@ export function lowerForm(w: string): string {
 /**
  * Computes the features of a document: `FEATURE_COUNT` hashes per token, token-major,
  * at `stride` hashes per token (room left for the document-label features of stage two).
- * `unknownAt` (training only) marks tokens to read as words the lexicon does not know.
  */
-export function featurize(
-  doc: FeatureInput,
-  stride = FEATURE_COUNT,
-  lexicon: Lexicon | null = null,
-  unknownAt: Uint8Array | null = null,
-): Uint32Array {
+export function featurize(doc: FeatureInput, stride = FEATURE_COUNT, lexicon: Lexicon | null = null): Uint32Array {
   const { sentences } = doc;
   const n = doc.words.length;
   const lowers = doc.words.map(lowerForm);
@@ -123,7 +112,7 @@ export function featurize(
   const casing = docCasing(lowers, caps, sentences, modes);
   // Headlines are read as if written in ordinary case, as far as the article and the lexicon tell.
   const words = truecase(doc.words, lowers, caps, casing, sentences, modes, lexicon?.lower ?? null);
-  const th = tokenHashes(words, raw, lexicon, unknownAt);
+  const th = tokenHashes(words, raw, lexicon);
   const runs = capRuns(th.lower, caps, sentences, modes);
   const codes = lexicon ? gazetteerCodes(th.raw, caps, sentences, lexicon.names) : new Uint32Array(n);
   // Training names (types) and the data packages' lists, apart: the model weighs them separately.
