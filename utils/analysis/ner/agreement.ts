@@ -17,6 +17,7 @@
  * On CoNLL eng.testa and our recent-news labels this changed F1 by at most ±0.001;
  * what it changes is what a reader sees: one colour for one person.
  */
+import type { EntityType } from '../types';
 import { beginLabel, labelSpans, TYPES } from './labels';
 import { titleKind } from './rules';
 
@@ -69,7 +70,7 @@ export function agreeTypes(
       total += v[t];
       if (v[t] > v[best]) best = t;
     }
-    let type: string = TYPES[best];
+    let type: EntityType = TYPES[best];
     const share = type === 'PER' ? PER_SHARE : OTHER_SHARE;
     if (v[best] <= share * total) {
       // No clear majority: a name the gazetteer knows only as a person's, and the article
