@@ -4,7 +4,7 @@
  *
  *   npm run train:ner [-- --train FILE] [--dev FILE | --no-dev] [--epochs N] [--bits B]
  *                     [--augment N] [--min-count N] [--folds K] [--stages 1|2] [--out FILE] [--dry-run]
- *                     [--clusters FILE | --no-clusters] [--no-lists]
+ *                     [--clusters FILE | --no-clusters] [--no-lists] [--no-recent]
  *
  * Stage two learns from how stage one labelled the same words elsewhere in a
  * document; its training labels come from stage-one models trained on the other
@@ -14,7 +14,9 @@
  * The dev set, when given, is only reported; it never changes the weights.
  * Besides the training text the model carries word clusters learned from unlabelled
  * recent news (`scripts/data/word-clusters.bin`, made by `npm run train:clusters`)
- * and name lists from data packages (`scripts/lib/ner-lists.ts`).
+ * and name lists from data packages (`scripts/lib/ner-lists.ts`). Last, the trained
+ * tagger reads unlabelled recent news, and the names it finds there often and with one
+ * clear type join the gazetteer (`scripts/lib/ner-recent-names.ts`).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,7 +27,10 @@ import { LABEL_COUNT } from '../utils/analysis/ner/labels';
 import { encodeModel, type Stage } from '../utils/analysis/ner/model';
 import { addPriorFeatures } from '../utils/analysis/ner/priors';
 import { decodeStage, STRIDE } from '../utils/analysis/ner/tagger';
+import { loadTagger } from '../utils/analysis/ner';
 import { readConll, type ConllDoc } from './lib/ner-conll';
+import { addRecentNames, recentNames, recentTexts } from './lib/ner-recent-names';
+import { labelledIds, RECENT_SETS } from './lib/recent-entities';
 import { trainPerceptron } from './lib/ner-perceptron';
 import { corpusDir } from './lib/corpus';
 import { buildLists } from './lib/ner-lists';
@@ -99,7 +104,19 @@ function main(args: string[]): number {
     }
     stages.push(train(docs, STRIDE, 'stage 2', (s) => [first, s]));
   }
-  const bytes = encodeModel(FEATURE_VERSION, model(stages));
+  let bytes = encodeModel(FEATURE_VERSION, model(stages));
+  if (lexicon && !args.includes('--no-recent')) {
+    // Names of recent news: what the trained tagger finds in unlabelled 2015–16 text, added after training.
+    const tagger = loadTagger(bytes);
+    const skip = labelledIds(RECENT_SETS.tuning.fixture);
+    const recent = recentNames(
+      () => recentTexts(corpusDir(args), skip),
+      (t) => tagger.tag(t),
+    );
+    const added = addRecentNames(lexicon.names, recent);
+    log(`train-ner: ${recent.size} names of recent news, ${added} new to the gazetteer`);
+    bytes = encodeModel(FEATURE_VERSION, model(stages));
+  }
   if (!args.includes('--dry-run')) writeFileSync(out, bytes);
   log(`train-ner: ${args.includes('--dry-run') ? 'would write' : 'wrote'} ${bytes.length} bytes to ${out}`);
   return 0;

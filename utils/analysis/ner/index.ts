@@ -57,7 +57,7 @@ export function loadTagger(bytes: Uint8Array): Tagger {
       const labels = tagWords(model, { words, sentences });
       markDatelines(words, sentences, labels);
       applyTitles(words, labels);
-      agreeTypes(words, labels, isGiven);
+      agreeTypes(words, labels, isGiven, (a, b) => known(a, b) & 0xf);
       dropVerbs(words, labels);
       dropArticles(words, labels);
       joinHyphenated(words, labels);

@@ -159,6 +159,34 @@ describe('agreeTypes', () => {
     ]);
   });
 
+  it('settles an even split by the gazetteer when it knows the name only as a person’s', () => {
+    const { words, labels } = parse(
+      'Talvik/B-ORG said . Then Talvik/B-PER spoke , and Talvik/B-ORG left . Leeds/B-ORG beat Leeds/B-LOC . Brno/B-LOC and Brno/B-ORG .',
+    );
+    // The gazetteer: "talvik" a person's name only, "leeds" a place and an organisation, "brno" an organisation only.
+    const known = new Map([
+      ['talvik', 1],
+      ['leeds', 6],
+      ['brno', 2],
+    ]);
+    const knownTypes = (a: number, b: number) => (b === a + 1 ? (known.get(words[a].toLowerCase()) ?? 0) : 0);
+    agreeTypes(words, labels, given, knownTypes);
+    expect(entities(words, labels)).toEqual([
+      'PER Talvik',
+      'PER Talvik',
+      'PER Talvik',
+      'ORG Leeds',
+      'LOC Leeds',
+      // Places and organisations stay split (a city and its team).
+      'LOC Brno',
+      'ORG Brno',
+    ]);
+    // A name the article never calls a person's is not made one.
+    const other = parse('Talvik/B-ORG said . Talvik/B-LOC left .');
+    agreeTypes(other.words, other.labels, given, (a) => (other.words[a] === 'Talvik' ? 1 : 0));
+    expect(entities(other.words, other.labels)).toEqual(['ORG Talvik', 'LOC Talvik']);
+  });
+
   it('keeps a longer name that contains a person’s surname', () => {
     const { words, labels } = parse('Anna/B-PER Kovac/I-PER founded the Kovac/B-ORG Foundation/I-ORG .');
     agreeTypes(words, labels, given);

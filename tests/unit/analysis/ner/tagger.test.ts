@@ -107,6 +107,20 @@ describe('one name, one type, on passages written for these tests', () => {
     );
     expect(e).toEqual(['PER Dana Whitfield', 'PER Ortiz', 'PER Anne-Sophie Lindqvist', 'PER Carver']);
   });
+
+  it('knows surnames of recent news that the 1996 training text never had, alone and in a bare context', () => {
+    // Learned from unlabelled 2015–16 news (scripts/lib/ner-recent-names.ts), not from labels.
+    expect(found('McConnell told Schumer the bill would not pass the Senate.')).toEqual([
+      'PER McConnell',
+      'PER Schumer',
+      'ORG Senate',
+    ]);
+    expect(found('Cruz blasted Rubio over immigration before the vote in Iowa.')).toEqual([
+      'PER Cruz',
+      'PER Rubio',
+      'LOC Iowa',
+    ]);
+  });
 });
 
 describe('the seed article', () => {
