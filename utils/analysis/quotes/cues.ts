@@ -120,6 +120,9 @@ export function subjectEndingAt(text: string, toks: Tok[], j: number, floor = 0)
       // "Her chief aide, Jake Sullivan, said": the name in the appositive wins over the description.
       const n: NameSpan | null = !inner && isCap(text, toks[k + 1]) ? nameAfter(text, toks[k + 1].s) : null;
       if (n && n.end >= toks[j - 1].e - 1) inner = { kind: 'name', ...n };
+      // The description and its name make the whole subject: a name further back is another
+      // phrase's ("Russia, a country that the former nominee, Mitt Romney, called …").
+      if (inner && head) return inner;
       desc ??= head;
     }
     return inner ?? desc;
