@@ -52,7 +52,7 @@ for (const a of articles) {
     const g = gold[i],
       p = pred[j];
     if (!g.source || isPronoun(g.source)) continue;
-    const r = routes[j];
+    const r = `${routes[j]} ${p.text.split(/\s+/).length <= 5 ? 'short' : 'long'}`;
     const row = byRoute.get(r) ?? byRoute.set(r, { right: 0, wrong: 0, none: 0, false: 0 }).get(r)!;
     if (sameSpeaker(p.speaker, g.source)) {
       row.right++;
@@ -79,7 +79,8 @@ for (const a of articles) {
     if (pj.has(j)) return;
     const over = gold.find((g) => p.start < g.end && p.end > g.start);
     const words = p.text.split(/\s+/).length;
-    const row = byRoute.get(routes[j]) ?? byRoute.set(routes[j], { right: 0, wrong: 0, none: 0, false: 0 }).get(routes[j])!;
+    const rk = `${routes[j]} ${p.text.split(/\s+/).length <= 5 ? 'short' : 'long'}`;
+    const row = byRoute.get(rk) ?? byRoute.set(rk, { right: 0, wrong: 0, none: 0, false: 0 }).get(rk)!;
     row.false++;
     const kind = `FALSE ${over ? 'overlap' : 'none'} ${words <= 3 ? 'short' : 'long'} ${p.speaker ? 'spk' : 'nospk'}`;
     note(kind, `${a.id} (${p.speaker}) ${show(a.text, p.start, p.end, 100, 80)}`);

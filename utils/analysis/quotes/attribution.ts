@@ -53,6 +53,9 @@ const SUBJECT_END =
 /** Nouns for something said or written, which can introduce a quotation after a comma. */
 const UTTERANCE =
   /^(?:statement|statements|tweet|tweets|message|letter|email|e-mail|post|note|memo|release|video|ad|speech|remarks|interview|response|reply|answer|warning)$/;
+/** Words for when, after the noun of a description: "a statement Wednesday". */
+const WHEN =
+  /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight|morning|afternoon|evening|night|earlier|later)$/;
 /** How many cues before a quotation are weighed, the nearest first. */
 const MAX_LEAD_CUES = 12;
 /** Words that cannot come before the speaker phrase that opens a tail. */
@@ -245,8 +248,17 @@ function leadSubject(text: string, toks: Tok[], c: number): Subject | null {
   // statement speaks for the sentence's subject.
   if (before?.kind === 'desc' && participle) {
     const s = sentenceSubject(text, toks, c);
-    const utterance = UTTERANCE.test(before.text.split(' ').pop() ?? '');
-    if (s && (s.kind !== 'desc' || (utterance && s.start < before.start))) return s;
+    const head = before.text
+      .split(' ')
+      .filter((w) => !WHEN.test(w))
+      .pop();
+    const utterance = UTTERANCE.test(head ?? '');
+    // "… slammed a lawsuit filed by a staffer, calling it …", "released a parody website
+    // asking …": a description after a verb or a preposition is its object, not a speaker.
+    const p = toks.findIndex((t) => t.s >= before.start) - 1;
+    const object = p >= 0 && /^\p{Ll}+$/u.test(toks[p].w) && !/^(?:and|but|or|then|also)$/.test(toks[p].w);
+    if (s && (s.kind !== 'desc' || object || (utterance && s.start < before.start))) return s;
+    if (object) return null;
   }
   if (before) return before;
   // Inversion only at a clause start: "…. Said Wang: …" / ", said Wang:".
