@@ -31,7 +31,13 @@ function show(text: string, s: number, e: number, before = 160, after = 120): st
 
 /** Where the gold source phrase closest to the quotation is, relative to it. */
 function sourceWhere(a: PolnearArticle, gs: number, ge: number, source: string): string {
-  const at = a.attributions.find((x) => x.source.map((s) => s.text).join(' ').trim() === source && x.content.some((c) => c.start < ge && c.end > gs));
+  const at = a.attributions.find(
+    (x) =>
+      x.source
+        .map((s) => s.text)
+        .join(' ')
+        .trim() === source && x.content.some((c) => c.start < ge && c.end > gs),
+  );
   const s = at?.source[0];
   if (!s) return 'nosrc';
   const para = (p: number) => a.text.slice(0, p).split('\n').length;
@@ -51,7 +57,32 @@ for (const a of articles) {
   for (const [i, j] of pairs) {
     const g = gold[i],
       p = pred[j];
-    if (!g.source || isPronoun(g.source)) continue;
+    if (g.source && isPronoun(g.source)) {
+      // Silver check: the last gold source before it that is a name (the person "he" most often means).
+      const prior = gold
+        .slice(0, i)
+        .reverse()
+        .find((x) => x.source && !isPronoun(x.source) && /^\p{Lu}/u.test(x.source));
+      const paraGap = prior
+        ? a.text
+            .slice(prior.end, g.start)
+            .split('\n')
+            .filter((l) => l.trim()).length
+        : 99;
+      const v = !p.speaker
+        ? 'none'
+        : prior && paraGap <= 2 && sameSpeaker(p.speaker, prior.source)
+          ? 'agree'
+          : prior && paraGap <= 2
+            ? 'differ'
+            : 'noprior';
+      note(
+        `PRON ${v} via-${routes[j]}`,
+        `${a.id} prior=${JSON.stringify(prior?.source)} pred=${JSON.stringify(p.speaker)} ${show(a.text, g.start, g.end, 300, 60)}`,
+      );
+      continue;
+    }
+    if (!g.source) continue;
     const r = `${routes[j]} ${p.text.split(/\s+/).length <= 5 ? 'short' : 'long'}`;
     const row = byRoute.get(r) ?? byRoute.set(r, { right: 0, wrong: 0, none: 0, false: 0 }).get(r)!;
     if (sameSpeaker(p.speaker, g.source)) {
@@ -64,7 +95,10 @@ for (const a of articles) {
     const gkind = named(g.source) ? 'goldName' : 'goldDesc';
     const pkind = p.speaker === null ? 'null' : named(p.speaker) ? 'predName' : 'predDesc';
     const kind = `${p.speaker === null ? 'NULL' : 'WRONG'} ${gkind} ${pkind} src-${where} via-${r}`;
-    note(kind, `${a.id} gold=${JSON.stringify(g.source)} pred=${JSON.stringify(p.speaker)} ${show(a.text, g.start, g.end)}`);
+    note(
+      kind,
+      `${a.id} gold=${JSON.stringify(g.source)} pred=${JSON.stringify(p.speaker)} ${show(a.text, g.start, g.end)}`,
+    );
   }
   const gi = new Set(pairs.map((x) => x[0])),
     pj = new Set(pairs.map((x) => x[1]));
@@ -73,7 +107,10 @@ for (const a of articles) {
     const over = pred.find((p) => p.start < g.end && p.end > g.start);
     const words = a.text.slice(g.start, g.end).split(/\s+/).length;
     const kind = `MISS ${over ? 'overlap' : 'none'} ${words <= 3 ? 'short' : 'long'}`;
-    note(kind, `${a.id} ${over ? `pred=${JSON.stringify(a.text.slice(over.start, over.end).slice(0, 80))} ` : ''}${show(a.text, g.start, g.end, 100, 80)}`);
+    note(
+      kind,
+      `${a.id} ${over ? `pred=${JSON.stringify(a.text.slice(over.start, over.end).slice(0, 80))} ` : ''}${show(a.text, g.start, g.end, 100, 80)}`,
+    );
   });
   pred.forEach((p, j) => {
     if (pj.has(j)) return;

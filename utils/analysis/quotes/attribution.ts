@@ -82,9 +82,11 @@ function fromTail(text: string, q: MarkedSpan, f: Frame): Found | null {
   const trails = /[,?!—–-]/.test(ending);
   const near = toks[i].s - q.close <= 3;
   // "…," adding/claiming that …: a participle has no subject of its own; the lead gives it.
-  if (near && isCue(toks, i) && /ing$/.test(toks[i].w)) return { via: 'tail-participle', subject: null, adjacent: true };
+  if (near && isCue(toks, i) && /ing$/.test(toks[i].w))
+    return { via: 'tail-participle', subject: null, adjacent: true };
   if (near && isCue(toks, i)) return { via: 'tail-cue', subject: subjectStartingAt(text, toks, i + 1), adjacent: true };
-  if (near && isAccording(toks, i)) return { via: 'tail-according', subject: subjectStartingAt(text, toks, i + 2), adjacent: true };
+  if (near && isAccording(toks, i))
+    return { via: 'tail-according', subject: subjectStartingAt(text, toks, i + 2), adjacent: true };
   // "…?" reacted Trump / "…!" beamed Donald Hartley: any past verb, inverted, before a name.
   if (near && PAST.test(toks[i].w) && trails && toks[i + 1]?.cap) {
     const subject = subjectStartingAt(text, toks, i + 1);
@@ -103,7 +105,8 @@ function fromTail(text: string, q: MarkedSpan, f: Frame): Found | null {
       if (n && /^,/.test(text.slice(n.end, n.end + 1))) subject = { kind: 'name', ...n };
     }
     // A participle takes the subject of the sentence before the quotation: "…," adding that …
-    if (!subject && c === i && /ing$/.test(toks[c].w)) return { via: 'tail-participle2', subject: null, adjacent: true };
+    if (!subject && c === i && /ing$/.test(toks[c].w))
+      return { via: 'tail-participle2', subject: null, adjacent: true };
     // After a finished sentence, "Mills then writes back, “…”" introduces the next quotation.
     // So does "…." Rubio called it “offensive.”: a cue with a quotation of its own after it.
     const introducesNext = endsSentence && Math.min(f.nextOpen, f.followingOpen) < sentEnd;
@@ -117,7 +120,8 @@ function fromTail(text: string, q: MarkedSpan, f: Frame): Found | null {
     }
     if (endsSentence || c - i > 14) return null;
     // Later in the sentence: … is "a disaster" for the country, Wang said / said Wang.
-    if (toks[c - 1].w === ',') return { via: 'tail-later-comma', subject: subjectStartingAt(text, toks, c + 1), adjacent: false };
+    if (toks[c - 1].w === ',')
+      return { via: 'tail-later-comma', subject: subjectStartingAt(text, toks, c + 1), adjacent: false };
     if (subject) return { via: 'tail-later', subject, adjacent: false };
   }
   return null;
@@ -334,7 +338,8 @@ function fromLead(text: string, q: MarkedSpan, f: Frame): Found | null {
 }
 
 /** Words that open a subordinate clause before the main one: "When …, Clinton said". */
-const SUBORDINATE = /^(?:when|whenever|after|before|while|although|though|because|since|if|once|until|as|whereas|unless)$/;
+const SUBORDINATE =
+  /^(?:when|whenever|after|before|while|although|though|because|since|if|once|until|as|whereas|unless)$/;
 
 /**
  * Whether the quotation ends a subordinate clause that opens its sentence: "When Maddow said
@@ -370,14 +375,16 @@ export function attribute(text: string, q: MarkedSpan, f: Frame): Attribution {
       inSentence: true,
       standalone: false,
     };
-  if (tail) return { via: `far-${tail.via}`, subject: tail.subject, adjacent: false, inSentence: true, standalone: false };
+  if (tail)
+    return { via: `far-${tail.via}`, subject: tail.subject, adjacent: false, inSentence: true, standalone: false };
   const start = sentenceStart(text, q.open, f.floor, f.mask);
   // No cue: words quoted inside a sentence are its named subject's ("Ryan worried that the
   // safety net was becoming “a hammock …”"); a description or a pronoun there is too vague.
   if (start !== q.open) {
     const lt = tokens(text, start, q.open, f.mask);
     const s = lt.length >= 3 ? sentenceSubject(text, lt, lt.length) : null;
-    if (s?.kind === 'name') return { via: 'nocue-subject', subject: s, adjacent: false, inSentence: false, standalone: false };
+    if (s?.kind === 'name')
+      return { via: 'nocue-subject', subject: s, adjacent: false, inSentence: false, standalone: false };
   }
   return { via: 'none', subject: null, adjacent: false, inSentence: false, standalone: start === q.open };
 }

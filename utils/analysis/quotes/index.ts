@@ -1,7 +1,7 @@
 import type { EntityGroup, EntityMention, Quote } from '../types';
 import { attribute, type Frame } from './attribution';
 import { isQuotation } from './classify';
-import { isCue, subjectEndingAt } from './cues';
+import { isCue, subjectEndingAt, subjectStartingAt } from './cues';
 import { pairMarks, type MarkedSpan } from './marks';
 import { People } from './speaker';
 import { labelAbove, paragraphSubject, previousParagraph, signature } from './standalone';
@@ -83,7 +83,9 @@ function registerSpeakers(text: string, mask: Uint8Array, people: People): void 
   const toks = tokens(text, 0, text.length, mask);
   for (let i = 1; i < toks.length; i++) {
     if (!isCue(toks, i)) continue;
-    const s = subjectEndingAt(text, toks, i - 1, Math.max(0, i - 25));
+    // "…, said Velikova." names its speaker after the verb; "Velikova said" before it.
+    const inverted = /^[,:;—–]$/.test(toks[i - 1].w) ? subjectStartingAt(text, toks, i + 1) : null;
+    const s = inverted?.kind === 'name' ? inverted : subjectEndingAt(text, toks, i - 1, Math.max(0, i - 25));
     if (s?.kind === 'name') people.addSpeaker(s.start, people.fullName(s.text, s.start, s.end));
     else if (s?.kind === 'pronoun') {
       const name = people.pronoun(s.text, s.start);
