@@ -100,12 +100,24 @@ for (const a of articles) {
       const around = a.text.slice(Math.max(0, g.start - 300), g.end + 300);
       const convention = /^(?:said|says|asked|told|added|wrote|according)\b/i.test(g.source)
         ? 'gold-is-cue'
-        : new RegExp(`according to[^.\n]{0,40}${g.source.split(' ').pop()!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}|${g.source.split(' ').pop()!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[^.\n]{0,20}report`, 'i').test(around)
+        : new RegExp(
+              `according to[^.\n]{0,40}${g.source
+                .split(' ')
+                .pop()!
+                .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}|${g.source
+                .split(' ')
+                .pop()!
+                .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[^.\n]{0,20}report`,
+              'i',
+            ).test(around)
           ? 'gold-is-reporter'
           : gkind === 'goldDesc' && pkind === 'predName'
             ? 'gold-desc-pred-name'
             : 'other';
-      note(`CONV ${convention}`, `${a.id} gold=${JSON.stringify(g.source)} pred=${JSON.stringify(p.speaker)} ${show(a.text, g.start, g.end)}`);
+      note(
+        `CONV ${convention}`,
+        `${a.id} gold=${JSON.stringify(g.source)} pred=${JSON.stringify(p.speaker)} ${show(a.text, g.start, g.end)}`,
+      );
     }
     note(
       kind,

@@ -45,7 +45,7 @@ const PAST = /^(?:\p{Ll}{3,}ed|went|came|began|shot|spoke|wrote|told|said)$/u;
 
 /** Words that open a phrase before the subject: "On Monday, …", "After the vote, …". */
 const OPENERS =
-  /^(?:on|in|at|after|before|during|when|while|as|with|for|since|earlier|later|last|this|that|asked|speaking|writing|from|despite|although|though|if|because|unlike|like|under|over|by|to|meanwhile|still|yet|instead|now|today|yesterday|outside|inside|amid|following|according)$/;
+  /^(?:on|in|at|after|before|during|when|while|as|with|for|since|earlier|later|last|this|that|asked|speaking|writing|from|despite|although|though|if|because|unlike|like|under|over|by|to|meanwhile|still|yet|instead|now|today|yesterday|outside|inside|amid|following|according|here|there|elsewhere|back|again|once|then|afterward|afterwards|overall|separately|similarly|likewise|also|until|throughout|across|beyond|ahead|upon|within|near|behind|through|even)$/;
 
 /** Words after which a sentence's subject is over ("Romney went after Trump"). */
 const SUBJECT_END =
@@ -154,7 +154,8 @@ export function sentenceSubject(text: string, toks: Tok[], c: number): Subject |
     // "Hours later," opens a phrase; "Maria Lopez is …," opens with its subject.
     const named = nameAfter(text, head.s)?.text.includes(' ') ?? false;
     const common = head.cap && !NOT_NAMES.has(head.w) && !isProperWord(text, word) && !named;
-    if (OPENERS.test(head.w) || common) {
+    // "Here in Columbia, …", "Separately, …": an adverb opens a phrase too.
+    if (OPENERS.test(head.w) || /^\p{Ll}{3,}ly$/u.test(head.w) || common) {
       k = comma + 1;
       // "In Dayton, Ohio, Baker went …": a state after the town belongs to the opener.
       const town = toks[comma - 1];
@@ -312,11 +313,13 @@ function fromLead(text: string, q: MarkedSpan, f: Frame): Found | null {
   // Cues of another clause come second: "While Trump says …, Jamieson said Trump is “…”",
   // "Rubio said …, while Cruz said that the “…”".
   const clause = clauseOf(toks, toks.length);
-  let cues = 0;
+  let cues = 0,
+    mainCue = false;
   for (let c = toks.length - 1; c >= 0; c--) {
     if (c === clause - 1 && (strong || weak)) break;
     const according = isAccording(toks, c);
     if (!according && !isCue(toks, c)) continue;
+    if (c >= clause) mainCue = true;
     // A sentence holds a few cues; a run of them is no prose, and their number bounds the work.
     if (++cues > MAX_LEAD_CUES) break;
     const between = text.slice(toks[c].e, q.open);
@@ -331,6 +334,12 @@ function fromLead(text: string, q: MarkedSpan, f: Frame): Found | null {
     else weak = { subject, adjacent, via: 'lead-weak' };
   }
   const fallback = strong ?? weak ?? bare;
+  // "When Trump suggested …, Rubio fired back: “…”": the colon introduces the words of the
+  // main clause's subject, not of a cue in the clause before it.
+  if (colon && clause > 0 && !mainCue && clause < last) {
+    const main = sentenceSubject(text, toks.slice(clause), last - clause);
+    if (main?.kind === 'name') return { subject: main, adjacent: true, via: 'lead-colon-main' };
+  }
   if (fallback?.subject || !colon) return fallback;
   // "Sanders delivered a snappy retort: “…”": a colon introduces the sentence subject's words.
   const subject = sentenceSubject(text, toks, last);

@@ -73,3 +73,17 @@ describe('pronouns', () => {
     expect(quotes(text)).toEqual([['The visit will be short,', 'Tomasz Wielgus']]);
   });
 });
+
+describe('the sentence before a quotation', () => {
+  it('skips an adverb that opens it ("Here in …,")', () => {
+    const text =
+      'Nadia Okafor toured the coast.\n\nHere in Dunmore, Okafor stepped up her attacks on the levy, saying, “We have to end this now.”';
+    expect(quotes(text)).toEqual([['We have to end this now.', 'Nadia Okafor']]);
+  });
+
+  it('gives a colon introduction to the main clause, not to a cue in the clause before it', () => {
+    const text =
+      'Budget talks resumed.\n\nWhen Lindqvist suggested that the port would sue the city, Okonkwo fired back forcefully: “If they sue us, they will lose.”';
+    expect(quotes(text)).toEqual([['If they sue us, they will lose.', 'Okonkwo']]);
+  });
+});
