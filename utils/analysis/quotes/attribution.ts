@@ -362,7 +362,18 @@ function endsOpeningClause(text: string, q: MarkedSpan, f: Frame): boolean {
 
 /** Finds the cue of quotation `q` and the phrase it names as the speaker. */
 export function attribute(text: string, q: MarkedSpan, f: Frame): Attribution {
-  const tail = endsOpeningClause(text, q, f) ? null : fromTail(text, q, f);
+  let tail = endsOpeningClause(text, q, f) ? null : fromTail(text, q, f);
+  // "Clinton responded: “What difference does it make?” Her critics cited it …": a quotation a
+  // colon introduces and that ends its sentence is over; what follows is the next sentence.
+  if (
+    tail?.adjacent &&
+    tail.subject &&
+    /[.?!]/.test(trailingPunct(text, q.start, q.end)) &&
+    /:\s*$/.test(text.slice(Math.max(0, q.open - 3), q.open))
+  ) {
+    const before = fromLead(text, q, f);
+    if (before?.adjacent && before.subject?.kind === 'name') tail = null;
+  }
   const lead = tail?.adjacent && tail.subject && tail.subject.kind !== 'pronoun' ? null : fromLead(text, q, f);
   // "Lopez said “…,” she said": the name before beats the pronoun after.
   if (tail?.subject?.kind === 'pronoun' && tail.adjacent && lead?.adjacent && lead.subject?.kind === 'name') {

@@ -87,3 +87,11 @@ describe('the sentence before a quotation', () => {
     expect(quotes(text)).toEqual([['If they sue us, they will lose.', 'Okonkwo']]);
   });
 });
+
+describe('a quotation a colon introduces', () => {
+  it('is over when it ends its sentence: the next sentence’s subject is not its speaker', () => {
+    const text =
+      'Nadia Okafor spoke.\n\nOkafor, exasperated, famously responded: “What difference does it make?” Her critics cited it as evidence.';
+    expect(quotes(text)).toEqual([['What difference does it make?', 'Nadia Okafor']]);
+  });
+});
