@@ -4,7 +4,7 @@
  */
 import { isCue, subjectEndingAt, subjectStartingAt, type Subject } from './cues';
 import type { MarkedSpan } from './marks';
-import { NOT_NAMES, TITLES } from './lexicon';
+import { AUXILIARIES, CUE_FORMS, IRREGULAR_PAST, NOT_NAMES, TITLES } from './lexicon';
 import { isProperWord, nameAfter, nameBefore } from './names';
 import { lineStart, sentenceEnd, sentenceStart, tokens, trailingPunct, type Tok } from './tokens';
 
@@ -17,6 +17,8 @@ export type Attribution = {
   inSentence: boolean;
   /** The quotation begins its sentence and no cue follows it: it stands alone. */
   standalone: boolean;
+  /** Which rule found the cue (for error analysis only). */
+  via?: string;
 };
 
 /**
@@ -34,7 +36,8 @@ export type Frame = {
   mask: Uint8Array;
 };
 
-type Found = { subject: Subject | null; adjacent: boolean };
+/** `via`: which rule found the cue (for error analysis only). */
+type Found = { subject: Subject | null; adjacent: boolean; via?: string };
 
 const SENTENCE_END = /^[.;!?]$/;
 /** A verb in the past tense: "pressed", "retaliated", "went on". */
@@ -42,7 +45,7 @@ const PAST = /^(?:\p{Ll}{3,}ed|went|came|began|shot|spoke|wrote|told|said)$/u;
 
 /** Words that open a phrase before the subject: "On Monday, …", "After the vote, …". */
 const OPENERS =
-  /^(?:on|in|at|after|before|during|when|while|as|with|for|since|earlier|later|last|this|that|asked|speaking|writing|from|despite|although|though|if|because|unlike|like|under|over|by|to|meanwhile|still|yet|instead|now|today|yesterday|outside|inside|amid|following|according)$/;
+  /^(?:on|in|at|after|before|during|when|while|as|with|for|since|earlier|later|last|this|that|asked|speaking|writing|from|despite|although|though|if|because|unlike|like|under|over|by|to|meanwhile|still|yet|instead|now|today|yesterday|outside|inside|amid|following|according|here|there|elsewhere|back|again|once|then|afterward|afterwards|overall|separately|similarly|likewise|also|until|throughout|across|beyond|ahead|upon|within|near|behind|through|even)$/;
 
 /** Words after which a sentence's subject is over ("Romney went after Trump"). */
 const SUBJECT_END =
@@ -50,6 +53,9 @@ const SUBJECT_END =
 /** Nouns for something said or written, which can introduce a quotation after a comma. */
 const UTTERANCE =
   /^(?:statement|statements|tweet|tweets|message|letter|email|e-mail|post|note|memo|release|video|ad|speech|remarks|interview|response|reply|answer|warning)$/;
+/** Words for when, after the noun of a description: "a statement Wednesday". */
+const WHEN =
+  /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight|morning|afternoon|evening|night|earlier|later)$/;
 /** How many cues before a quotation are weighed, the nearest first. */
 const MAX_LEAD_CUES = 12;
 /** Words that cannot come before the speaker phrase that opens a tail. */
@@ -76,13 +82,15 @@ function fromTail(text: string, q: MarkedSpan, f: Frame): Found | null {
   const trails = /[,?!—–-]/.test(ending);
   const near = toks[i].s - q.close <= 3;
   // "…," adding/claiming that …: a participle has no subject of its own; the lead gives it.
-  if (near && isCue(toks, i) && /ing$/.test(toks[i].w)) return { subject: null, adjacent: true };
-  if (near && isCue(toks, i)) return { subject: subjectStartingAt(text, toks, i + 1), adjacent: true };
-  if (near && isAccording(toks, i)) return { subject: subjectStartingAt(text, toks, i + 2), adjacent: true };
+  if (near && isCue(toks, i) && /ing$/.test(toks[i].w))
+    return { via: 'tail-participle', subject: null, adjacent: true };
+  if (near && isCue(toks, i)) return { via: 'tail-cue', subject: subjectStartingAt(text, toks, i + 1), adjacent: true };
+  if (near && isAccording(toks, i))
+    return { via: 'tail-according', subject: subjectStartingAt(text, toks, i + 2), adjacent: true };
   // "…?" reacted Trump / "…!" beamed Donald Hartley: any past verb, inverted, before a name.
   if (near && PAST.test(toks[i].w) && trails && toks[i + 1]?.cap) {
     const subject = subjectStartingAt(text, toks, i + 1);
-    if (subject?.kind === 'name') return { subject, adjacent: true };
+    if (subject?.kind === 'name') return { via: 'tail-past', subject, adjacent: true };
   }
   for (let c = i + 1; c < toks.length && c - i <= 25; c++) {
     if (SENTENCE_END.test(toks[c].w)) break;
@@ -97,7 +105,8 @@ function fromTail(text: string, q: MarkedSpan, f: Frame): Found | null {
       if (n && /^,/.test(text.slice(n.end, n.end + 1))) subject = { kind: 'name', ...n };
     }
     // A participle takes the subject of the sentence before the quotation: "…," adding that …
-    if (!subject && c === i && /ing$/.test(toks[c].w)) return { subject: null, adjacent: true };
+    if (!subject && c === i && /ing$/.test(toks[c].w))
+      return { via: 'tail-participle2', subject: null, adjacent: true };
     // After a finished sentence, "Mills then writes back, “…”" introduces the next quotation.
     // So does "…." Rubio called it “offensive.”: a cue with a quotation of its own after it.
     const introducesNext = endsSentence && Math.min(f.nextOpen, f.followingOpen) < sentEnd;
@@ -107,12 +116,13 @@ function fromTail(text: string, q: MarkedSpan, f: Frame): Found | null {
     // The speaker phrase must open the tail: not "…" for instance, and Trump vowed.
     const opens = !!subject && toks.every((t, x) => x < i || t.s >= subject!.start || !NOT_OPENING.has(t.w));
     if (subject && near && short && opens && !introducesNext) {
-      return { subject, adjacent: true };
+      return { via: 'tail-near', subject, adjacent: true };
     }
     if (endsSentence || c - i > 14) return null;
     // Later in the sentence: … is "a disaster" for the country, Wang said / said Wang.
-    if (toks[c - 1].w === ',') return { subject: subjectStartingAt(text, toks, c + 1), adjacent: false };
-    if (subject) return { subject, adjacent: false };
+    if (toks[c - 1].w === ',')
+      return { via: 'tail-later-comma', subject: subjectStartingAt(text, toks, c + 1), adjacent: false };
+    if (subject) return { via: 'tail-later', subject, adjacent: false };
   }
   return null;
 }
@@ -127,6 +137,11 @@ function leadStart(text: string, q: MarkedSpan, f: Frame): number {
   return sentenceStart(text, colon, lineStart(text, colon), f.mask);
 }
 
+/** A finite verb or an auxiliary: "has", "criticized", "says", "went". */
+function isVerb(w: string): boolean {
+  return AUXILIARIES.has(w) || IRREGULAR_PAST.has(w) || CUE_FORMS.has(w) || /^\p{Ll}{3,}ed$/u.test(w);
+}
+
 /** The subject a sentence opens with, after a dateline or an opening phrase ("On Monday, …"). */
 export function sentenceSubject(text: string, toks: Tok[], c: number): Subject | null {
   let k = 0;
@@ -139,7 +154,8 @@ export function sentenceSubject(text: string, toks: Tok[], c: number): Subject |
     // "Hours later," opens a phrase; "Maria Lopez is …," opens with its subject.
     const named = nameAfter(text, head.s)?.text.includes(' ') ?? false;
     const common = head.cap && !NOT_NAMES.has(head.w) && !isProperWord(text, word) && !named;
-    if (OPENERS.test(head.w) || common) {
+    // "Here in Columbia, …", "Separately, …": an adverb opens a phrase too.
+    if (OPENERS.test(head.w) || /^\p{Ll}{3,}ly$/u.test(head.w) || common) {
       k = comma + 1;
       // "In Dayton, Ohio, Baker went …": a state after the town belongs to the opener.
       const town = toks[comma - 1];
@@ -165,6 +181,8 @@ export function sentenceSubject(text: string, toks: Tok[], c: number): Subject |
   let best: Subject | null = null;
   for (let x = k; x < c && x - k < 10; x++) {
     if (/^[,.;:!?—–()]$/.test(toks[x].w) || SUBJECT_END.test(toks[x].w)) break;
+    // The verb after a name ends the subject: "Beck has criticized Christian voters" is Beck's.
+    if (best && !toks[x].cap && isVerb(toks[x].w)) break;
     if (!toks[x].cap || NOT_NAMES.has(toks[x].w)) continue;
     const n = nameAfter(text, toks[x].s);
     // A lone capitalised word opening the sentence may be any word ("Wait, …", "Informed of …").
@@ -235,8 +253,17 @@ function leadSubject(text: string, toks: Tok[], c: number): Subject | null {
   // statement speaks for the sentence's subject.
   if (before?.kind === 'desc' && participle) {
     const s = sentenceSubject(text, toks, c);
-    const utterance = UTTERANCE.test(before.text.split(' ').pop() ?? '');
-    if (s && (s.kind !== 'desc' || (utterance && s.start < before.start))) return s;
+    const head = before.text
+      .split(' ')
+      .filter((w) => !WHEN.test(w))
+      .pop();
+    const utterance = UTTERANCE.test(head ?? '');
+    // "… slammed a lawsuit filed by a staffer, calling it …", "released a parody website
+    // asking …": a description after a verb or a preposition is its object, not a speaker.
+    const p = toks.findIndex((t) => t.s >= before.start) - 1;
+    const object = p >= 0 && /^\p{Ll}+$/u.test(toks[p].w) && !/^(?:and|but|or|then|also)$/.test(toks[p].w);
+    if (s && (s.kind !== 'desc' || object || (utterance && s.start < before.start))) return s;
+    if (object) return null;
   }
   if (before) return before;
   // Inversion only at a clause start: "…. Said Wang: …" / ", said Wang:".
@@ -273,7 +300,7 @@ function fromLead(text: string, q: MarkedSpan, f: Frame): Found | null {
       p >= 0 &&
       (/^(?:of|about|to|with|at|for|on)$/.test(toks[p].w) ||
         /^(?:tell|tells|told|telling|ask|asks|asked|asking)$/.test(toks[p].w));
-    if (s?.kind === 'name' && !object) return { subject: s, adjacent: true };
+    if (s?.kind === 'name' && !object) return { via: 'lead-colon-name', subject: s, adjacent: true };
   }
   // "… rallied supporters, saying:" / "Trump issued a statement, “…”": an introduction.
   const colon =
@@ -286,11 +313,13 @@ function fromLead(text: string, q: MarkedSpan, f: Frame): Found | null {
   // Cues of another clause come second: "While Trump says …, Jamieson said Trump is “…”",
   // "Rubio said …, while Cruz said that the “…”".
   const clause = clauseOf(toks, toks.length);
-  let cues = 0;
+  let cues = 0,
+    mainCue = false;
   for (let c = toks.length - 1; c >= 0; c--) {
     if (c === clause - 1 && (strong || weak)) break;
     const according = isAccording(toks, c);
     if (!according && !isCue(toks, c)) continue;
+    if (c >= clause) mainCue = true;
     // A sentence holds a few cues; a run of them is no prose, and their number bounds the work.
     if (++cues > MAX_LEAD_CUES) break;
     const between = text.slice(toks[c].e, q.open);
@@ -298,50 +327,84 @@ function fromLead(text: string, q: MarkedSpan, f: Frame): Found | null {
     const subject = according ? subjectStartingAt(text, toks, c + 2) : leadSubject(text, toks, c);
     // "Trump said, and I quote, …": the writer's own "I" is not the speaker.
     const writer = subject?.kind === 'pronoun' && subject.text === 'i';
-    if (adjacent && subject && !writer) return { subject, adjacent };
+    if (adjacent && subject && !writer) return { via: 'lead-adjacent', subject, adjacent };
     if (writer) continue;
     if (!subject) bare ??= { subject, adjacent };
-    else if (according || isCue(toks, c, false)) strong = { subject, adjacent };
-    else weak = { subject, adjacent };
+    else if (according || isCue(toks, c, false)) strong = { subject, adjacent, via: 'lead-strong' };
+    else weak = { subject, adjacent, via: 'lead-weak' };
   }
   const fallback = strong ?? weak ?? bare;
+  // "When Trump suggested …, Rubio fired back: “…”": the colon introduces the words of the
+  // main clause's subject, not of a cue in the clause before it.
+  if (colon && clause > 0 && !mainCue && clause < last) {
+    const main = sentenceSubject(text, toks.slice(clause), last - clause);
+    if (main?.kind === 'name') return { subject: main, adjacent: true, via: 'lead-colon-main' };
+  }
   if (fallback?.subject || !colon) return fallback;
   // "Sanders delivered a snappy retort: “…”": a colon introduces the sentence subject's words.
   const subject = sentenceSubject(text, toks, last);
-  return subject ? { subject, adjacent: true } : fallback;
+  return subject ? { subject, adjacent: true, via: 'lead-colon-subject' } : fallback;
+}
+
+/** Words that open a subordinate clause before the main one: "When …, Clinton said". */
+const SUBORDINATE =
+  /^(?:when|whenever|after|before|while|although|though|because|since|if|once|until|as|whereas|unless)$/;
+
+/**
+ * Whether the quotation ends a subordinate clause that opens its sentence: "When Maddow said
+ * it was “Medicare for all,” Clinton seized on it". The cue after it is the main clause's.
+ */
+function endsOpeningClause(text: string, q: MarkedSpan, f: Frame): boolean {
+  if (!/^\s*,/.test(text.slice(q.close, q.close + 2)) && !/,\s*$/.test(text.slice(q.start, q.end))) return false;
+  const toks = tokens(text, sentenceStart(text, q.open, f.floor, f.mask), q.open, f.mask);
+  return toks.length > 2 && SUBORDINATE.test(toks[0].w) && !toks.some((t) => t.w === ',');
 }
 
 /** Finds the cue of quotation `q` and the phrase it names as the speaker. */
 export function attribute(text: string, q: MarkedSpan, f: Frame): Attribution {
-  const tail = fromTail(text, q, f);
+  let tail = endsOpeningClause(text, q, f) ? null : fromTail(text, q, f);
+  // "Clinton responded: “What difference does it make?” Her critics cited it …": a quotation a
+  // colon introduces and that ends its sentence is over; what follows is the next sentence.
+  if (
+    tail?.adjacent &&
+    tail.subject &&
+    /[.?!]/.test(trailingPunct(text, q.start, q.end)) &&
+    /:\s*$/.test(text.slice(Math.max(0, q.open - 3), q.open))
+  ) {
+    const before = fromLead(text, q, f);
+    if (before?.adjacent && before.subject?.kind === 'name') tail = null;
+  }
   const lead = tail?.adjacent && tail.subject && tail.subject.kind !== 'pronoun' ? null : fromLead(text, q, f);
   // "Lopez said “…,” she said": the name before beats the pronoun after.
   if (tail?.subject?.kind === 'pronoun' && tail.adjacent && lead?.adjacent && lead.subject?.kind === 'name') {
-    return { subject: lead.subject, adjacent: true, inSentence: true, standalone: false };
+    return { via: 'lead-over-pronoun', subject: lead.subject, adjacent: true, inSentence: true, standalone: false };
   }
   if (tail?.adjacent && tail.subject)
-    return { subject: tail.subject, adjacent: true, inSentence: true, standalone: false };
+    return { via: tail.via, subject: tail.subject, adjacent: true, inSentence: true, standalone: false };
   if (tail?.adjacent) {
     // "…," saying/adding …: the subject of the sentence the quotation sits in.
     const lt = tokens(text, leadStart(text, q, f), q.open, f.mask);
     const subject = lead?.subject ?? sentenceSubject(text, lt, lt.length);
-    return { subject, adjacent: true, inSentence: true, standalone: false };
+    return { via: 'tail-participle-lead', subject, adjacent: true, inSentence: true, standalone: false };
   }
   if (lead)
     return {
+      via: lead.subject ? (lead.via ?? 'lead-bare') : 'lead-bare-tail',
       subject: lead.subject ?? tail?.subject ?? null,
       adjacent: lead.adjacent,
       inSentence: true,
       standalone: false,
     };
-  if (tail) return { subject: tail.subject, adjacent: false, inSentence: true, standalone: false };
+  if (tail)
+    return { via: `far-${tail.via}`, subject: tail.subject, adjacent: false, inSentence: true, standalone: false };
   const start = sentenceStart(text, q.open, f.floor, f.mask);
   // No cue: words quoted inside a sentence are its named subject's ("Ryan worried that the
   // safety net was becoming “a hammock …”"); a description or a pronoun there is too vague.
   if (start !== q.open) {
     const lt = tokens(text, start, q.open, f.mask);
     const s = lt.length >= 3 ? sentenceSubject(text, lt, lt.length) : null;
-    if (s?.kind === 'name') return { subject: s, adjacent: false, inSentence: false, standalone: false };
+    if (s?.kind === 'name')
+      return { via: 'nocue-subject', subject: s, adjacent: false, inSentence: false, standalone: false };
   }
-  return { subject: null, adjacent: false, inSentence: false, standalone: start === q.open };
+  return { via: 'none', subject: null, adjacent: false, inSentence: false, standalone: start === q.open };
 }

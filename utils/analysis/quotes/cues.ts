@@ -20,7 +20,8 @@ const STOP = new Set(
   (
     'who which that whose when where while as and but or to with for by before after at in on from into ' +
     'about over than like is was are were be been has have had will would can could did does do not ' +
-    'if because since then there here it they he she we i you him them me us what how why also'
+    'if because since then there here it they he she we i you him them me us what how why also ' +
+    'without despite against among through under between toward towards across behind beyond within upon'
   ).split(' '),
 );
 const PUNCT = /^[,.;:!?—–()]$/;
@@ -52,8 +53,8 @@ export function isCue(toks: Tok[], i: number, weakToo = true): boolean {
   if (!weakToo && WEAK_CUES.has(t.w)) return false;
   const prev = toks[i - 1]?.w;
   if (prev && DETERMINERS.has(prev) && prev !== 'that' && prev !== 'one') return false;
-  // A plural after "of" is a noun: "a series of tweets", "a number of posts".
-  if (prev === 'of' && /s$/.test(t.w)) return false;
+  // After "of" it is a noun: "a series of tweets", "the secretary of state".
+  if (prev === 'of') return false;
   // After a possessive it is a noun: "the inspector general's report".
   if (prev && /['’]s?$/.test(prev) && !/(?:ed|said|told|wrote)$/.test(t.w)) return false;
   // Capitalised inside a sentence, it is part of a name: "the United States", "Says Who".
@@ -120,6 +121,9 @@ export function subjectEndingAt(text: string, toks: Tok[], j: number, floor = 0)
       // "Her chief aide, Jake Sullivan, said": the name in the appositive wins over the description.
       const n: NameSpan | null = !inner && isCap(text, toks[k + 1]) ? nameAfter(text, toks[k + 1].s) : null;
       if (n && n.end >= toks[j - 1].e - 1) inner = { kind: 'name', ...n };
+      // The description and its name make the whole subject: a name further back is another
+      // phrase's ("Russia, a country that the former nominee, Mitt Romney, called …").
+      if (inner && head) return inner;
       desc ??= head;
     }
     return inner ?? desc;

@@ -1,13 +1,19 @@
 import type { EntityGroup, EntityMention, Quote } from '../types';
 import { attribute, type Frame } from './attribution';
 import { isQuotation } from './classify';
-import { isCue, subjectEndingAt } from './cues';
+import { isCue, subjectEndingAt, subjectStartingAt } from './cues';
 import { pairMarks, type MarkedSpan } from './marks';
 import { People } from './speaker';
 import { labelAbove, paragraphSubject, previousParagraph, signature } from './standalone';
 import { quoteMask, REACH, tokens, work } from './tokens';
 
 const WORDY = /[\p{L}\p{N}]/u;
+
+/**
+ * For error analysis only (scripts): when `routes` is an array, `findQuotes` pushes there,
+ * for each quotation it returns, which rule found its speaker.
+ */
+export const quoteTrace: { routes: string[] | null } = { routes: null };
 
 /** Spans not enclosed by another: nested quotes belong to the quotation around them. */
 function outermost(spans: MarkedSpan[]): MarkedSpan[] {
@@ -77,7 +83,9 @@ function registerSpeakers(text: string, mask: Uint8Array, people: People): void 
   const toks = tokens(text, 0, text.length, mask);
   for (let i = 1; i < toks.length; i++) {
     if (!isCue(toks, i)) continue;
-    const s = subjectEndingAt(text, toks, i - 1, Math.max(0, i - 25));
+    // "…, said Velikova." names its speaker after the verb; "Velikova said" before it.
+    const inverted = /^[,:;—–]$/.test(toks[i - 1].w) ? subjectStartingAt(text, toks, i + 1) : null;
+    const s = inverted?.kind === 'name' ? inverted : subjectEndingAt(text, toks, i - 1, Math.max(0, i - 25));
     if (s?.kind === 'name') people.addSpeaker(s.start, people.fullName(s.text, s.start, s.end));
     else if (s?.kind === 'pronoun') {
       const name = people.pronoun(s.text, s.start);
@@ -130,29 +138,35 @@ export function findQuotes(text: string, entities: EntityMention[], groups: Enti
       if (label && label.start < subject.start) subject = label;
     }
     let speaker = subject ? people.resolve(subject) : null;
+    let route = subject ? (a.subject ? `${a.via}:${subject.kind}` : 'signature') : 'none';
     // A quotation standing alone continues the last speaker's words (this paragraph or the one
     // before), or gives the words of the person the paragraph before reports on.
     // Not when the text since names someone else ("… ,” Smith said. / Jones disagreed. / “…”).
     if (!subject && last?.speaker && para - last.para <= 1) {
       speaker = para === last.para || !people.someoneElse(last.end, q.open, last.speaker) ? last.speaker : null;
+      route = para === last.para ? 'continue-same' : 'continue-next';
     } else if (!subject) {
       // The person a speech cue of the paragraph before names, if nobody else is named there
       // (no further back than twice `REACH`, like every scan made for one quotation).
       const from = Math.max(previousParagraph(text, paraStart), q.open - 2 * REACH);
       const named = people.lastSpeaker(from, q.open);
       speaker = named && !people.someoneElse(from, q.open, named) ? named : null;
+      route = 'prev-speaker';
     }
     if (!subject && !speaker && a.standalone) {
       const label = labelAbove(text, paraStart);
       if (label) speaker = people.resolve(label);
+      route = 'label';
     }
     // Else the person the paragraph before is about: "Lopez is upbeat …\n\n“…”".
     if (!speaker && a.standalone && q.open === paraStart) {
       const about = paragraphSubject(text, paraStart, mask);
       if (about) speaker = people.resolve(about);
+      route = 'para-subject';
     }
     // A speaker is a person or an organisation; anything else is "speaker unclear".
     if (speaker && !people.plausible(speaker)) speaker = null;
+    quoteTrace.routes?.push(route);
     out.push({ start: q.start, end: q.end, text: text.slice(q.start, q.end), speaker });
     last = { speaker, para, end: q.close };
   }

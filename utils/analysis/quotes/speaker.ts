@@ -201,7 +201,7 @@ export class People {
 
   /** Records a person named as the subject of a cue, so pronouns after it can find them. */
   addSpeaker(pos: number, name: string): void {
-    if (this.spoken.has(pos)) return;
+    if (this.spoken.has(pos) || !this.plausible(name)) return;
     this.spoken.add(pos);
     insert(this.speakers, { pos, name });
     if (!this.personAt.has(pos)) insert(this.persons, { pos, name });
@@ -363,10 +363,17 @@ export class People {
       const people = k === 0 || fitting(subjects) ? subjects : all;
       const names = (list: Person[]) => samePeople(list.map((p) => p.name));
       const known = names(people.filter((p) => this.gender(p.name) === want));
-      if (known.length === 1) return known[0];
       const spokeUnknown = names(here(this.speakers).filter((p) => this.gender(p.name) === null));
+      // Someone who spoke here, of unknown gender, and someone else of the right gender who was
+      // only talked about ("Earnest said Obama would …. “…,” he said"): two people who could be
+      // meant, so unsure.
+      if (spokeUnknown.length === 1 && known.length && !known.some((n) => samePerson(n, spokeUnknown[0].split(' '))))
+        return null;
+      if (known.length === 1) return known[0];
       const unknown = names(people.filter((p) => this.gender(p.name) === null));
-      if (known.length === 0 && spokeUnknown.length === 1) return spokeUnknown[0];
+      // The one who spoke, unless someone else here could as well be meant.
+      if (known.length === 0 && spokeUnknown.length === 1)
+        return unknown.every((n) => samePerson(n, spokeUnknown[0].split(' '))) ? spokeUnknown[0] : null;
       if (known.length === 0 && unknown.length === 1) return unknown[0];
       // Someone here who could be meant but is not clearly the one: unsure. People of the
       // other gender do not stand in the way.
