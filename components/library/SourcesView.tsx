@@ -265,7 +265,7 @@ export function SourcesView() {
             >
               {m.article.title || m.article.url}
             </a>
-            <span class="quote-cite">
+            <span class="mention-cite">
               {m.article.publisher && `${m.article.publisher}, `}
               <time dateTime={articleDay(m.article)}>{articleDay(m.article)}</time>
               {' · '}
@@ -438,7 +438,13 @@ export function SourcesView() {
           )}
         </section>
       </div>
-      <SourcesPrivacy settings={settings} onSettings={setSettings} onForgotten={refresh} onStatus={setStatus} />
+      <SourcesPrivacy
+        settings={settings}
+        onSettings={setSettings}
+        onForgotten={refresh}
+        onStatus={setStatus}
+        ready={list !== null}
+      />
       <div class="snackbar-area" role="status" aria-live="polite">
         {status && <div class="snackbar">{status}</div>}
       </div>
@@ -628,7 +634,7 @@ function QuoteItem({
       <div class="quote-actions" role="group" aria-label="This quotation">
         {cited.kept ? (
           <button type="button" class="small" disabled>
-            Kept as your highlight
+            Kept as highlight
           </button>
         ) : (
           <button type="button" class="small" onClick={onKeep}>

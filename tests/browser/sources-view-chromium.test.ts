@@ -152,6 +152,25 @@ describe('the Sources view in Chromium', () => {
         exact: expect.stringContaining('A railway is built for a hundred years'),
       }),
     ]);
+    // Kept once: the button says so; keeping it again (another click, the view opened again) saves nothing more.
+    expect(await quote.getByRole('button', { name: 'Kept as highlight' }).isDisabled()).toBe(true);
+    const again = await library.evaluate(
+      async (id) => {
+        type Runtime = { sendMessage(m: object): Promise<{ ok: boolean; value?: { already: boolean } }> };
+        const runtime = (globalThis as unknown as { chrome: { runtime: Runtime } }).chrome.runtime;
+        return (await runtime.sendMessage({ gloss: 1, type: 'sources:keep', payload: { quoteId: id } })).value;
+      },
+      (await quote.getAttribute('data-quote'))!,
+    );
+    expect(again).toEqual({ annotation: expect.objectContaining({ url: kept[0]!.url }), already: true });
+    await library.reload();
+    await library.locator('[data-identity="Halvard Brekke"]').click();
+    await library
+      .locator('.quote')
+      .filter({ hasText: 'A railway is built for a hundred years' })
+      .getByRole('button', { name: 'Kept as highlight' })
+      .waitFor();
+    expect(await library.evaluate(allAnnotations)).toHaveLength(1);
     const [download] = await Promise.all([
       library.waitForEvent('download'),
       library.getByRole('button', { name: 'CSV' }).click(),
