@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { passageUrl } from '../../utils/export/text-fragment';
-import { exportSources } from '../../utils/library/exports';
 import { sendToBackground } from '../../utils/messaging/client';
 import type { SourcesSettings } from '../../utils/settings';
 import type { CitedQuote, MentioningArticle, ResultPage } from '../../utils/sources/queries';
@@ -181,7 +180,8 @@ export function SourcesView() {
   const doExport = async (format: 'markdown' | 'csv') => {
     if (!quotes) return;
     try {
-      const all = await everyQuote();
+      // The export code is loaded when first used: the view opens without it.
+      const [all, { exportSources }] = await Promise.all([everyQuote(), import('../../utils/library/exports')]);
       setStatus(`Exported ${plural(all.length, 'quotation')} to ${exportSources(format, heading, all)}.`);
     } catch (e) {
       setStatus(`Nothing was exported: ${message(e)}`);

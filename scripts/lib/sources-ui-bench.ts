@@ -159,7 +159,8 @@ export async function sourcesUiBench(articles = 10_000): Promise<void> {
     const rowIn: number[] = [];
     const painted: number[] = [];
     const fcps: number[] = [];
-    for (let i = 0; i < 7; i++) {
+    /** Opens the view; when its first speakers row was in the DOM and painted, and the page's first paint (ms since navigation). */
+    const openView = async () => {
       await lib.goto('about:blank');
       await lib.goto(`${base}/library.html#sources`);
       await lib.waitForFunction(
@@ -172,12 +173,29 @@ export async function sourcesUiBench(articles = 10_000): Promise<void> {
       rowIn.push(await lib.evaluate(() => (window as unknown as { __firstRow: number }).__firstRow));
       painted.push(await lib.evaluate(() => (window as unknown as { __painted: number }).__painted));
       fcps.push(await lib.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN));
+    };
+    // The first open: the quotation index is not built (it is started once the list has painted).
+    await openView();
+    const first = { painted: painted.pop()!, rowIn: rowIn.pop()!, fcp: fcps.pop()! };
+    t = performance.now();
+    for (let i = 0; i < 600; i++) {
+      const state = (await lib.evaluate(ask, ['sources:prepare', {}] as [string, object])) as { ready: boolean };
+      if (state.ready) break;
+      await lib.waitForTimeout(100);
+    }
+    const indexReady = performance.now() - t;
+    // Then as a reader comes back to it: the index is built; a second between opens.
+    for (let i = 0; i < 7; i++) {
+      await lib.waitForTimeout(1000);
+      await openView();
     }
     console.log(
-      `  Sources view, open → first speakers row painted: median ${ms(median(painted))} (in the DOM ${ms(median(rowIn))}); ` +
-        `first open ${ms(painted[0]!)}; all ${painted.map((x) => x.toFixed(0)).join(', ')} ms (7 opens, target ≤ 200 ms)`,
+      `  Sources view, open → first speakers row painted: median ${ms(median(painted))} (in the DOM ${ms(median(rowIn))}, ` +
+        `page's first contentful paint ${ms(median(fcps))}); all ${painted.map((x) => x.toFixed(0)).join(', ')} ms ` +
+        `(7 opens, target ≤ 200 ms); the first open, before the quotation index is built: ${ms(first.painted)} ` +
+        `(first contentful paint ${ms(first.fcp)})`,
     );
-
+    console.log(`  quotation index answering searches ${ms(indexReady)} after the first open painted`);
     const asked: number[] = [];
     for (let i = 0; i < 7; i++) {
       const t0 = performance.now();
@@ -185,19 +203,8 @@ export async function sourcesUiBench(articles = 10_000): Promise<void> {
       asked.push(performance.now() - t0);
     }
     console.log(
-      `  of which the first page of 50 speakers from the background, asked from the page: median ${ms(median(asked))} (7 requests); ` +
-        `first contentful paint median ${ms(median(fcps))}`,
+      `  the first page of 50 speakers alone, asked from the page, answered in median ${ms(median(asked))} (7 requests)`,
     );
-    // The first list starts the in-memory quotation index: wait until searches answer from it (every match counted).
-    t = performance.now();
-    for (let i = 0; i < 600; i++) {
-      const page = (await lib.evaluate(ask, ['sources:search', { query: 'a', limit: 1 }] as [string, object])) as {
-        atLeast?: boolean;
-      };
-      if (!page.atLeast) break;
-      await lib.waitForTimeout(100);
-    }
-    console.log(`  quotation index answering ${ms(performance.now() - t)} after the last open`);
     const sample = records[Math.floor(records.length / 2)]!.quotes[0]!.text.split(' ');
     const other = records[Math.floor(records.length / 3)]!.quotes[1]!.text.split(' ');
     const queries = [

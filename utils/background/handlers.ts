@@ -142,10 +142,7 @@ export function createHandlers(db: GlossDB, analysis: AnalysisService, options: 
     'sources:identity-articles': ({ id, offset, limit }) => identityArticles(db, id, offset, limit),
     'sources:speaker-quotes': ({ id }) => speakerQuotes(db, id),
     'sources:search': ({ query, speakerId, offset, limit }) => searchQuotes(db, query, { speakerId, offset, limit }),
-    'sources:prepare': async () => {
-      void quoteIndex(db).catch(() => {});
-      return null;
-    },
+    'sources:prepare': async () => ({ ready: (await quoteIndex(db)) !== null }),
     'sources:keep': async ({ quoteId }) => {
       const kept = await keepQuote(db, quoteId);
       if (!kept.already) await markAnnotated([siteOf(kept.annotation.url)]);

@@ -53,8 +53,11 @@ export type BackgroundProtocol = {
   'sources:identity-articles': [PayloadOf<'sources:identity-articles'>, ResultPage<MentioningArticle>];
   'sources:speaker-quotes': [PayloadOf<'sources:speaker-quotes'>, CitedQuote[]];
   'sources:search': [PayloadOf<'sources:search'>, ResultPage<CitedQuote>];
-  /** Starts building the in-memory quotation index (the Sources view asks once its first list has painted). */
-  'sources:prepare': [PayloadOf<'sources:prepare'>, null];
+  /**
+   * Starts building the in-memory quotation index unless it is built (the Sources view asks once its first list
+   * has painted); `ready`: it is built, and searches answer from it.
+   */
+  'sources:prepare': [PayloadOf<'sources:prepare'>, { ready: boolean }];
   'sources:articles': [PayloadOf<'sources:articles'>, ResultPage<RememberedArticle>];
   /** `speaker`: an identity, a new name, or null ("unknown"). */
   'sources:reassign': [PayloadOf<'sources:reassign'>, StoredQuote];

@@ -11,7 +11,7 @@ import * as v from 'valibot';
 import { parse } from '../db/schema';
 import { wordsOf } from '../db/words';
 import { keptQuoteIds } from './keep';
-import { matchingIds, quoteIndex } from './quote-index';
+import { matchingIds, prepareQuoteIndex } from './quote-index';
 import type { Identity, RememberedArticle, StoredQuote } from './types';
 
 /** `value` as a string of at most `max` characters, or a StoreError naming `field`. */
@@ -188,9 +188,10 @@ const matchesAll = (q: StoredQuote, terms: string[]) => terms.every((t) => q.wor
  * were counted: a common prefix, typed one key at a time, is answered from the
  * newest quotations without counting them all). An empty query with a speaker
  * gives the speaker's quotations; with neither, nothing. Answered from the
- * in-memory quotation index (`quote-index.ts`, every match counted) once it is
- * built; until then from the database's `*words` index. `candidates`: a test
- * seam for MAX_CANDIDATES (it searches the database's index).
+ * in-memory quotation index (`quote-index.ts`, every match counted), built
+ * first if need be; from the database's `*words` index only when the index
+ * cannot be built. `candidates`: a test seam for MAX_CANDIDATES (it searches
+ * the database's index).
  */
 export function searchQuotes(
   db: GlossDB,
@@ -211,7 +212,9 @@ export function searchQuotes(
       return { items: await cite(db, found.slice(from, from + limit)), total: found.length };
     }
     if (terms.length === 0) return { items: [], total: 0 };
-    const index = options.candidates === undefined ? await quoteIndex(db) : null;
+    // The in-memory index, waited for while it is being built: a common prefix read from the database takes
+    // seconds at 100,000 quotations, the index a second or two to build.
+    const index = options.candidates === undefined ? await prepareQuoteIndex(db) : null;
     if (index) {
       const found = matchingIds(index, terms);
       const quotes = (await db.sourceQuotes.bulkGet(found.slice(from, from + limit))).filter((q) => q !== undefined);
