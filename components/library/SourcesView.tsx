@@ -103,9 +103,9 @@ export function SourcesView() {
     if (!speakerId && !query.trim()) {
       setQuotes(null);
       setAnswered(query);
-      return;
+      return Promise.resolve();
     }
-    sendToBackground('sources:search', { query, speakerId, offset, limit }).then(
+    return sendToBackground('sources:search', { query, speakerId, offset, limit }).then(
       (page) => {
         if (ask !== askedQuotes.current) return;
         setQuotes((before) => (offset && before ? { ...page, items: [...before.items, ...page.items] } : page));
@@ -115,7 +115,7 @@ export function SourcesView() {
     );
   };
   useEffect(
-    () => loadQuotes(0, sized(lastQuotes, `${speakerId}|${query}`, shown.current.quotes)),
+    () => void loadQuotes(0, sized(lastQuotes, `${speakerId}|${query}`, shown.current.quotes)),
     [speakerId, selected?.quoteCount, query, version],
   );
 
@@ -123,8 +123,8 @@ export function SourcesView() {
   const mentionedId = selected && selected.mentionCount > 0 ? selected.id : undefined;
   const loadArticles = (offset: number, limit = PAGE) => {
     const ask = offset === 0 ? ++askedArticles.current : askedArticles.current;
-    if (!mentionedId) return setArticles(null);
-    sendToBackground('sources:identity-articles', { id: mentionedId, offset, limit }).then(
+    if (!mentionedId) return Promise.resolve(setArticles(null));
+    return sendToBackground('sources:identity-articles', { id: mentionedId, offset, limit }).then(
       (page) => {
         if (ask !== askedArticles.current) return;
         setArticles((before) => (offset && before ? { ...page, items: [...before.items, ...page.items] } : page));
@@ -133,7 +133,7 @@ export function SourcesView() {
     );
   };
   useEffect(
-    () => loadArticles(0, sized(lastArticles, String(mentionedId), shown.current.articles)),
+    () => void loadArticles(0, sized(lastArticles, String(mentionedId), shown.current.articles)),
     [mentionedId, selected?.mentionCount, version],
   );
 
@@ -454,29 +454,31 @@ export function SourcesView() {
 
 /**
  * "Show more": asks for the next page; the keyboard's focus then goes to the
- * first new entry (its first control), so the reader reads on from there.
+ * first new entry (its first control), so the reader reads on from there
+ * (the button itself is gone once every entry is listed).
  */
-function ShowMore({ label, list, from, onMore }: { label: string; list: string; from: number; onMore: () => void }) {
+function ShowMore({
+  label,
+  list,
+  from,
+  onMore,
+}: {
+  label: string;
+  list: string;
+  from: number;
+  onMore: () => Promise<unknown>;
+}) {
   const button = useRef<HTMLButtonElement>(null);
-  const waiting = useRef<number | null>(null);
-  useEffect(() => {
-    if (waiting.current === null || from <= waiting.current) return;
+  const more = async () => {
     const scope = button.current?.closest('section');
-    const entry = scope?.querySelectorAll<HTMLElement>(list)[waiting.current];
-    waiting.current = null;
-    const target = entry?.querySelector<HTMLElement>('button, a') ?? entry;
-    target?.focus();
-  }, [from]);
+    await onMore();
+    requestAnimationFrame(() => {
+      const entry = scope?.querySelectorAll<HTMLElement>(list)[from];
+      (entry?.querySelector<HTMLElement>('button, a') ?? entry)?.focus();
+    });
+  };
   return (
-    <button
-      ref={button}
-      type="button"
-      class="show-more"
-      onClick={() => {
-        waiting.current = from;
-        onMore();
-      }}
-    >
+    <button ref={button} type="button" class="show-more" onClick={() => void more()}>
       {label}
     </button>
   );

@@ -138,9 +138,7 @@ export async function sourcesUiBench(articles = 10_000): Promise<void> {
     `\nsources-ui: ${articles.toLocaleString('en')} synthetic articles, ${rows.sourceQuotes.length.toLocaleString('en')} quotations, ` +
       `${rows.identities.length.toLocaleString('en')} identities (${rows.identities.filter((i) => i.quoteCount > 0).length.toLocaleString('en')} speakers) made in ${ms(performance.now() - t)}`,
   );
-  // SOURCES_UI_PROFILE=folder keeps the browser profile, with its seeded database, for the next run.
-  const profile = process.env.SOURCES_UI_PROFILE;
-  const session = await launchChromium(profile ? { profile } : {});
+  const session = await launchChromium();
   try {
     const { context, extensionId } = session;
     const base = `chrome-extension://${extensionId}`;
@@ -149,11 +147,7 @@ export async function sourcesUiBench(articles = 10_000): Promise<void> {
     // The background opens (and creates) the database; this request leaves the quotation index unbuilt.
     await lib.evaluate(ask, ['sources:settings', { remember: true }] as [string, object]);
     await lib.evaluate(ask, ['sources:articles', {}] as [string, object]);
-    const present = (
-      (await lib.evaluate(ask, ['sources:articles', { limit: 1 }] as [string, object])) as { total: number }
-    ).total;
-    if (present === articles) console.log(`  the profile ${profile} holds them already (storage not measured)`);
-    else await seedRows(lib, rows, articles);
+    await seedRows(lib, rows, articles);
 
     await lib.addInitScript(recordFirstRow);
     const rowIn: number[] = [];

@@ -15,13 +15,11 @@ export type ChromiumOptions = {
   extension?: string | null;
   /** Refuse every host but 127.0.0.1 at name resolution, so pages never wait on the network. */
   localOnly?: boolean;
-  /** A profile folder to use and keep (a benchmark's seeded database between runs); a fresh one by default. */
-  profile?: string;
 };
 
 export async function launchChromium(options: ChromiumOptions = {}): Promise<ChromiumSession> {
   const extension = options.extension === undefined ? CHROME_BUILD : options.extension;
-  const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'gloss-chromium-'));
+  const profile = mkdtempSync(join(tmpdir(), 'gloss-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
@@ -49,7 +47,7 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Chr
     extensionId,
     close: async () => {
       await context.close();
-      if (!options.profile) rmSync(profile, { recursive: true, force: true });
+      rmSync(profile, { recursive: true, force: true });
     },
   };
 }
