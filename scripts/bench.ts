@@ -20,9 +20,12 @@
  *     fake-indexeddb; the speakers list, quotation search per keystroke, storage per 1,000 articles
  *     (`scripts/lib/sources-bench.ts`; `--articles=N` seeds another number);
  *   - remembered sources in Chromium with the built extension: IndexedDB space per 1,000 articles
- *     (`scripts/lib/sources-idb-bench.ts`, 1,000 articles; needs `npm run build`).
+ *     (`scripts/lib/sources-idb-bench.ts`, 1,000 articles; needs `npm run build`);
+ *   - the Sources view with 10,000 remembered articles in headless Chromium with the built extension: storage
+ *     per 1,000 articles, open → first speakers row painted, quotation search per keystroke
+ *     (`scripts/lib/sources-ui-bench.ts`; needs `npm run build`).
  * `-- --only=annotations,anchoring` runs some sections (sizes, analysis, pathological, extraction,
- * anchoring, annotations, library-data, library-ui, layer, sources, sources-idb).
+ * anchoring, annotations, library-data, library-ui, layer, sources, sources-idb, sources-ui).
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -42,6 +45,7 @@ import { corpusDir } from './lib/corpus';
 import { kb, median, p95 } from './lib/stats';
 import { sourcesBench } from './lib/sources-bench';
 import { sourcesIndexedDbBench } from './lib/sources-idb-bench';
+import { sourcesUiBench } from './lib/sources-ui-bench';
 
 const CORPUS = corpusDir();
 
@@ -191,5 +195,6 @@ const sections: Record<string, () => void | Promise<void>> = {
   'library-ui': libraryUiBench,
   sources: () => sourcesBench(articles),
   'sources-idb': () => sourcesIndexedDbBench(Math.min(articles, 1000)),
+  'sources-ui': () => sourcesUiBench(articles),
 };
 for (const [name, section] of Object.entries(sections)) if (!only || only.includes(name)) await section();

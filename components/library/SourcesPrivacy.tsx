@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { sendToBackground } from '../../utils/messaging/client';
 import type { SourcesSettings } from '../../utils/settings';
 import type { ResultPage } from '../../utils/sources/queries';
@@ -10,19 +10,37 @@ type Props = {
   /** Something was forgotten: the lists are read again. */
   onForgotten: () => void;
   onStatus: (message: string) => void;
+  /** The view's first list has painted: the count of articles may be read (before, it would slow that list). */
+  ready: boolean;
 };
+
+/** Remembered articles listed at a time ("Show more" lists the next). */
+const PAGE = 50;
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** What Sources remembers, and the reader's controls over it: on or off, sites left out, forgetting. */
-export function SourcesPrivacy({ settings, onSettings, onForgotten, onStatus }: Props) {
+export function SourcesPrivacy({ settings, onSettings, onForgotten, onStatus, ready }: Props) {
   const [articles, setArticles] = useState<ResultPage<RememberedArticle> | null>(null);
   const [version, setVersion] = useState(0);
   const [confirming, setConfirming] = useState(false);
   const [site, setSite] = useState('');
+  const [open, setOpen] = useState(false);
+  const asked = useRef(0);
+  /** Articles from `offset` (0: anew); closed, only how many there are (one article is read). */
+  const load = (offset: number) => {
+    const ask = offset === 0 ? ++asked.current : asked.current;
+    const limit = open ? PAGE : 1;
+    void sendToBackground('sources:articles', { offset, limit }).then(
+      (page) =>
+        ask === asked.current &&
+        setArticles((before) => (offset && before ? { ...page, items: [...before.items, ...page.items] } : page)),
+      (e) => onStatus(message(e)),
+    );
+  };
   useEffect(() => {
-    void sendToBackground('sources:articles', { limit: 500 }).then(setArticles, (e) => onStatus(message(e)));
-  }, [version]);
+    if (ready || open) load(0);
+  }, [version, ready, open]);
   const forget = async (scope: { article: string } | { site: string } | { everything: true }, what: string) => {
     try {
       const n = await sendToBackground('sources:forget', scope);
@@ -39,7 +57,7 @@ export function SourcesPrivacy({ settings, onSettings, onForgotten, onStatus }: 
   const sites = [...new Set((articles?.items ?? []).map((a) => a.site))].sort();
 
   return (
-    <details class="sources-privacy">
+    <details class="sources-privacy" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>What Gloss remembers ({articles ? `${articles.total.toLocaleString()} articles` : '…'})</summary>
       <p class="hint">
         For each news article you read: its title, publisher, author, date and address, its quotations and who said
@@ -97,60 +115,67 @@ export function SourcesPrivacy({ settings, onSettings, onForgotten, onStatus }: 
           ))}
         </ul>
       )}
-      {articles && articles.total > 0 ? (
-        <table class="site-rules remembered">
-          <caption class="visually-hidden">Remembered articles, most recently read first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Article</th>
-              <th scope="col">Site</th>
-              <th scope="col">
-                <span class="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {articles.items.map((a) => (
-              <tr key={a.url} data-article={a.url}>
-                <td>
-                  <a href={a.url} target="_blank" rel="noopener">
-                    {a.title || a.url}
-                  </a>
-                </td>
-                <td>{a.site}</td>
-                <td class="actions">
-                  <button
-                    type="button"
-                    class="small"
-                    aria-label={`Forget ${a.title || a.url}`}
-                    onClick={() => void forget({ article: a.url }, 'this article')}
-                  >
-                    Forget
-                  </button>
-                  <button
-                    type="button"
-                    class="small"
-                    data-forget-site={a.site}
-                    aria-label={`Forget everything from ${a.site}`}
-                    onClick={() => void forget({ site: a.site }, a.site)}
-                  >
-                    Forget site
-                  </button>
-                  {!settings?.excludedSites.includes(a.site) && (
+      {!open ? null : articles && articles.total > 0 ? (
+        <>
+          <table class="site-rules remembered">
+            <caption class="visually-hidden">Remembered articles, most recently read first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Article</th>
+                <th scope="col">Site</th>
+                <th scope="col">
+                  <span class="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {articles.items.map((a) => (
+                <tr key={a.url} data-article={a.url}>
+                  <td>
+                    <a href={a.url} target="_blank" rel="noopener">
+                      {a.title || a.url}
+                    </a>
+                  </td>
+                  <td>{a.site}</td>
+                  <td class="actions">
                     <button
                       type="button"
                       class="small"
-                      aria-label={`Never remember ${a.site}`}
-                      onClick={() => settingsChange({ exclude: { site: a.site, excluded: true } })}
+                      aria-label={`Forget ${a.title || a.url}`}
+                      onClick={() => void forget({ article: a.url }, 'this article')}
                     >
-                      Leave site out
+                      Forget
                     </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                    <button
+                      type="button"
+                      class="small"
+                      data-forget-site={a.site}
+                      aria-label={`Forget everything from ${a.site}`}
+                      onClick={() => void forget({ site: a.site }, a.site)}
+                    >
+                      Forget site
+                    </button>
+                    {!settings?.excludedSites.includes(a.site) && (
+                      <button
+                        type="button"
+                        class="small"
+                        aria-label={`Never remember ${a.site}`}
+                        onClick={() => settingsChange({ exclude: { site: a.site, excluded: true } })}
+                      >
+                        Leave site out
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {articles.items.length < articles.total && (
+            <button type="button" class="show-more" onClick={() => load(articles.items.length)}>
+              Show more articles ({articles.items.length.toLocaleString()} of {articles.total.toLocaleString()} shown)
+            </button>
+          )}
+        </>
       ) : (
         <p class="empty">No article remembered.</p>
       )}

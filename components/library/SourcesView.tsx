@@ -1,9 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { passageUrl } from '../../utils/export/text-fragment';
-import { exportSources } from '../../utils/library/exports';
 import { sendToBackground } from '../../utils/messaging/client';
 import type { SourcesSettings } from '../../utils/settings';
-import type { CitedQuote, ResultPage } from '../../utils/sources/queries';
+import type { CitedQuote, MentioningArticle, ResultPage } from '../../utils/sources/queries';
 import { selectorOf, type Identity } from '../../utils/sources/types';
 import { SourcesPrivacy } from './SourcesPrivacy';
 
@@ -19,7 +18,20 @@ const KINDS: { id: Kind; label: string }[] = [
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
 const span = (i: Identity) => (i.first ? (i.first === i.last ? i.first : `${i.first} – ${i.last}`) : '');
-const dayOf = (c: CitedQuote) => (c.article.published ? c.article.published.slice(0, 10) : c.article.date);
+const articleDay = (a: CitedQuote['article']) => (a.published ? a.published.slice(0, 10) : a.date);
+const dayOf = (c: CitedQuote) => articleDay(c.article);
+
+/** Entries asked for at a time: the first page paints at once; "Show more" asks for the next. */
+const PAGE = 50;
+/** Most entries asked for again in one request after a correction (the store's largest page). */
+const MAX_PAGE = 500;
+
+/** How many entries to ask for: as many as shown when the list is the same one (`key`), else one page. */
+function sized(last: { current: string }, key: string, shown: number): number {
+  const same = last.current === key;
+  last.current = key;
+  return same ? Math.min(MAX_PAGE, Math.max(PAGE, shown)) : PAGE;
+}
 
 /** Gloss's Sources: who said what across every article the reader read, with corrections, exports and privacy. */
 export function SourcesView() {
@@ -30,38 +42,100 @@ export function SourcesView() {
   const [selected, setSelected] = useState<Identity | null>(null);
   const [query, setQuery] = useState('');
   const [quotes, setQuotes] = useState<ResultPage<CitedQuote> | null>(null);
+  /** The search words the quotations shown answer (for tests and benchmarks: `data-results-for`). */
+  const [answered, setAnswered] = useState('');
+  const [articles, setArticles] = useState<ResultPage<MentioningArticle> | null>(null);
   const [status, setStatus] = useState('');
   const [version, setVersion] = useState(0);
-  const asked = useRef(0);
+  const askedList = useRef(0);
+  const askedQuotes = useRef(0);
+  const askedArticles = useRef(0);
+  const shown = useRef({ list: 0, quotes: 0, articles: 0 });
+  shown.current = {
+    list: list?.items.length ?? 0,
+    quotes: quotes?.items.length ?? 0,
+    articles: articles?.items.length ?? 0,
+  };
   const refresh = () => setVersion((n) => n + 1);
+  /** What each list last showed: asked again (a correction), it keeps as many entries; anew, one page. */
+  const lastList = useRef('');
+  const lastQuotes = useRef('');
+  const lastArticles = useRef('');
 
   useEffect(() => {
     void sendToBackground('sources:settings', {}).then(setSettings, (e) => setStatus(message(e)));
   }, []);
-  useEffect(() => {
+
+  /** The list of identities from `offset` (0: anew, replacing it; else the next page, appended). */
+  const loadList = (offset: number, limit = PAGE) => {
+    const ask = offset === 0 ? ++askedList.current : askedList.current;
+    const name = nameFilter.trim() || undefined;
     const load =
       kind === 'speakers'
-        ? sendToBackground('sources:speakers', { limit: 500 })
-        : sendToBackground('sources:entities', { type: kind, limit: 500 });
-    load.then(
+        ? sendToBackground('sources:speakers', { offset, limit, name })
+        : sendToBackground('sources:entities', { type: kind, offset, limit, name });
+    return load.then(
       (page) => {
-        setList(page);
+        if (ask !== askedList.current) return;
+        setList((before) => (offset && before ? { ...page, items: [...before.items, ...page.items] } : page));
         // The selected identity's counts change with corrections; one merged away is no longer there.
-        setSelected((s) => (s ? (page.items.find((i) => i.id === s.id) ?? null) : null));
+        if (offset === 0 && !name) setSelected((s) => (s ? (page.items.find((i) => i.id === s.id) ?? null) : null));
       },
       (e) => setStatus(message(e)),
     );
-  }, [kind, version]);
-  // Quotations: the selected speaker's (searched when words are typed), or a search of every quotation.
+  };
+  useEffect(
+    () => void loadList(0, sized(lastList, `${kind}|${nameFilter}`, shown.current.list)),
+    [kind, version, nameFilter],
+  );
+  // The quotation index is built in the background once the first list has painted (it would slow that list).
+  const prepared = useRef(false);
   useEffect(() => {
-    const ask = ++asked.current;
-    const speakerId = selected && selected.quoteCount > 0 ? selected.id : undefined;
-    if (!speakerId && !query.trim()) return setQuotes(null);
-    sendToBackground('sources:search', { query, speakerId, limit: 500 }).then(
-      (page) => ask === asked.current && setQuotes(page),
-      (e) => ask === asked.current && setStatus(message(e)),
+    if (!list || prepared.current) return;
+    prepared.current = true;
+    requestAnimationFrame(() => setTimeout(() => void sendToBackground('sources:prepare', {}).catch(() => {})));
+  }, [list]);
+
+  // Quotations: the selected speaker's (searched when words are typed), or a search of every quotation.
+  const speakerId = selected && selected.quoteCount > 0 ? selected.id : undefined;
+  const loadQuotes = (offset: number, limit = PAGE) => {
+    const ask = offset === 0 ? ++askedQuotes.current : askedQuotes.current;
+    if (!speakerId && !query.trim()) {
+      setQuotes(null);
+      setAnswered(query);
+      return Promise.resolve();
+    }
+    return sendToBackground('sources:search', { query, speakerId, offset, limit }).then(
+      (page) => {
+        if (ask !== askedQuotes.current) return;
+        setQuotes((before) => (offset && before ? { ...page, items: [...before.items, ...page.items] } : page));
+        setAnswered(query);
+      },
+      (e) => ask === askedQuotes.current && setStatus(message(e)),
     );
-  }, [selected?.id, selected?.quoteCount, query, version]);
+  };
+  useEffect(
+    () => void loadQuotes(0, sized(lastQuotes, `${speakerId}|${query}`, shown.current.quotes)),
+    [speakerId, selected?.quoteCount, query, version],
+  );
+
+  // The articles that mention the selected person, organisation or place.
+  const mentionedId = selected && selected.mentionCount > 0 ? selected.id : undefined;
+  const loadArticles = (offset: number, limit = PAGE) => {
+    const ask = offset === 0 ? ++askedArticles.current : askedArticles.current;
+    if (!mentionedId) return Promise.resolve(setArticles(null));
+    return sendToBackground('sources:identity-articles', { id: mentionedId, offset, limit }).then(
+      (page) => {
+        if (ask !== askedArticles.current) return;
+        setArticles((before) => (offset && before ? { ...page, items: [...before.items, ...page.items] } : page));
+      },
+      (e) => ask === askedArticles.current && setStatus(message(e)),
+    );
+  };
+  useEffect(
+    () => void loadArticles(0, sized(lastArticles, String(mentionedId), shown.current.articles)),
+    [mentionedId, selected?.mentionCount, version],
+  );
 
   const act = async (done: string, run: () => Promise<unknown>) => {
     try {
@@ -72,41 +146,49 @@ export function SourcesView() {
       setStatus(`Not done: ${message(e)}`);
     }
   };
-  const keep = (c: CitedQuote) =>
-    act('Kept as your highlight: it is in Highlights and on the article.', () =>
-      sendToBackground('annotation:save', {
-        annotation: {
-          url: c.article.url,
-          target: {
-            source: c.article.url,
-            selectors: {
-              quote: selectorOf(c.quote),
-              position: { type: 'TextPositionSelector', start: c.quote.start, end: c.quote.end },
-            },
+  const keep = async (c: CitedQuote) => {
+    try {
+      const { already } = await sendToBackground('sources:keep', { quoteId: c.quote.id });
+      setStatus(
+        already
+          ? 'Already kept as your highlight: it is in Highlights and on the article.'
+          : 'Kept as your highlight: it is in Highlights and on the article.',
+      );
+      setQuotes(
+        (page) =>
+          page && {
+            ...page,
+            items: page.items.map((i) => (i.quote.id === c.quote.id ? { ...i, kept: true } : i)),
           },
-          note: `— ${c.speakerName ?? 'Unknown speaker'}`,
-        },
-      }),
-    );
+      );
+    } catch (e) {
+      setStatus(`Not done: ${message(e)}`);
+    }
+  };
   const heading = selected
     ? `Quotations of ${selected.name}${query.trim() ? ` matching “${query.trim()}”` : ''}`
     : `Quotations matching “${query.trim()}”`;
-  const doExport = (format: 'markdown' | 'csv') => {
+  /** Every quotation the list answers, not only those shown: read page after page. */
+  const everyQuote = async (): Promise<CitedQuote[]> => {
+    const all: CitedQuote[] = [];
+    for (;;) {
+      const page = await sendToBackground('sources:search', { query, speakerId, offset: all.length, limit: MAX_PAGE });
+      all.push(...page.items);
+      if (page.items.length === 0 || all.length >= page.total) return all;
+    }
+  };
+  const doExport = async (format: 'markdown' | 'csv') => {
     if (!quotes) return;
     try {
-      setStatus(
-        `Exported ${plural(quotes.items.length, 'quotation')} to ${exportSources(format, heading, quotes.items)}.`,
-      );
+      // The export code is loaded when first used: the view opens without it.
+      const [all, { exportSources }] = await Promise.all([everyQuote(), import('../../utils/library/exports')]);
+      setStatus(`Exported ${plural(all.length, 'quotation')} to ${exportSources(format, heading, all)}.`);
     } catch (e) {
       setStatus(`Nothing was exported: ${message(e)}`);
     }
   };
-  const filter = nameFilter.trim().toLowerCase();
-  const shown = (list?.items ?? []).filter(
-    (i) =>
-      !filter || i.name.toLowerCase().includes(filter) || i.variants.some((v) => v.name.toLowerCase().includes(filter)),
-  );
   const speakers = kind === 'speakers' ? (list?.items ?? []) : [];
+  const more = (page: ResultPage<unknown> | null) => !!page && page.items.length < page.total;
 
   if (settings?.remember === 'unset') {
     return (
@@ -118,6 +200,90 @@ export function SourcesView() {
       </div>
     );
   }
+  const quoteSection = (
+    <>
+      <p class="summary" id="sources-count" aria-live="polite">
+        {quotes
+          ? `${quotes.atLeast ? 'At least ' : ''}${plural(quotes.total, 'quotation')}${quotes.total > quotes.items.length ? ` (the newest ${quotes.items.length.toLocaleString()} shown)` : ''}`
+          : ''}
+      </p>
+      {!quotes ? (
+        !articles && (
+          <div class="empty">
+            <p>Choose a speaker, or type words to search every quotation.</p>
+          </div>
+        )
+      ) : quotes.items.length === 0 ? (
+        <p class="empty">No quotation matches “{query.trim()}”.</p>
+      ) : (
+        <>
+          <ol class="quotes" aria-label="Quotations, newest first">
+            {quotes.items.map((c, n) => (
+              <QuoteItem
+                key={c.quote.id}
+                index={n}
+                cited={c}
+                speakers={speakers}
+                onKeep={() => void keep(c)}
+                onDrop={() =>
+                  void act('Dropped: it is no longer counted as a quotation.', () =>
+                    sendToBackground('sources:drop', { quoteId: c.quote.id }),
+                  )
+                }
+                onReassign={(speaker) =>
+                  void act(speaker ? 'Quotation reassigned.' : 'Quotation marked as of an unknown speaker.', () =>
+                    sendToBackground('sources:reassign', { quoteId: c.quote.id, speaker }),
+                  )
+                }
+              />
+            ))}
+          </ol>
+          {more(quotes) && (
+            <ShowMore
+              label="Show more quotations"
+              list=".quotes > li"
+              from={quotes.items.length}
+              onMore={() => loadQuotes(quotes.items.length)}
+            />
+          )}
+        </>
+      )}
+    </>
+  );
+  const articleSection = selected && articles && (
+    <section class="mentioning" aria-labelledby="mentioning-title">
+      <h3 id="mentioning-title">
+        Articles that mention {selected.name} ({plural(articles.total, 'article')})
+      </h3>
+      <ol class="articles">
+        {articles.items.map((m) => (
+          <li key={m.article.url} class="mentioning-article">
+            <a
+              href={passageUrl(m.article.url, { exact: m.name, prefix: '', suffix: '' })}
+              target="_blank"
+              rel="noopener"
+            >
+              {m.article.title || m.article.url}
+            </a>
+            <span class="mention-cite">
+              {m.article.publisher && `${m.article.publisher}, `}
+              <time dateTime={articleDay(m.article)}>{articleDay(m.article)}</time>
+              {' · '}
+              {plural(m.count, 'mention')}
+            </span>
+          </li>
+        ))}
+      </ol>
+      {more(articles) && (
+        <ShowMore
+          label="Show more articles"
+          list=".articles > li"
+          from={articles.items.length}
+          onMore={() => loadArticles(articles.items.length)}
+        />
+      )}
+    </section>
+  );
   return (
     <div class="sources">
       {settings?.remember === 'off' && (
@@ -144,10 +310,10 @@ export function SourcesView() {
         </label>
         <span role="group" aria-label="Export these quotations">
           Export
-          <button type="button" disabled={!quotes?.items.length} onClick={() => doExport('markdown')}>
+          <button type="button" disabled={!quotes?.items.length} onClick={() => void doExport('markdown')}>
             Markdown
           </button>
-          <button type="button" disabled={!quotes?.items.length} onClick={() => doExport('csv')}>
+          <button type="button" disabled={!quotes?.items.length} onClick={() => void doExport('csv')}>
             CSV
           </button>
         </span>
@@ -181,7 +347,7 @@ export function SourcesView() {
           </label>
           {!list ? (
             <p class="empty">Loading…</p>
-          ) : list.total === 0 ? (
+          ) : list.total === 0 && !nameFilter.trim() ? (
             <div class="empty">
               <p>{kind === 'speakers' ? 'No quotations remembered yet.' : 'No names of this kind remembered yet.'}</p>
               <p>
@@ -190,42 +356,60 @@ export function SourcesView() {
                   : 'Turn on “Remember sources” below to keep them as you read.'}
               </p>
             </div>
-          ) : shown.length === 0 ? (
+          ) : list.total === 0 ? (
             <p class="empty">No name matches “{nameFilter.trim()}”.</p>
           ) : (
-            <ul class="identities">
-              {shown.map((i) => (
-                <li key={i.id}>
-                  <button
-                    type="button"
-                    class="identity"
-                    aria-pressed={selected?.id === i.id}
-                    data-identity={i.name}
-                    onClick={() => setSelected(selected?.id === i.id ? null : i)}
-                  >
-                    <span class="identity-name">{i.name}</span>
-                    <span class="identity-meta">
-                      {kind === 'speakers'
-                        ? `${plural(i.quoteCount, 'quotation')} · ${plural(i.quoteArticles, 'article')}`
-                        : `${plural(i.mentionCount, 'mention')} · ${plural(i.mentionArticles, 'article')}`}
-                      {span(i) && (
-                        <>
-                          {' · '}
-                          <span class="nowrap">{span(i)}</span>
-                        </>
-                      )}
-                    </span>
-                  </button>
-                </li>
-              ))}
-            </ul>
+            <>
+              <p class="list-count">
+                {plural(list.total, kind === 'speakers' ? 'speaker' : 'name')}
+                {list.total > list.items.length && ` (${list.items.length.toLocaleString()} shown)`}
+              </p>
+              <ul class="identities">
+                {list.items.map((i) => (
+                  <li key={i.id}>
+                    <button
+                      type="button"
+                      class="identity"
+                      aria-pressed={selected?.id === i.id}
+                      data-identity={i.name}
+                      onClick={() => setSelected(selected?.id === i.id ? null : i)}
+                    >
+                      <span class="identity-name">{i.name}</span>
+                      <span class="identity-meta">
+                        {kind === 'speakers'
+                          ? `${plural(i.quoteCount, 'quotation')} · ${plural(i.quoteArticles, 'article')}`
+                          : `${plural(i.mentionCount, 'mention')} · ${plural(i.mentionArticles, 'article')}`}
+                        {span(i) && (
+                          <>
+                            {' · '}
+                            <span class="nowrap">{span(i)}</span>
+                          </>
+                        )}
+                      </span>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+              {more(list) && (
+                <ShowMore
+                  label={kind === 'speakers' ? 'Show more speakers' : 'Show more names'}
+                  list=".identities > li"
+                  from={list.items.length}
+                  onMore={() => loadList(list.items.length)}
+                />
+              )}
+            </>
           )}
         </section>
-        <section class="sources-quotes" aria-label={selected ? `${selected.name}` : 'Quotations'}>
+        <section
+          class="sources-quotes"
+          aria-label={selected ? `${selected.name}` : 'Quotations'}
+          data-results-for={answered}
+        >
           {selected && (
             <IdentityHead
               identity={selected}
-              others={(kind === 'speakers' ? speakers : (list?.items ?? [])).filter((i) => i.id !== selected.id)}
+              others={(list?.items ?? []).filter((i) => i.id !== selected.id)}
               onMerge={(into) =>
                 act(`Merged ${selected.name} into ${into.name}.`, async () =>
                   setSelected(await sendToBackground('sources:merge', { from: selected.id, into: into.id })),
@@ -238,50 +422,65 @@ export function SourcesView() {
               }
             />
           )}
-          <p class="summary" id="sources-count" aria-live="polite">
-            {quotes
-              ? `${quotes.atLeast ? 'At least ' : ''}${plural(quotes.total, 'quotation')}${quotes.total > quotes.items.length ? ` (the newest ${quotes.items.length} shown)` : ''}`
-              : ''}
-          </p>
-          {!quotes ? (
-            <div class="empty">
-              <p>
-                {selected && selected.quoteCount === 0
-                  ? `${selected.name} is named ${plural(selected.mentionCount, 'time')} but not quoted.`
-                  : 'Choose a speaker, or type words to search every quotation.'}
-              </p>
-            </div>
-          ) : quotes.items.length === 0 ? (
-            <p class="empty">No quotation matches “{query.trim()}”.</p>
+          {selected && selected.quoteCount === 0 && !query.trim() && (
+            <p class="empty">{`${selected.name} is named ${plural(selected.mentionCount, 'time')} but not quoted.`}</p>
+          )}
+          {kind === 'speakers' ? (
+            <>
+              {quoteSection}
+              {articleSection}
+            </>
           ) : (
-            <ol class="quotes" aria-label="Quotations, newest first">
-              {quotes.items.map((c) => (
-                <QuoteItem
-                  key={c.quote.id}
-                  cited={c}
-                  speakers={speakers}
-                  onKeep={() => void keep(c)}
-                  onDrop={() =>
-                    void act('Dropped: it is no longer counted as a quotation.', () =>
-                      sendToBackground('sources:drop', { quoteId: c.quote.id }),
-                    )
-                  }
-                  onReassign={(speaker) =>
-                    void act(speaker ? 'Quotation reassigned.' : 'Quotation marked as of an unknown speaker.', () =>
-                      sendToBackground('sources:reassign', { quoteId: c.quote.id, speaker }),
-                    )
-                  }
-                />
-              ))}
-            </ol>
+            <>
+              {articleSection}
+              {quoteSection}
+            </>
           )}
         </section>
       </div>
-      <SourcesPrivacy settings={settings} onSettings={setSettings} onForgotten={refresh} onStatus={setStatus} />
+      <SourcesPrivacy
+        settings={settings}
+        onSettings={setSettings}
+        onForgotten={refresh}
+        onStatus={setStatus}
+        ready={list !== null}
+      />
       <div class="snackbar-area" role="status" aria-live="polite">
         {status && <div class="snackbar">{status}</div>}
       </div>
     </div>
+  );
+}
+
+/**
+ * "Show more": asks for the next page; the keyboard's focus then goes to the
+ * first new entry (its first control), so the reader reads on from there
+ * (the button itself is gone once every entry is listed).
+ */
+function ShowMore({
+  label,
+  list,
+  from,
+  onMore,
+}: {
+  label: string;
+  list: string;
+  from: number;
+  onMore: () => Promise<unknown>;
+}) {
+  const button = useRef<HTMLButtonElement>(null);
+  const more = async () => {
+    const scope = button.current?.closest('section');
+    await onMore();
+    requestAnimationFrame(() => {
+      const entry = scope?.querySelectorAll<HTMLElement>(list)[from];
+      (entry?.querySelector<HTMLElement>('button, a') ?? entry)?.focus();
+    });
+  };
+  return (
+    <button ref={button} type="button" class="show-more" onClick={() => void more()}>
+      {label}
+    </button>
   );
 }
 
@@ -398,12 +597,14 @@ function IdentityHead({
 /** One quotation with its citation, its link to the passage and its corrections. */
 function QuoteItem({
   cited,
+  index,
   speakers,
   onKeep,
   onDrop,
   onReassign,
 }: {
   cited: CitedQuote;
+  index: number;
   speakers: Identity[];
   onKeep: () => void;
   onDrop: () => void;
@@ -422,7 +623,7 @@ function QuoteItem({
     setReassigning(false);
   };
   return (
-    <li class="quote" data-quote={quote.id}>
+    <li class="quote" data-quote={quote.id} data-index={index}>
       <blockquote>“{quote.text.replace(/[\s,;:]+$/u, '')}”</blockquote>
       <p class="quote-cite">
         — <span class="quote-speaker">{speakerName ?? 'Unknown speaker'}</span>
@@ -433,9 +634,15 @@ function QuoteItem({
         {article.publisher && `, ${article.publisher}`}, <time dateTime={dayOf(cited)}>{dayOf(cited)}</time>
       </p>
       <div class="quote-actions" role="group" aria-label="This quotation">
-        <button type="button" class="small" onClick={onKeep}>
-          Keep as highlight
-        </button>
+        {cited.kept ? (
+          <button type="button" class="small" disabled>
+            Kept as highlight
+          </button>
+        ) : (
+          <button type="button" class="small" onClick={onKeep}>
+            Keep as highlight
+          </button>
+        )}
         <button type="button" class="small" aria-expanded={reassigning} onClick={() => setReassigning(!reassigning)}>
           Reassign…
         </button>

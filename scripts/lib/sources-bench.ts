@@ -121,12 +121,13 @@ export async function sourcesBench(articles = 10_000): Promise<void> {
   const first = await timed(() => listSpeakers(db, 0, 50), 1);
   const list = await timed(() => listSpeakers(db, 0, 50), 10);
   console.log(`  speakers list, first page of 50: first ${ms(first[0]!)}, then median ${ms(median(list))} (10 runs)`);
-  // The first list starts building the quotation index in memory; the search reads the database until it is built.
+  // The quotation index in memory (the view asks for it once its first list has painted); until it is built, the
+  // search reads the database.
   t = performance.now();
   const heap = process.memoryUsage().heapUsed;
   const index = await prepareQuoteIndex(db);
   console.log(
-    `  quotation index in memory: ${index?.ids.length.toLocaleString('en')} quotations, ready ${ms(performance.now() - t)} after the first list; ` +
+    `  quotation index in memory: ${index?.ids.length.toLocaleString('en')} quotations, ready ${ms(performance.now() - t)} after it was asked for; ` +
       `heap grew ${((process.memoryUsage().heapUsed - heap) / 2 ** 20).toFixed(1)} MiB (rough, no forced GC)`,
   );
   // Per keystroke: every prefix of some query words, as the reader types them (a word, two words).

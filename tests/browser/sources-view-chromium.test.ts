@@ -9,6 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchChromium, type ChromiumSession } from './harness/chromium';
 import { ROOTS, serve } from './harness/server';
+import { syntheticRecords } from '../../scripts/lib/sources-bench';
+import { sourceRows, type SourceRows } from '../../scripts/lib/sources-seed';
 
 let session: ChromiumSession;
 let server: Awaited<ReturnType<typeof serve>>;
@@ -29,6 +31,22 @@ function countRows(): Promise<Record<string, number>> {
       }
       tx.oncomplete = () => (open.result.close(), done(out));
       tx.onerror = () => failed(tx.error);
+    };
+  });
+}
+
+/** Run in a Gloss page: puts rows into the `gloss` database's tables, with IndexedDB itself. */
+function putRows(rows: SourceRows): Promise<void> {
+  return new Promise((done, failed) => {
+    const open = indexedDB.open('gloss');
+    open.onerror = () => failed(open.error);
+    open.onsuccess = () => {
+      const names = Object.keys(rows);
+      const tx = open.result.transaction(names, 'readwrite');
+      for (const name of names)
+        for (const row of (rows as Record<string, object[]>)[name]!) tx.objectStore(name).put(row);
+      tx.oncomplete = () => (open.result.close(), done());
+      tx.onerror = () => (open.result.close(), failed(tx.error));
     };
   });
 }
@@ -152,6 +170,25 @@ describe('the Sources view in Chromium', () => {
         exact: expect.stringContaining('A railway is built for a hundred years'),
       }),
     ]);
+    // Kept once: the button says so; keeping it again (another click, the view opened again) saves nothing more.
+    expect(await quote.getByRole('button', { name: 'Kept as highlight' }).isDisabled()).toBe(true);
+    const again = await library.evaluate(
+      async (id) => {
+        type Runtime = { sendMessage(m: object): Promise<{ ok: boolean; value?: { already: boolean } }> };
+        const runtime = (globalThis as unknown as { chrome: { runtime: Runtime } }).chrome.runtime;
+        return (await runtime.sendMessage({ gloss: 1, type: 'sources:keep', payload: { quoteId: id } })).value;
+      },
+      (await quote.getAttribute('data-quote'))!,
+    );
+    expect(again).toEqual({ annotation: expect.objectContaining({ url: kept[0]!.url }), already: true });
+    await library.reload();
+    await library.locator('[data-identity="Halvard Brekke"]').click();
+    await library
+      .locator('.quote')
+      .filter({ hasText: 'A railway is built for a hundred years' })
+      .getByRole('button', { name: 'Kept as highlight' })
+      .waitFor();
+    expect(await library.evaluate(allAnnotations)).toHaveLength(1);
     const [download] = await Promise.all([
       library.waitForEvent('download'),
       library.getByRole('button', { name: 'CSV' }).click(),
@@ -205,5 +242,41 @@ describe('the Sources view in Chromium', () => {
       await library.screenshot({ path: `${process.env.GLOSS_SHOTS}/sources-${scheme}.png` });
     }
     await library.emulateMedia({ colorScheme: null });
+  });
+});
+
+describe('long lists in the Sources view, in Chromium', () => {
+  it('lists the articles that name a person, newest first, with their mentions', async () => {
+    await library.goto(`chrome-extension://${session.extensionId}/library.html?people#sources`);
+    await library.getByRole('radio', { name: 'People' }).check();
+    await library.locator('[data-identity="Halvard Brekke"]').click();
+    const section = library.getByRole('region', { name: /Articles that mention Halvard Brekke/ });
+    await section.waitFor();
+    expect(await section.getByRole('heading').innerText()).toBe('Articles that mention Halvard Brekke (2 articles)');
+    const items = await section.locator('li').allInnerTexts();
+    expect(items).toHaveLength(2);
+    expect(items[0]).toMatch(/^Tunnel study doubles the cost of the valley railway\n.*2026-\d\d-\d\d · \d+ mentions?$/);
+    expect(items[1]).toMatch(/^Valley towns wait for word on the new rail line\n/);
+  });
+
+  it('shows more speakers from the keyboard until every one is listed', async () => {
+    // Sixty-odd made-up speakers, written as the store writes them, into the extension's database.
+    const rows = sourceRows(syntheticRecords(20), Date.UTC(2026, 0, 1));
+    await library.evaluate(putRows, rows);
+    const speakers = rows.identities.filter((i) => i.quoteCount > 0).length + 1; // and Halvard Brekke
+    expect(speakers).toBeGreaterThan(50);
+    await library.goto(`chrome-extension://${session.extensionId}/library.html?more#sources`);
+    const entries = library.locator('.identities > li');
+    await expect.poll(() => entries.count()).toBe(50);
+    const more = library.getByRole('button', { name: 'Show more speakers' });
+    await more.focus();
+    await library.keyboard.press('Enter');
+    await expect.poll(() => entries.count()).toBe(speakers);
+    // The focus went to the first new speaker; the button is gone: every speaker is listed.
+    expect(
+      await library.evaluate(() => document.activeElement?.closest('li')?.matches('.identities > li:nth-child(51)')),
+    ).toBe(true);
+    expect(await more.count()).toBe(0);
+    expect(await library.locator('.list-count').innerText()).toBe(`${speakers} speakers`);
   });
 });

@@ -17,7 +17,16 @@ import {
   shouldRememberSource,
 } from '../settings';
 import { buildSourceRecord } from '../sources/record';
-import { listEntities, listRememberedArticles, listSpeakers, searchQuotes, speakerQuotes } from '../sources/queries';
+import { keepQuote } from '../sources/keep';
+import { quoteIndex } from '../sources/quote-index';
+import {
+  identityArticles,
+  listEntities,
+  listRememberedArticles,
+  listSpeakers,
+  searchQuotes,
+  speakerQuotes,
+} from '../sources/queries';
 import {
   dropQuote,
   forgetArticle,
@@ -128,10 +137,17 @@ export function createHandlers(db: GlossDB, analysis: AnalysisService, options: 
       if (exclude) await setSiteExcluded(exclude.site, exclude.excluded);
       return getSourcesSettings();
     },
-    'sources:speakers': ({ offset, limit }) => listSpeakers(db, offset, limit),
-    'sources:entities': ({ type, offset, limit }) => listEntities(db, type, offset, limit),
+    'sources:speakers': ({ offset, limit, name }) => listSpeakers(db, offset, limit, name),
+    'sources:entities': ({ type, offset, limit, name }) => listEntities(db, type, offset, limit, name),
+    'sources:identity-articles': ({ id, offset, limit }) => identityArticles(db, id, offset, limit),
     'sources:speaker-quotes': ({ id }) => speakerQuotes(db, id),
-    'sources:search': ({ query, speakerId, limit }) => searchQuotes(db, query, { speakerId, limit }),
+    'sources:search': ({ query, speakerId, offset, limit }) => searchQuotes(db, query, { speakerId, offset, limit }),
+    'sources:prepare': async () => ({ ready: (await quoteIndex(db)) !== null }),
+    'sources:keep': async ({ quoteId }) => {
+      const kept = await keepQuote(db, quoteId);
+      if (!kept.already) await markAnnotated([siteOf(kept.annotation.url)]);
+      return kept;
+    },
     'sources:articles': ({ offset, limit }) => listRememberedArticles(db, offset, limit),
     'sources:reassign': ({ quoteId, speaker }) => reassignQuote(db, quoteId, speaker),
     'sources:drop': ({ quoteId }) => dropQuote(db, quoteId),

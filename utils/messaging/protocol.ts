@@ -8,7 +8,7 @@ import type { ImportReport } from '../db/import';
 import type { Annotation } from '../db/types';
 import type { ArticleMetadata } from '../extract/types';
 import type { PayloadOf } from './payloads';
-import type { CitedQuote, ResultPage } from '../sources/queries';
+import type { CitedQuote, MentioningArticle, ResultPage } from '../sources/queries';
 import type { Identity, RememberedArticle, StoredQuote } from '../sources/types';
 import type { SourcesSettings } from '../settings';
 
@@ -49,12 +49,21 @@ export type BackgroundProtocol = {
   'sources:settings': [PayloadOf<'sources:settings'>, SourcesSettings];
   'sources:speakers': [PayloadOf<'sources:speakers'>, ResultPage<Identity>];
   'sources:entities': [PayloadOf<'sources:entities'>, ResultPage<Identity>];
+  /** The articles that mention a person, organisation or place, newest first. */
+  'sources:identity-articles': [PayloadOf<'sources:identity-articles'>, ResultPage<MentioningArticle>];
   'sources:speaker-quotes': [PayloadOf<'sources:speaker-quotes'>, CitedQuote[]];
   'sources:search': [PayloadOf<'sources:search'>, ResultPage<CitedQuote>];
+  /**
+   * Starts building the in-memory quotation index unless it is built (the Sources view asks once its first list
+   * has painted); `ready`: it is built, and searches answer from it.
+   */
+  'sources:prepare': [PayloadOf<'sources:prepare'>, { ready: boolean }];
   'sources:articles': [PayloadOf<'sources:articles'>, ResultPage<RememberedArticle>];
   /** `speaker`: an identity, a new name, or null ("unknown"). */
   'sources:reassign': [PayloadOf<'sources:reassign'>, StoredQuote];
   'sources:drop': [PayloadOf<'sources:drop'>, StoredQuote];
+  /** Keeps a quotation as the reader's highlight, once: `already` when it was kept before. */
+  'sources:keep': [PayloadOf<'sources:keep'>, { annotation: Annotation; already: boolean }];
   'sources:merge': [PayloadOf<'sources:merge'>, Identity];
   'sources:split': [PayloadOf<'sources:split'>, Identity];
   /** How many articles were forgotten (everything: null). */

@@ -4,12 +4,14 @@
  * are already applied in the stored records, so every query shows them.
  */
 import type { EntityType } from '../analysis/types';
+import type { Collection, InsertType } from 'dexie';
 import type { GlossDB } from '../db/database';
 import { guard } from '../db/errors';
 import * as v from 'valibot';
 import { parse } from '../db/schema';
 import { wordsOf } from '../db/words';
-import { matchingIds, quoteIndex } from './quote-index';
+import { keptQuoteIds } from './keep';
+import { matchingIds, prepareQuoteIndex } from './quote-index';
 import type { Identity, RememberedArticle, StoredQuote } from './types';
 
 /** `value` as a string of at most `max` characters, or a StoreError naming `field`. */
@@ -22,6 +24,8 @@ export type CitedQuote = {
   /** The identity's shown name, or null for "unknown". */
   speakerName: string | null;
   article: Pick<RememberedArticle, 'url' | 'title' | 'publisher' | 'published' | 'date' | 'byline'>;
+  /** Whether the reader has kept it as a highlight (`keep.ts`). */
+  kept: boolean;
 };
 
 /** A page of results and how many there are in all (`atLeast`: at least that many, not all counted). */
@@ -32,28 +36,101 @@ export const MAX_PAGE = 500;
 
 const pageSize = (limit: number) => Math.max(1, Math.min(MAX_PAGE, Math.floor(limit) || 1));
 
-/** Speakers (identities with quotations), most quoted first. Starts building the quotation index for the search. */
-export function listSpeakers(db: GlossDB, offset = 0, limit = 50): Promise<ResultPage<Identity>> {
-  return guard(async () => {
-    void quoteIndex(db).catch(() => {});
-    const quoted = db.identities.where('quoteCount').above(0);
-    const [items, total] = await Promise.all([
-      quoted.reverse().offset(Math.max(0, offset)).limit(pageSize(limit)).toArray(),
-      quoted.count(),
-    ]);
-    return { items, total };
-  });
+/** Whether an identity's shown name or one of its spellings holds `filter` (lower-cased), anywhere. */
+const named = (filter: string) => (i: Identity) =>
+  i.name.toLowerCase().includes(filter) || i.variants.some((v) => v.name.toLowerCase().includes(filter));
+
+/**
+ * One page of a list of identities: `offset` and `limit`, and, with a name
+ * filter, only those whose name or a spelling holds it (the whole list is
+ * checked, in its order: thousands of identities, not quotations).
+ */
+async function identityPage(
+  collection: () => Collection<Identity, string, InsertType<Identity, 'id'>>,
+  offset: number,
+  limit: number,
+  name: string | undefined,
+): Promise<ResultPage<Identity>> {
+  const filter = string(name ?? '', 'name', 300)
+    .trim()
+    .toLowerCase();
+  const from = Math.max(0, Math.floor(offset) || 0);
+  if (filter) {
+    const found = await collection().filter(named(filter)).toArray();
+    return { items: found.slice(from, from + pageSize(limit)), total: found.length };
+  }
+  const [items, total] = await Promise.all([
+    collection().offset(from).limit(pageSize(limit)).toArray(),
+    collection().count(),
+  ]);
+  return { items, total };
 }
 
-/** People, organisations or places (one type), most mentioned first. */
-export function listEntities(db: GlossDB, type: EntityType, offset = 0, limit = 50): Promise<ResultPage<Identity>> {
+/**
+ * Speakers (identities with quotations), most quoted first, `name`: only
+ * those with a name or spelling holding it. (The quotation index for the
+ * search is started apart: `sources:prepare`, or the first search.)
+ */
+export function listSpeakers(db: GlossDB, offset = 0, limit = 50, name?: string): Promise<ResultPage<Identity>> {
+  return guard(async () =>
+    identityPage(() => db.identities.where('quoteCount').above(0).reverse(), offset, limit, name),
+  );
+}
+
+/** People, organisations or places (one type), most mentioned first; `name` filters as for speakers. */
+export function listEntities(
+  db: GlossDB,
+  type: EntityType,
+  offset = 0,
+  limit = 50,
+  name?: string,
+): Promise<ResultPage<Identity>> {
+  return guard(async () =>
+    identityPage(
+      () => db.identities.where('[type+mentionCount]').between([type, 1], [type, Infinity], true, true).reverse(),
+      offset,
+      limit,
+      name,
+    ),
+  );
+}
+
+/** An article that mentions an identity, and how many times. */
+export type MentioningArticle = {
+  article: Pick<RememberedArticle, 'url' | 'title' | 'publisher' | 'published' | 'date' | 'byline'>;
+  /** The name the article uses (its fullest). */
+  name: string;
+  count: number;
+};
+
+/** The articles that mention an identity, newest first (then most mentions), a page of them and how many in all. */
+export function identityArticles(
+  db: GlossDB,
+  identityId: string,
+  offset = 0,
+  limit = 50,
+): Promise<ResultPage<MentioningArticle>> {
   return guard(async () => {
-    const mentioned = db.identities.where('[type+mentionCount]').between([type, 1], [type, Infinity], true, true);
-    const [items, total] = await Promise.all([
-      mentioned.clone().reverse().offset(Math.max(0, offset)).limit(pageSize(limit)).toArray(),
-      mentioned.count(),
-    ]);
-    return { items, total };
+    const mentions = await db.sourceMentions
+      .where('identityId')
+      .equals(string(identityId, 'id', 200))
+      .toArray();
+    const articles = await db.sourceArticles.bulkGet(mentions.map((m) => m.url));
+    const found = mentions
+      .flatMap((m, i) => {
+        const a = articles[i];
+        if (!a) return [];
+        const { url, title, publisher, published, date, byline } = a;
+        return [{ article: { url, title, publisher, published, date, byline }, name: m.name, count: m.count }];
+      })
+      .sort(
+        (x, y) =>
+          y.article.date.localeCompare(x.article.date) ||
+          y.count - x.count ||
+          x.article.url.localeCompare(y.article.url),
+      );
+    const from = Math.max(0, Math.floor(offset) || 0);
+    return { items: found.slice(from, from + pageSize(limit)), total: found.length };
   });
 }
 
@@ -61,7 +138,11 @@ export function listEntities(db: GlossDB, type: EntityType, offset = 0, limit = 
 async function cite(db: GlossDB, quotes: StoredQuote[]): Promise<CitedQuote[]> {
   const urls = [...new Set(quotes.map((q) => q.url))];
   const ids = [...new Set(quotes.flatMap((q) => (q.speakerId ? [q.speakerId] : [])))];
-  const [articles, identities] = await Promise.all([db.sourceArticles.bulkGet(urls), db.identities.bulkGet(ids)]);
+  const [articles, identities, kept] = await Promise.all([
+    db.sourceArticles.bulkGet(urls),
+    db.identities.bulkGet(ids),
+    keptQuoteIds(db, quotes),
+  ]);
   const byUrl = new Map(articles.flatMap((a) => (a ? [[a.url, a]] : [])));
   const names = new Map(identities.flatMap((i) => (i ? [[i.id, i.name]] : [])));
   return quotes
@@ -70,7 +151,8 @@ async function cite(db: GlossDB, quotes: StoredQuote[]): Promise<CitedQuote[]> {
       if (!a) return [];
       const { url, title, publisher, published, date, byline } = a;
       const speakerName = quote.speakerId ? (names.get(quote.speakerId) ?? null) : null;
-      return [{ quote, speakerName, article: { url, title, publisher, published, date, byline } }];
+      const article = { url, title, publisher, published, date, byline };
+      return [{ quote, speakerName, article, kept: kept.has(quote.id) }];
     })
     .sort((x, y) => y.article.date.localeCompare(x.article.date) || x.quote.start - y.quote.start);
 }
@@ -106,18 +188,20 @@ const matchesAll = (q: StoredQuote, terms: string[]) => terms.every((t) => q.wor
  * were counted: a common prefix, typed one key at a time, is answered from the
  * newest quotations without counting them all). An empty query with a speaker
  * gives the speaker's quotations; with neither, nothing. Answered from the
- * in-memory quotation index (`quote-index.ts`, every match counted) once it is
- * built; until then from the database's `*words` index. `candidates`: a test
- * seam for MAX_CANDIDATES (it searches the database's index).
+ * in-memory quotation index (`quote-index.ts`, every match counted), built
+ * first if need be; from the database's `*words` index only when the index
+ * cannot be built. `candidates`: a test seam for MAX_CANDIDATES (it searches
+ * the database's index).
  */
 export function searchQuotes(
   db: GlossDB,
   query: string,
-  options: { speakerId?: string; limit?: number; candidates?: number } = {},
+  options: { speakerId?: string; offset?: number; limit?: number; candidates?: number } = {},
 ): Promise<ResultPage<CitedQuote>> {
   return guard(async () => {
     const terms = wordsOf(string(query, 'query', 1000));
     const limit = pageSize(options.limit ?? 100);
+    const from = Math.max(0, Math.floor(options.offset ?? 0) || 0);
     const most = options.candidates ?? MAX_CANDIDATES;
     // Ids start with the article's day: in reverse id order, the newest come first.
     const newestFirst = (a: StoredQuote, b: StoredQuote) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
@@ -125,13 +209,15 @@ export function searchQuotes(
       const id = string(options.speakerId, 'speakerId', 200);
       const own = await db.sourceQuotes.where('speakerId').equals(id).toArray();
       const found = own.filter((q) => matchesAll(q, terms)).sort(newestFirst);
-      return { items: await cite(db, found.slice(0, limit)), total: found.length };
+      return { items: await cite(db, found.slice(from, from + limit)), total: found.length };
     }
     if (terms.length === 0) return { items: [], total: 0 };
-    const index = options.candidates === undefined ? await quoteIndex(db) : null;
+    // The in-memory index, waited for while it is being built: a common prefix read from the database takes
+    // seconds at 100,000 quotations, the index a second or two to build.
+    const index = options.candidates === undefined ? await prepareQuoteIndex(db) : null;
     if (index) {
       const found = matchingIds(index, terms);
-      const quotes = (await db.sourceQuotes.bulkGet(found.slice(0, limit))).filter((q) => q !== undefined);
+      const quotes = (await db.sourceQuotes.bulkGet(found.slice(from, from + limit))).filter((q) => q !== undefined);
       return { items: await cite(db, quotes), total: found.length };
     }
     // Each term's quotations come from the word index as keys alone (one request each, at most `most` keys);
@@ -155,20 +241,20 @@ export function searchQuotes(
     if (keys) {
       const sorted = [...keys].sort().reverse();
       if (unchecked.length === 0) {
-        const quotes = (await db.sourceQuotes.bulkGet(sorted.slice(0, limit))).filter((q) => q !== undefined);
+        const quotes = (await db.sourceQuotes.bulkGet(sorted.slice(from, from + limit))).filter((q) => q !== undefined);
         return { items: await cite(db, quotes), total: sorted.length };
       }
       // Read newest first, a few hundred at a time, until a page is found.
       const rows: StoredQuote[] = [];
       let read = 0;
-      while (read < sorted.length && rows.length < limit) {
+      while (read < sorted.length && rows.length < from + limit) {
         const chunk = await db.sourceQuotes.bulkGet(sorted.slice(read, read + 500));
         read += 500;
         for (const q of chunk) if (q && matchesAll(q, unchecked)) rows.push(q);
       }
       const complete = read >= sorted.length;
       return {
-        items: await cite(db, rows.slice(0, limit)),
+        items: await cite(db, rows.slice(from, from + limit)),
         total: rows.length,
         ...(complete ? {} : { atLeast: true }),
       };
@@ -178,9 +264,13 @@ export function searchQuotes(
       .toCollection()
       .reverse()
       .filter((q) => matchesAll(q, terms))
-      .limit(limit)
+      .limit(from + limit)
       .toArray();
-    return { items: await cite(db, found), total: found.length, atLeast: found.length === limit };
+    return {
+      items: await cite(db, found.slice(from)),
+      total: found.length,
+      atLeast: found.length === from + limit,
+    };
   });
 }
 

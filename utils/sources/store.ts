@@ -146,7 +146,7 @@ class Resolver {
  * (`20260105.0a1b2c3d4e5f.9f8e7d6c`). Short, because every index entry holds
  * it; ordered by day, so the newest come first in reverse order.
  */
-function quoteId(date: string, url: string, key: string): string {
+export function quoteId(date: string, url: string, key: string): string {
   return `${date.replace(/-/g, '')}.${urlKey(url)}.${key}`;
 }
 
