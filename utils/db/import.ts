@@ -12,6 +12,9 @@ import type { Annotation, Page } from './types';
 /** The most rejections and skips a report lists one by one (their counts are always whole). */
 export const MAX_LISTED = 1000;
 
+/** How many annotations one write of an import puts (progress is reported after each). */
+const WRITE_SLICE = 5000;
+
 /** How an import went. */
 export type ImportReport = {
   /** Which file format was read. */
@@ -98,9 +101,14 @@ function summary(r: Omit<ImportReport, 'message'>): string {
  * the version with the later `updatedAt` wins (the imported one on a tie), so
  * a reader's newer edits are never overwritten by an old backup; a page keeps
  * its newer visit. Resolves a report; rejects (StoreError) only when the
- * database fails, and then nothing was written either.
+ * database fails, and then nothing was written either. `onWritten` hears
+ * how many of the annotations to write are written, as the writes go.
  */
-export function importParsed(db: GlossDB, parsed: ParsedImport): Promise<ImportReport> {
+export function importParsed(
+  db: GlossDB,
+  parsed: ParsedImport,
+  onWritten?: (written: number, total: number) => void,
+): Promise<ImportReport> {
   return guard(async () => {
     const rejected: { record: string; reason: string }[] = [];
     const skipped: { record: string; reason: string }[] = [];
@@ -151,7 +159,11 @@ export function importParsed(db: GlossDB, parsed: ParsedImport): Promise<ImportR
         return !old || (!samePage(old, p) && old.lastVisited <= p.lastVisited);
       });
       if (imported) {
-        await db.annotations.bulkPut(writes);
+        // In slices, all in this one transaction, so that a page can show how far it got.
+        for (let i = 0; i < writes.length; i += WRITE_SLICE) {
+          await db.annotations.bulkPut(writes.slice(i, i + WRITE_SLICE));
+          onWritten?.(Math.min(i + WRITE_SLICE, writes.length), writes.length);
+        }
         await db.pages.bulkPut(pageWrites);
       }
       return { added, updated, kept, unchanged, pages: pageCounts, changedUrls: imported ? [...changed] : [] };

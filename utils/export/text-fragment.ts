@@ -96,5 +96,6 @@ export function textDirective(quote: Pick<TextQuoteSelector, 'exact' | 'prefix' 
 
 /** The page's URL with a text fragment for the passage (any fragment the URL had is replaced). */
 export function passageUrl(url: string, quote: Pick<TextQuoteSelector, 'exact' | 'prefix' | 'suffix'>): string {
-  return `${url.replace(/#.*$/s, '')}#:~:text=${textDirective(quote)}`;
+  const hash = url.indexOf('#');
+  return `${hash < 0 ? url : url.slice(0, hash)}#:~:text=${textDirective(quote)}`;
 }
