@@ -97,6 +97,28 @@ function summary(r: Omit<ImportReport, 'message'>): string {
 }
 
 /**
+ * The stored version of each annotation (undefined where there is none). The
+ * stored keys are read first (one request): a file of new highlights reads
+ * nothing more; one that is mostly in the database already reads the whole
+ * table at once, not one request per record.
+ */
+async function storedVersions(db: GlossDB, annotations: Annotation[]): Promise<(Annotation | undefined)[]> {
+  const keys = new Set((await db.annotations.toCollection().primaryKeys()) as string[]);
+  const present = annotations.filter((a) => keys.has(a.id)).map((a) => a.id);
+  if (present.length === 0) return annotations.map(() => undefined);
+  if (present.length < keys.size / 4) {
+    const found = new Map(present.map((id, i) => [id, i]));
+    const records = await db.annotations.bulkGet(present);
+    return annotations.map((a) => {
+      const at = found.get(a.id);
+      return at === undefined ? undefined : records[at];
+    });
+  }
+  const all = new Map((await db.annotations.toArray()).map((a) => [a.id, a]));
+  return annotations.map((a) => all.get(a.id));
+}
+
+/**
  * Writes checked records (from `readImportFile`). For an id already present,
  * the version with the later `updatedAt` wins (the imported one on a tie), so
  * a reader's newer edits are never overwritten by an old backup; a page keeps
@@ -130,7 +152,7 @@ export function importParsed(
       skippedCount: skipped.length,
     };
     const report = await db.transaction('rw', db.annotations, db.pages, async () => {
-      const existing = await db.annotations.bulkGet(annotations.map((a) => a.id));
+      const existing = await storedVersions(db, annotations);
       const added: string[] = [];
       const updated: string[] = [];
       const kept: string[] = [];
