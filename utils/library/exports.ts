@@ -235,9 +235,14 @@ export async function importInPage(
       locked: true,
     }),
   );
+  // Written: the report stands even if the background cannot be told (open tabs then show them on reload).
   const urls = report.changedUrls;
-  for (let i = 0; i < urls.length; i += MAX_IMPORTED_URLS) {
-    await sendToBackground('annotations:imported', { urls: urls.slice(i, i + MAX_IMPORTED_URLS) });
+  try {
+    for (let i = 0; i < urls.length; i += MAX_IMPORTED_URLS) {
+      await sendToBackground('annotations:imported', { urls: urls.slice(i, i + MAX_IMPORTED_URLS) });
+    }
+  } catch (e) {
+    console.warn('Gloss: the open tabs could not be told about the import:', e);
   }
   return report;
 }
