@@ -307,7 +307,8 @@ function watchImport(): Promise<{ message: string; progress: number; phases: [st
       const phase = document.getElementById('library-task-phase')?.textContent ?? '';
       if (phase && phases.at(-1)![0] !== phase) phases.push([phase, performance.now()]);
       const text = document.querySelector('.snackbar-area')?.textContent ?? '';
-      if (/^(Imported|Nothing was imported)/.test(text)) {
+      // The status left by an earlier import stays until this one starts (and shows its progress bar).
+      if (progress > 0 && /^(Imported|Nothing was imported)/.test(text)) {
         observer.disconnect();
         phases.push(['done', performance.now()]);
         resolve({ message: text, progress, phases });

@@ -11,8 +11,7 @@
  */
 import type { GlossDB } from '../db';
 import { importParsed, type ImportReport } from '../db/import';
-import type { Annotation, Page } from '../db/types';
-import { EXPORT_FORMATS, exportSteps, type ExportFile, type ExportScope } from '../export';
+import { EXPORT_FORMATS, type ExportFile, type ExportScope } from '../export';
 import { sourcesToCsv, sourcesToMarkdown } from '../export/sources';
 import { ImportError, importRecordCount, importSteps, readJson } from '../import';
 import { sendToBackground } from '../messaging/client';
@@ -20,29 +19,13 @@ import { MAX_IMPORTED_URLS, MAX_LIBRARY_IMPORT_BYTES, tooLarge } from '../messag
 import type { CitedQuote } from '../sources/queries';
 import { recordExport, type ExportFormat } from '../preferences';
 import { nextTask, runInSlices } from '../steps';
+import { makeExport, type ExportBlob, type ExportSelection, type OnProgress } from './export-job';
+import type { ExportReply, ExportRequest } from './export-worker';
+
+export type { ExportSelection, OnProgress, TaskProgress } from './export-job';
 
 /** How each format is offered (its label). */
 export const FORMAT_INFO: Record<ExportFormat, { label: string }> = EXPORT_FORMATS;
-
-/**
- * How far a long export or import has got, for a `<progress>`: what it is
- * doing (a short phrase, for a live region), and `value` of `max` (null
- * while it cannot tell, e.g. while the browser parses the file).
- */
-export type TaskProgress = {
-  phase: string;
-  value: number | null;
-  max: number;
-  detail: string;
-  /** Past the point where it can be cancelled (an import's writes). */
-  locked?: boolean;
-};
-
-/** Hears a task's progress. */
-export type OnProgress = (progress: TaskProgress) => void;
-
-/** How many records one read of an export takes from the database. */
-const READ_SLICE = 10_000;
 
 const count = (n: number) => n.toLocaleString('en');
 
@@ -58,95 +41,16 @@ function download(blob: Blob, name: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-/** Which highlights an export takes: every one, these ids (a search result), or one page's. */
-export type ExportSelection = { kind: 'all' } | { kind: 'ids'; ids: string[] } | { kind: 'page'; url: string };
-
-/**
- * Reads every highlight (those whose id `keep` accepts), in one read
- * transaction: the primary keys first, then ranges of READ_SLICE records, all
- * asked for at once (one getAll each), so that the database reads a range
- * while this page takes in the one before; `onRead` hears each range. In
- * order of creation.
- */
-async function readAll(
-  db: GlossDB,
-  onRead: (done: number, total: number) => void,
-  keep?: (id: string) => boolean,
-): Promise<Annotation[]> {
-  const slices = await db.transaction('r', db.annotations, async () => {
-    const keys = (await db.annotations.toCollection().primaryKeys()) as string[];
-    onRead(0, keys.length);
-    let done = 0;
-    const ranges: [string, string][] = [];
-    for (let i = 0; i < keys.length; i += READ_SLICE) {
-      ranges.push([keys[i]!, keys[Math.min(i + READ_SLICE, keys.length) - 1]!]);
-    }
-    return Promise.all(
-      ranges.map(async ([lo, hi]) => {
-        const slice = await db.annotations.where(':id').between(lo, hi, true, true).toArray();
-        done += slice.length;
-        onRead(done, keys.length);
-        return keep ? slice.filter((a) => keep(a.id)) : slice;
-      }),
-    );
-  });
-  const annotations = slices.flat();
-  return annotations.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-}
-
-/** Reads the highlights of `selection` and their pages, reporting each read. */
-async function readSelection(
-  db: GlossDB,
-  selection: ExportSelection,
-  onRead: (done: number, total: number) => void,
-): Promise<[Page[], Annotation[]]> {
-  const pagesOf = async (annotations: Annotation[]) => {
-    const pages = (await db.pages.bulkGet([...new Set(annotations.map((a) => a.url))])).filter((p): p is Page => !!p);
-    return pages.sort((a, b) => b.lastVisited - a.lastVisited);
-  };
-  if (selection.kind === 'page') {
-    const [page, annotations] = await Promise.all([
-      db.pages.get(selection.url),
-      db.annotations.where('url').equals(selection.url).toArray(),
-    ]);
-    onRead(annotations.length, annotations.length);
-    return [page ? [page] : [], annotations];
-  }
-  if (selection.kind === 'all') {
-    const [pages, annotations] = await Promise.all([
-      db.pages.orderBy('lastVisited').reverse().toArray(),
-      readAll(db, onRead),
-    ]);
-    return [pages, annotations];
-  }
-  // A search result: a few records by id; most of the library as ranges of it, as a whole export reads them.
-  const { ids } = selection;
-  if (ids.length > (await db.annotations.count()) / 4) {
-    const wanted = new Set(ids);
-    const annotations = await readAll(
-      db,
-      (done, total) => onRead(Math.round((done / total) * ids.length), ids.length),
-      (id) => wanted.has(id),
-    );
-    return [await pagesOf(annotations), annotations];
-  }
-  const annotations: Annotation[] = [];
-  for (let i = 0; i < ids.length; i += READ_SLICE) {
-    for (const a of await db.annotations.bulkGet(ids.slice(i, i + READ_SLICE))) if (a) annotations.push(a);
-    onRead(Math.min(i + READ_SLICE, ids.length), ids.length);
-  }
-  return [await pagesOf(annotations), annotations];
-}
-
 /** What an export did. */
 export type ExportDone = { name: string; count: number };
 
 /**
  * Exports the highlights of `selection` in `format` as a file named by date
  * and `scope`, hands it to the reader, and records the time for the backup
- * reminder. The one export of every page and scope. `onProgress` hears the
- * reads and the writing (one bar: the records read, then written, of twice
- * their number); `signal` cancels it between two slices.
+ * reminder: the one export of every page and scope. The reading and writing
+ * (`export-job.ts`) run in a worker of this page, away from its own memory
+ * (the library's indexes) and its event loop, so the page keeps painting
+ * `onProgress`; `signal` ends the worker. Without workers, in the page.
  */
 export async function exportSelection(
   db: GlossDB,
@@ -155,32 +59,39 @@ export async function exportSelection(
   selection: ExportSelection,
   { onProgress, signal }: { onProgress?: OnProgress; signal?: AbortSignal } = {},
 ): Promise<ExportDone> {
-  onProgress?.({ phase: 'Reading your highlights', value: null, max: 1, detail: '' });
-  const [pages, annotations] = await readSelection(db, selection, (done, total) =>
-    onProgress?.({
-      phase: 'Reading your highlights',
-      value: done,
-      max: 2 * total,
-      detail: `${count(done)} of ${count(total)} read`,
-    }),
-  );
-  signal?.throwIfAborted();
-  const n = annotations.length;
-  const writing = (done: number) =>
-    onProgress?.({
-      phase: 'Writing the file',
-      value: n + done,
-      max: 2 * n,
-      detail: `${count(done)} of ${count(n)} written`,
-    });
-  writing(0);
-  await nextTask();
-  signal?.throwIfAborted();
-  const file = await runInSlices(exportSteps(format, pages, annotations, scope), { onProgress: writing, signal });
-  writing(n);
-  download(new Blob(file.parts as BlobPart[], { type: file.type }), file.name);
+  const file =
+    typeof Worker === 'undefined'
+      ? await makeExport(db, format, scope, selection, { onProgress, signal })
+      : await inWorker({ format, scope, selection, now: new Date() }, onProgress, signal);
+  download(file.blob, file.name);
   await recordExport();
-  return { name: file.name, count: n };
+  return { name: file.name, count: file.count };
+}
+
+/** Runs an export in a new worker; resolves its file, rejects with its error or the signal's reason. */
+function inWorker(request: ExportRequest, onProgress?: OnProgress, signal?: AbortSignal): Promise<ExportBlob> {
+  signal?.throwIfAborted();
+  const worker = new Worker(new URL('./export-worker.ts', import.meta.url), { type: 'module' });
+  return new Promise<ExportBlob>((resolve, reject) => {
+    const stop = () => {
+      worker.terminate();
+      reject(signal!.reason);
+    };
+    signal?.addEventListener('abort', stop, { once: true });
+    worker.onmessage = ({ data }: MessageEvent<ExportReply>) => {
+      if ('progress' in data) return onProgress?.(data.progress);
+      signal?.removeEventListener('abort', stop);
+      worker.terminate();
+      if ('file' in data) resolve(data.file);
+      else reject(new Error(data.error));
+    };
+    worker.onerror = (e) => {
+      signal?.removeEventListener('abort', stop);
+      worker.terminate();
+      reject(new Error(e.message || 'The export stopped.'));
+    };
+    worker.postMessage(request);
+  });
 }
 
 /** The whole library in `format` (the popup, the options page and the library's "Whole library"). */
