@@ -261,6 +261,15 @@ describe('the library, in Chromium', () => {
       { timeout: 15_000 },
     );
     await tab.close();
+    // Leave the library as the tests below count it.
+    await lib.evaluate(
+      (id) =>
+        (
+          globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } }
+        ).chrome.runtime.sendMessage({ gloss: 1, type: 'annotation:delete', payload: { id } }),
+      added.id,
+    );
+    expect(await stored(added.id)).toBeUndefined();
   });
 });
 
