@@ -50,7 +50,8 @@ export type ExportDone = { name: string; count: number };
  * reminder: the one export of every page and scope. The reading and writing
  * (`export-job.ts`) run in a worker of this page, away from its own memory
  * (the library's indexes) and its event loop, so the page keeps painting
- * `onProgress`; `signal` ends the worker. Without workers, in the page.
+ * `onProgress`; `signal` ends the worker. Without workers (or when the
+ * worker fails), in the page.
  */
 export async function exportSelection(
   db: GlossDB,
@@ -59,10 +60,19 @@ export async function exportSelection(
   selection: ExportSelection,
   { onProgress, signal }: { onProgress?: OnProgress; signal?: AbortSignal } = {},
 ): Promise<ExportDone> {
-  const file =
-    typeof Worker === 'undefined'
-      ? await makeExport(db, format, scope, selection, { onProgress, signal })
-      : await inWorker({ format, scope, selection, now: new Date() }, onProgress, signal);
+  const inPage = () => makeExport(db, format, scope, selection, { onProgress, signal });
+  let file: ExportBlob;
+  if (typeof Worker === 'undefined') file = await inPage();
+  else {
+    try {
+      file = await inWorker({ format, scope, selection, now: new Date() }, onProgress, signal);
+    } catch (e) {
+      // Cancelled, or failed in the worker: then once more in the page (a browser that cannot start the worker).
+      if (signal?.aborted) throw e;
+      console.warn('Gloss: the export worker failed; exporting in the page:', e);
+      file = await inPage();
+    }
+  }
   download(file.blob, file.name);
   await recordExport();
   return { name: file.name, count: file.count };
