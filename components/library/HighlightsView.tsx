@@ -95,6 +95,7 @@ export function HighlightsView({ tabs }: { tabs: ComponentChildren }) {
         onPageDone={() => setExportPage(null)}
         defaultFormat={prefs.exportFormat}
         onStatus={setStatus}
+        onImported={lib.reload}
       />
       <p class="summary" aria-live="polite">
         {lib.problem
@@ -112,6 +113,7 @@ export function HighlightsView({ tabs }: { tabs: ComponentChildren }) {
         class="results"
         data-results-for={lib.answered?.text ?? ''}
         data-complete={lib.complete}
+        data-indexed={lib.indexed}
         aria-busy={searching}
       >
         {catalog && catalog.ids.length === 0 ? (

@@ -65,6 +65,8 @@ export function useLibrary() {
   const records = useRef(new Map<string, Annotation>());
   const [recordsVersion, setRecordsVersion] = useState(0);
   const sites = useRef(new Map<string, string>());
+  /** Bumped to read everything again (after an import). */
+  const [generation, setGeneration] = useState(0);
 
   const siteOfUrl = useCallback(
     (url: string) => {
@@ -79,6 +81,14 @@ export function useLibrary() {
   );
 
   useEffect(() => {
+    if (generation > 0) {
+      // Read again after an import: what is on screen stays until the new catalog replaces it.
+      records.current.clear();
+      terms.current.clear();
+      sites.current.clear();
+      notesIndex.current = null;
+      editsWhileReading.current.clear();
+    }
     const database = libraryDb();
     const fail = (e: unknown) => setProblem(e instanceof Error ? e.message : String(e));
     // The newest highlights first, so the page shows something at once; then the whole catalog, the pages, the tags.
@@ -116,7 +126,7 @@ export function useLibrary() {
         ]);
       })
       .catch(fail);
-  }, []);
+  }, [generation]);
 
   // Each query runs against the catalog; an answer to an older query is dropped.
   const sequence = useRef(0);
@@ -157,6 +167,8 @@ export function useLibrary() {
   return {
     catalog,
     complete,
+    /** Whether the word indexes are in memory (the search answers from them). */
+    indexed: index !== null,
     pages,
     tags,
     query,
@@ -171,6 +183,8 @@ export function useLibrary() {
     recordsVersion,
     record: (id: string) => records.current.get(id),
     load,
+    /** Reads the whole library again (after an import). */
+    reload: () => setGeneration((g) => g + 1),
     /** After an edit: the new record replaces the old. */
     updated: (a: Annotation) => {
       terms.current.clear();

@@ -2,9 +2,9 @@ import { Fragment } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { COLOUR_LINES } from '../ColourPicker';
 import { createDb } from '../../utils/db';
-import { allAnnotations, listPages } from '../../utils/db/store';
 import { HIGHLIGHT_COLORS } from '../../utils/db/types';
-import { exportFile, FORMAT_INFO } from '../../utils/library/exports';
+import { exportLibrary, FORMAT_INFO } from '../../utils/library/exports';
+import { TaskProgress, useLongTask, wasCancelled } from '../TaskProgress';
 import {
   DEFAULT_PREFERENCES,
   EXPORT_FORMATS,
@@ -41,12 +41,21 @@ export function OptionsApp() {
     setPrefs(await setPreferences(c));
     setStatus(message);
   };
+  const task = useLongTask();
   const backup = async () => {
-    const db = createDb();
-    const [pages, annotations] = await Promise.all([listPages(db), allAnnotations(db)]);
-    const name = await exportFile(prefs.exportFormat, { kind: 'all' }, pages, annotations);
-    setLastExport(await getLastExport());
-    setStatus(`Exported ${annotations.length.toLocaleString()} highlights to ${name}.`);
+    if (task.busy) return;
+    setStatus('');
+    try {
+      const { name, count } = await task.run((onProgress, signal) =>
+        exportLibrary(createDb(), prefs.exportFormat, { onProgress, signal }),
+      );
+      setLastExport(await getLastExport());
+      setStatus(`Exported ${count.toLocaleString()} highlights to ${name}.`);
+    } catch (e) {
+      setStatus(
+        wasCancelled(e) ? 'Export cancelled.' : `Nothing was exported: ${e instanceof Error ? e.message : String(e)}`,
+      );
+    }
   };
   const stale =
     lastExport === null || (lastExport !== undefined && Date.now() - lastExport > REMIND_AFTER_DAYS * 86_400_000);
@@ -113,9 +122,10 @@ export function OptionsApp() {
               ? 'You have never exported your notes. They live only in this browser: export them now and then.'
               : `Last export: ${ago(lastExport)}${stale ? ' — time for a new backup.' : '.'}`}
         </p>
-        <button type="button" onClick={() => void backup()}>
+        <button type="button" disabled={task.busy} onClick={() => void backup()}>
           Export everything now ({FORMAT_INFO[prefs.exportFormat].label})
         </button>
+        <TaskProgress task={task} id="options-task" cancellable />
       </section>
       <Storage />
       <div class="snackbar-area" role="status" aria-live="polite">

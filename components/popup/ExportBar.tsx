@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
-import { allAnnotations, listPages } from '../../utils/db/store';
 import type { ExportFormat } from '../../utils/export';
-import { exportFile } from '../../utils/library/exports';
+import { exportLibrary } from '../../utils/library/exports';
 import { sendToBackground } from '../../utils/messaging/client';
 import { MAX_IMPORT_CHARS, tooLarge } from '../../utils/messaging/payloads';
+import { TaskProgress, useLongTask, wasCancelled } from '../TaskProgress';
 import { popupDb } from './db';
 
 /** The popup's export buttons (the library page offers every format and scope). */
@@ -17,11 +17,23 @@ const BUTTONS: [ExportFormat, string][] = [
 /** Export of every note (Markdown, a zip for vaults, JSON-LD, CSV) and import of Gloss's or Hypothesis's JSON. */
 export function ExportBar() {
   const [message, setMessage] = useState<string | null>(null);
+  const task = useLongTask();
+  // The library's own export of the whole library (it also records the time, for the backup reminder).
   const exportAs = async (format: ExportFormat) => {
-    const db = popupDb();
-    const [pages, annotations] = await Promise.all([listPages(db), allAnnotations(db)]);
-    await exportFile(format, { kind: 'all' }, pages, annotations); // also records the time, for the backup reminder
-    setMessage(`Exported ${annotations.length} highlight${annotations.length === 1 ? '' : 's'}.`);
+    if (task.busy) return;
+    setMessage(null);
+    try {
+      const { count } = await task.run((onProgress, signal) =>
+        exportLibrary(popupDb(), format, { onProgress, signal }),
+      );
+      setMessage(`Exported ${count.toLocaleString()} highlight${count === 1 ? '' : 's'}.`);
+    } catch (err) {
+      setMessage(
+        wasCancelled(err)
+          ? 'Export cancelled.'
+          : `Nothing was exported: ${err instanceof Error ? err.message : String(err)}`,
+      );
+    }
   };
   const importFile = async (file: File | undefined) => {
     if (!file) return;
@@ -42,7 +54,7 @@ export function ExportBar() {
     <footer class="export">
       <span>Export</span>
       {BUTTONS.map(([f, label]) => (
-        <button key={f} data-format={f} onClick={() => void exportAs(f)}>
+        <button key={f} data-format={f} disabled={task.busy} onClick={() => void exportAs(f)}>
           {label}
         </button>
       ))}
@@ -54,6 +66,7 @@ export function ExportBar() {
           onChange={(e) => void importFile(e.currentTarget.files?.[0])}
         />
       </label>
+      <TaskProgress task={task} id="popup-task" cancellable />
       {message && (
         <div class="status" role="status">
           {message}

@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { makeLibrary } from '../../scripts/lib/library-seed';
 import { normalizeUrl } from '../../utils/url';
+import { annotationRecord } from '../../utils/db/records';
+import { exportFile } from '../../utils/export';
 import type { Annotation } from '../../utils/db/types';
 import { launchChromium, type ChromiumSession } from './harness/chromium';
 import { seed, type Evaluate } from './harness/library';
@@ -239,6 +241,68 @@ describe('the library, in Chromium', () => {
     const items = json.items ?? json.first?.items ?? [];
     expect(items.map((i) => i.id.replace('urn:uuid:', '')).sort()).toEqual([...expected].sort());
     await search('');
+  });
+
+  it('imports a backup itself, lists it at once, and an open tab of a changed page paints it', async () => {
+    const tab = await session.context.newPage();
+    await tab.goto(article);
+    await tab.waitForFunction(() => CSS.highlights.has('gloss-quote'), undefined, { timeout: 30_000 });
+    const exact = 'generators sit on the roof';
+    const added = annotationRecord({
+      id: '30000000-0000-4000-8000-000000000001',
+      url: article,
+      createdAt: Date.UTC(2026, 0, 2),
+      updatedAt: Date.UTC(2026, 0, 2),
+      target: {
+        source: article,
+        selectors: {
+          quote: {
+            type: 'TextQuoteSelector',
+            exact,
+            prefix: 'The new building stands on raised foundations, and its ',
+            suffix: ' rather than in the basement.',
+          },
+          position: { type: 'TextPositionSelector', start: 700, end: 700 + exact.length },
+        },
+      },
+      color: 'blue',
+      note: 'from the backup',
+      tags: [],
+    });
+    const json = exportFile('jsonld', [], [added]).data as string;
+    const before = await matchCount();
+    await lib.bringToFront();
+    await lib.setInputFiles('#library-import', {
+      name: 'backup.jsonld',
+      mimeType: 'application/ld+json',
+      buffer: Buffer.from(json),
+    });
+    await lib.waitForFunction(
+      () => document.querySelector('.snackbar-area')?.textContent === 'Imported: 1 new, 0 updated, 0 unchanged.',
+    );
+    await lib.waitForFunction(
+      (n) => document.querySelector('.summary')?.textContent?.startsWith(`${n} of ${n}`),
+      before + 1,
+    );
+    expect((await stored(added.id))?.note).toBe('from the backup');
+    await tab.waitForFunction(
+      (w) =>
+        [...CSS.highlights].some(
+          ([name, h]) => name.startsWith('gloss-user-blue') && [...h].some((r) => r.toString() === w),
+        ),
+      exact,
+      { timeout: 15_000 },
+    );
+    await tab.close();
+    // Leave the library as the tests below count it.
+    await lib.evaluate(
+      (id) =>
+        (
+          globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } }
+        ).chrome.runtime.sendMessage({ gloss: 1, type: 'annotation:delete', payload: { id } }),
+      added.id,
+    );
+    expect(await stored(added.id)).toBeUndefined();
   });
 });
 

@@ -131,6 +131,15 @@ export function createHandlers(db: GlossDB, analysis: AnalysisService, options: 
       }
       return report;
     },
+    // The library page imports large files itself (one transaction, the same import code) and then says which
+    // pages changed; only Gloss's own pages can send this (the router refuses it from content scripts).
+    'annotations:imported': async ({ urls }) => {
+      if (urls.length > 0) {
+        await markAnnotated([...new Set(urls.map(siteOf))]);
+        await notifyTabs(urls);
+      }
+      return null;
+    },
     // Remembered sources: the router lets only Gloss's own pages make these requests.
     'sources:settings': async ({ remember, exclude }) => {
       if (remember !== undefined) await setRememberSources(remember);

@@ -12,6 +12,9 @@ import type { Annotation, Page } from './types';
 /** The most rejections and skips a report lists one by one (their counts are always whole). */
 export const MAX_LISTED = 1000;
 
+/** How many annotations one write of an import puts (progress is reported after each). */
+const WRITE_SLICE = 5000;
+
 /** How an import went. */
 export type ImportReport = {
   /** Which file format was read. */
@@ -94,13 +97,40 @@ function summary(r: Omit<ImportReport, 'message'>): string {
 }
 
 /**
+ * The stored version of each annotation (undefined where there is none). The
+ * stored keys are read first (one request): a file of new highlights reads
+ * nothing more; one that is mostly in the database already reads the whole
+ * table at once, not one request per record.
+ */
+async function storedVersions(db: GlossDB, annotations: Annotation[]): Promise<(Annotation | undefined)[]> {
+  const keys = new Set((await db.annotations.toCollection().primaryKeys()) as string[]);
+  const present = annotations.filter((a) => keys.has(a.id)).map((a) => a.id);
+  if (present.length === 0) return annotations.map(() => undefined);
+  if (present.length < keys.size / 4) {
+    const found = new Map(present.map((id, i) => [id, i]));
+    const records = await db.annotations.bulkGet(present);
+    return annotations.map((a) => {
+      const at = found.get(a.id);
+      return at === undefined ? undefined : records[at];
+    });
+  }
+  const all = new Map((await db.annotations.toArray()).map((a) => [a.id, a]));
+  return annotations.map((a) => all.get(a.id));
+}
+
+/**
  * Writes checked records (from `readImportFile`). For an id already present,
  * the version with the later `updatedAt` wins (the imported one on a tie), so
  * a reader's newer edits are never overwritten by an old backup; a page keeps
  * its newer visit. Resolves a report; rejects (StoreError) only when the
- * database fails, and then nothing was written either.
+ * database fails, and then nothing was written either. `onWritten` hears
+ * how many of the annotations to write are written, as the writes go.
  */
-export function importParsed(db: GlossDB, parsed: ParsedImport): Promise<ImportReport> {
+export function importParsed(
+  db: GlossDB,
+  parsed: ParsedImport,
+  onWritten?: (written: number, total: number) => void,
+): Promise<ImportReport> {
   return guard(async () => {
     const rejected: { record: string; reason: string }[] = [];
     const skipped: { record: string; reason: string }[] = [];
@@ -122,7 +152,7 @@ export function importParsed(db: GlossDB, parsed: ParsedImport): Promise<ImportR
       skippedCount: skipped.length,
     };
     const report = await db.transaction('rw', db.annotations, db.pages, async () => {
-      const existing = await db.annotations.bulkGet(annotations.map((a) => a.id));
+      const existing = await storedVersions(db, annotations);
       const added: string[] = [];
       const updated: string[] = [];
       const kept: string[] = [];
@@ -151,7 +181,11 @@ export function importParsed(db: GlossDB, parsed: ParsedImport): Promise<ImportR
         return !old || (!samePage(old, p) && old.lastVisited <= p.lastVisited);
       });
       if (imported) {
-        await db.annotations.bulkPut(writes);
+        // In slices, all in this one transaction, so that a page can show how far it got.
+        for (let i = 0; i < writes.length; i += WRITE_SLICE) {
+          await db.annotations.bulkPut(writes.slice(i, i + WRITE_SLICE));
+          onWritten?.(Math.min(i + WRITE_SLICE, writes.length), writes.length);
+        }
         await db.pages.bulkPut(pageWrites);
       }
       return { added, updated, kept, unchanged, pages: pageCounts, changedUrls: imported ? [...changed] : [] };

@@ -3,7 +3,9 @@
  * ends, fields quoted when they hold a comma, quote or line break.
  */
 import type { Annotation, Page } from '../db/types';
+import { runAll, type Steps } from '../steps';
 import { groupByPage } from './group';
+import { Parts } from './parts';
 
 /** The columns, in order. */
 export const CSV_COLUMNS = [
@@ -66,9 +68,18 @@ function row(page: Page, a: Annotation): Array<string | number | null> {
  * text order). Without a byte-order mark: `exportFile` adds it to the file.
  */
 export function toCsv(pages: Page[], annotations: Annotation[]): string {
-  const lines = [CSV_COLUMNS.join(',')];
+  const out = new Parts();
+  runAll(csvSteps(pages, annotations, out));
+  return out.text();
+}
+
+/** Writes the CSV export (without its byte-order mark) into `out`, a page at a time, yielding the rows written so far. */
+export function* csvSteps(pages: Page[], annotations: Annotation[], out: Parts): Steps<void> {
+  out.write(`${CSV_COLUMNS.join(',')}\r\n`);
+  let done = 0;
   for (const { page, annotations: list } of groupByPage(pages, annotations)) {
-    for (const a of list) lines.push(row(page, a).map(csvField).join(','));
+    for (const a of list) out.write(`${row(page, a).map(csvField).join(',')}\r\n`);
+    done += list.length;
+    yield done;
   }
-  return `${lines.join('\r\n')}\r\n`;
 }

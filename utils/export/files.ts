@@ -5,10 +5,12 @@
  */
 import type { Annotation, Page } from '../db/types';
 import { siteOf } from '../site';
-import { toCsv } from './csv';
-import { toMarkdown } from './markdown';
-import { toVaultZip } from './vault';
-import { toWebAnnotationJson } from './web-annotation';
+import { runAll, type Steps } from '../steps';
+import { csvSteps } from './csv';
+import { markdownSteps } from './markdown';
+import { concatBytes, Parts } from './parts';
+import { vaultSteps } from './vault';
+import { webAnnotationSteps } from './web-annotation';
 
 /** The export formats. */
 export const EXPORT_FORMATS = {
@@ -26,6 +28,9 @@ export type ExportScope = { kind: 'all' } | { kind: 'search'; query: string } | 
 
 /** A file to hand to the reader. */
 export type ExportFile = { name: string; type: string; data: string | Uint8Array };
+
+/** A file to hand to the reader, as the parts of a Blob (`new Blob(parts, { type })`). */
+export type ExportParts = { name: string; type: string; parts: (string | Uint8Array)[] };
 
 /** The reader's local date, YYYY-MM-DD. */
 function localDay(now: Date): string {
@@ -52,10 +57,33 @@ export function exportFileName(format: ExportFormat, scope: ExportScope, now = n
 }
 
 /**
- * The export file of `annotations` (any scope) with their `pages`. CSV starts
- * with a byte-order mark so spreadsheets read it as UTF-8. `now` names and
- * dates the file.
+ * Writes the export file of `annotations` (any scope) with their `pages`, a
+ * page or a thousand highlights at a time (see `utils/steps.ts`), yielding the
+ * highlights written so far. CSV starts with a byte-order mark so spreadsheets
+ * read it as UTF-8. `now` names and dates the file.
  */
+export function* exportSteps(
+  format: ExportFormat,
+  pages: Page[],
+  annotations: Annotation[],
+  scope: ExportScope = { kind: 'all' },
+  now = new Date(),
+): Steps<ExportParts> {
+  const wanted = new Set(annotations.map((a) => a.url));
+  const used = pages.filter((p) => wanted.has(p.url));
+  const out = new Parts();
+  if (format === 'markdown') yield* markdownSteps(used, annotations, out);
+  else if (format === 'vault') yield* vaultSteps(used, annotations, out, now);
+  else if (format === 'jsonld') yield* webAnnotationSteps(used, annotations, out);
+  else {
+    out.write('\uFEFF');
+    yield* csvSteps(used, annotations, out);
+  }
+  out.flush();
+  return { name: exportFileName(format, scope, now), type: EXPORT_FORMATS[format].type, parts: out.parts };
+}
+
+/** The export file of `annotations` (any scope) with their `pages`, written at once (`exportSteps`). */
 export function exportFile(
   format: ExportFormat,
   pages: Page[],
@@ -63,15 +91,7 @@ export function exportFile(
   scope: ExportScope = { kind: 'all' },
   now = new Date(),
 ): ExportFile {
-  const wanted = new Set(annotations.map((a) => a.url));
-  const used = pages.filter((p) => wanted.has(p.url));
-  const data =
-    format === 'markdown'
-      ? toMarkdown(used, annotations)
-      : format === 'vault'
-        ? toVaultZip(used, annotations, now)
-        : format === 'jsonld'
-          ? toWebAnnotationJson(used, annotations)
-          : `\uFEFF${toCsv(used, annotations)}`;
-  return { name: exportFileName(format, scope, now), type: EXPORT_FORMATS[format].type, data };
+  const { name, type, parts } = runAll(exportSteps(format, pages, annotations, scope, now));
+  const data = format === 'vault' ? concatBytes(parts) : parts.join('');
+  return { name, type, data };
 }

@@ -13,6 +13,8 @@ export { passageUrl, textDirective } from './text-fragment';
 export {
   exportFile,
   exportFileName,
+  exportSteps,
+  type ExportParts,
   EXPORT_FORMATS,
   type ExportFile,
   type ExportFormat,

@@ -9,7 +9,9 @@
  * around it is escaped: the quoted page text, titles and page facts.
  */
 import type { Annotation, Page } from '../db/types';
+import { runAll, type Steps } from '../steps';
 import { groupByPage, isoDate, type PageNotes } from './group';
+import { Parts } from './parts';
 import { hashtag } from './tags';
 import { passageUrl } from './text-fragment';
 
@@ -80,6 +82,20 @@ export function pageMarkdown({ page, annotations }: PageNotes): string {
  * order. Pages without highlights are left out.
  */
 export function toMarkdown(pages: Page[], annotations: Annotation[]): string {
-  const sections = groupByPage(pages, annotations).map(pageMarkdown);
-  return sections.length > 0 ? `${sections.join('\n\n')}\n` : '';
+  const out = new Parts();
+  runAll(markdownSteps(pages, annotations, out));
+  return out.text();
+}
+
+/** Writes the Markdown export into `out`, a page at a time, yielding the highlights written so far. */
+export function* markdownSteps(pages: Page[], annotations: Annotation[], out: Parts): Steps<void> {
+  const groups = groupByPage(pages, annotations);
+  let done = 0;
+  for (let i = 0; i < groups.length; i++) {
+    if (i > 0) out.write('\n\n');
+    out.write(pageMarkdown(groups[i]!));
+    done += groups[i]!.annotations.length;
+    yield done;
+  }
+  if (groups.length > 0) out.write('\n');
 }

@@ -46,7 +46,18 @@ export function encodeFragmentText(text: string): string {
   return encodeURIComponent(text).replace(/[-()!'*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
-const squash = (s: string) => s.replace(/\s+/g, ' ');
+/** The words of `text` (split at white space), none empty. */
+function wordsIn(text: string): string[] {
+  const trimmed = text.trim();
+  return trimmed ? trimmed.split(/\s+/) : [];
+}
+
+/** `text` up to its first line break (CR LF or LF). */
+function firstLine(text: string): string {
+  const nl = text.indexOf('\n');
+  if (nl < 0) return text;
+  return text.slice(0, nl > 0 && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl);
+}
 
 /** The `text=` directive's value for a quote (unencoded parts joined as the spec says). */
 export function textDirective(quote: Pick<TextQuoteSelector, 'exact' | 'prefix' | 'suffix'>): string {
@@ -66,27 +77,27 @@ export function textDirective(quote: Pick<TextQuoteSelector, 'exact' | 'prefix' 
   }
   // Context counts only within the passage's own paragraph (a fragment's context must be next to it), and
   // is cut from the page at any character: drop a word it may have cut, keep a few whole ones with letters.
-  const ownPrefix = prefix.split(/\r?\n/).at(-1)!;
-  const ownSuffix = suffix.split(/\r?\n/)[0]!;
-  const prefixWords = squash(ownPrefix).trim().split(' ').filter(Boolean);
+  const ownPrefix = prefix.slice(prefix.lastIndexOf('\n') + 1);
+  const ownSuffix = firstLine(suffix);
+  const prefixWords = wordsIn(ownPrefix);
   if (prefixWords.length > 0 && ownPrefix === prefix && !/^\s/.test(prefix)) prefixWords.shift();
   while (prefixWords.length > 0 && !HAS_WORD.test(prefixWords[0]!)) prefixWords.shift();
-  const suffixWords = squash(ownSuffix).trim().split(' ').filter(Boolean);
+  const suffixWords = wordsIn(ownSuffix);
   if (suffixWords.length > 0 && ownSuffix === suffix && !/\s$/.test(suffix)) suffixWords.pop();
   while (suffixWords.length > 0 && !HAS_WORD.test(suffixWords.at(-1)!)) suffixWords.pop();
   const before = prefixWords.slice(-CONTEXT_WORDS).join(' ');
   const after = suffixWords.slice(0, CONTEXT_WORDS).join(' ');
 
-  const text = squash(exact).trim();
-  const words = text.split(' ');
+  const words = wordsIn(exact);
+  const text = words.join(' ');
   const parts: string[] = [];
   if (before) parts.push(`${encodeFragmentText(before)}-`);
-  if ((text.length > MAX_SINGLE || /[\r\n]/.test(exact)) && words.length > END_WORDS * 2) {
+  const lineBreak = exact.includes('\n') || exact.includes('\r');
+  if ((text.length > MAX_SINGLE || lineBreak) && words.length > END_WORDS * 2) {
     // A fragment's single string must lie within one block: link a long or multi-paragraph passage by its ends.
-    const firstLine = exact.split(/\r?\n/)[0]!.trim().split(/\s+/);
-    const lastLine = exact.split(/\r?\n/).at(-1)!.trim().split(/\s+/);
-    parts.push(encodeFragmentText(firstLine.slice(0, END_WORDS).join(' ')));
-    parts.push(encodeFragmentText(lastLine.slice(-END_WORDS).join(' ')));
+    const lastLine = exact.slice(exact.lastIndexOf('\n') + 1);
+    parts.push(encodeFragmentText(wordsIn(firstLine(exact)).slice(0, END_WORDS).join(' ')));
+    parts.push(encodeFragmentText(wordsIn(lastLine).slice(-END_WORDS).join(' ')));
   } else {
     parts.push(encodeFragmentText(text));
   }
@@ -96,5 +107,6 @@ export function textDirective(quote: Pick<TextQuoteSelector, 'exact' | 'prefix' 
 
 /** The page's URL with a text fragment for the passage (any fragment the URL had is replaced). */
 export function passageUrl(url: string, quote: Pick<TextQuoteSelector, 'exact' | 'prefix' | 'suffix'>): string {
-  return `${url.replace(/#.*$/s, '')}#:~:text=${textDirective(quote)}`;
+  const hash = url.indexOf('#');
+  return `${hash < 0 ? url : url.slice(0, hash)}#:~:text=${textDirective(quote)}`;
 }

@@ -4,9 +4,11 @@
  * highlights as in the Markdown export. Zipped with fflate: about 8 KB in the
  * extension page, synchronous and fast, maintained, no dependencies.
  */
-import { strToU8, zipSync, type Zippable } from 'fflate';
+import { strToU8, Zip, ZipDeflate } from 'fflate';
 import type { Annotation, Page } from '../db/types';
+import { runAll, type Steps } from '../steps';
 import { groupByPage, type PageNotes } from './group';
+import { Parts } from './parts';
 import { highlightMarkdown } from './markdown';
 import { vaultTag } from './tags';
 
@@ -62,23 +64,51 @@ export function noteName(page: Page): string {
   return [...(base || 'page')].slice(0, 100).join('').trim();
 }
 
-/** The vault's files: name → Markdown, names unique (" 2", " 3"... when titles repeat). */
-export function vaultFiles(pages: Page[], annotations: Annotation[]): Map<string, string> {
-  const files = new Map<string, string>();
+/** The vault's files, a page at a time: name and Markdown, names unique (" 2", " 3"... when titles repeat). */
+function* vaultEntries(groups: PageNotes[]): Generator<[string, string, PageNotes]> {
   const taken = new Set<string>();
-  for (const group of groupByPage(pages, annotations)) {
+  for (const group of groups) {
     const base = noteName(group.page);
     let name = `${base}.md`;
     for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base} ${n}.md`;
     taken.add(name.toLowerCase());
-    files.set(name, vaultFile(group));
+    yield [name, vaultFile(group), group];
   }
-  return files;
+}
+
+/** The vault's files: name → Markdown. */
+export function vaultFiles(pages: Page[], annotations: Annotation[]): Map<string, string> {
+  return new Map([...vaultEntries(groupByPage(pages, annotations))].map(([name, text]) => [name, text]));
+}
+
+/** Writes the vault zip into `out` (bytes), a page's file at a time, yielding the highlights written so far. `now` dates the entries. */
+export function* vaultSteps(pages: Page[], annotations: Annotation[], out: Parts, now = new Date()): Steps<void> {
+  let failed: Error | null = null;
+  const zip = new Zip((error, data) => {
+    if (error) failed = error;
+    else out.bytes(data);
+  });
+  let done = 0;
+  for (const [name, text, group] of vaultEntries(groupByPage(pages, annotations))) {
+    const data = strToU8(text);
+    // The hash table's size fflate's deflateSync picks for data of this size; its streaming deflate would take
+    // 2^20 entries for each file, a few megabytes allocated and cleared 10,000 times.
+    const mem = Math.ceil(Math.max(8, Math.min(13, Math.log(data.length))) * 1.5) - 12;
+    const file = new ZipDeflate(name, { level: 6, mem: mem as 0 });
+    file.mtime = now;
+    zip.add(file);
+    file.push(data, true);
+    if (failed) throw failed;
+    done += group.annotations.length;
+    yield done;
+  }
+  zip.end();
+  if (failed) throw failed;
 }
 
 /** The vault zip's bytes. `now` dates the entries. */
 export function toVaultZip(pages: Page[], annotations: Annotation[], now = new Date()): Uint8Array {
-  const entries: Zippable = {};
-  for (const [name, text] of vaultFiles(pages, annotations)) entries[name] = [strToU8(text), { mtime: now }];
-  return zipSync(entries, { level: 6 });
+  const out = new Parts();
+  runAll(vaultSteps(pages, annotations, out, now));
+  return out.concat();
 }

@@ -4,6 +4,8 @@
  * in properties of Gloss's own `gloss:` namespace, so an import loses nothing.
  */
 import type { Annotation, Page } from '../db/types';
+import { runAll, type Steps } from '../steps';
+import { Parts } from './parts';
 
 /** The JSON-LD context: the Web Annotation context plus Gloss's prefix. */
 export const CONTEXT = ['http://www.w3.org/ns/anno.jsonld', { gloss: 'urn:gloss:' }] as const;
@@ -118,5 +120,31 @@ export function toWebAnnotationCollection(pages: Page[], annotations: Annotation
  * a third smaller without indentation.
  */
 export function toWebAnnotationJson(pages: Page[], annotations: Annotation[]): string {
-  return `${JSON.stringify(toWebAnnotationCollection(pages, annotations))}\n`;
+  const out = new Parts();
+  runAll(webAnnotationSteps(pages, annotations, out));
+  return out.text();
+}
+
+/**
+ * Writes the JSON-LD export into `out`, the same text as
+ * `JSON.stringify(toWebAnnotationCollection(...))`, a thousand annotations at
+ * a time, yielding the annotations written so far.
+ */
+export function* webAnnotationSteps(pages: Page[], annotations: Annotation[], out: Parts): Steps<void> {
+  const head: Omit<WebAnnotationCollection, 'gloss:pages' | 'first'> = {
+    '@context': CONTEXT,
+    type: 'AnnotationCollection',
+    label: 'Gloss highlights',
+    total: annotations.length,
+    'gloss:version': FORMAT_VERSION,
+  };
+  out.write(`${JSON.stringify(head).slice(0, -1)},"gloss:pages":[`);
+  pages.forEach((p, i) => out.write(`${i > 0 ? ',' : ''}${JSON.stringify(toWebPage(p))}`));
+  out.write('],"first":{"type":"AnnotationPage","items":[');
+  for (let i = 0; i < annotations.length; i++) {
+    out.write(`${i > 0 ? ',' : ''}${JSON.stringify(toWebAnnotation(annotations[i]!))}`);
+    if (i % 1000 === 999) yield i + 1;
+  }
+  out.write(']}}\n');
+  yield annotations.length;
 }

@@ -9,7 +9,8 @@ import { parse } from '../db/schema';
 import { StoreError } from '../db/errors';
 import { FORMAT_VERSION } from '../export/web-annotation';
 import { ImportError } from './read-json';
-import { IsoTime, itemName, readItem, rejectRepeats, type ParsedImport } from './items';
+import { runAll, type Steps } from '../steps';
+import { IsoTime, itemName, mapInSteps, readItem, rejectRepeats, type ParsedImport } from './items';
 
 /** Message of a strict object: a field it does not know, or not an object at all. */
 const strict = (issue: v.BaseIssue<unknown>) =>
@@ -128,6 +129,11 @@ export function isGlossExport(doc: unknown): boolean {
 
 /** Reads a Gloss export, every record checked; throws an ImportError only when the file as a whole is not one. */
 export function readGlossExport(doc: unknown): ParsedImport {
+  return runAll(glossExportSteps(doc));
+}
+
+/** `readGlossExport` a thousand records at a time (`utils/steps.ts`), yielding the records checked so far. */
+export function* glossExportSteps(doc: unknown): Steps<ParsedImport> {
   let items: unknown = doc;
   let pages: unknown = [];
   if (!Array.isArray(doc)) {
@@ -142,15 +148,15 @@ export function readGlossExport(doc: unknown): ParsedImport {
   }
   if (!Array.isArray(items)) throw new ImportError('The collection has no list of annotations (first.items).');
   if (!Array.isArray(pages)) throw new ImportError('gloss:pages must be a list.');
+  const annotations = yield* mapInSteps(items as unknown[], 0, (raw, i) =>
+    readItem(itemName('annotation', i, raw), () => readAnnotation(raw)),
+  );
+  const pageItems = yield* mapInSteps(pages as unknown[], items.length, (raw, i) =>
+    readItem(itemName('page', i, raw), () => readPage(raw)),
+  );
   return {
     format: 'gloss',
-    annotations: rejectRepeats(
-      items.map((raw, i) => readItem(itemName('annotation', i, raw), () => readAnnotation(raw))),
-      (a) => a.id,
-    ),
-    pages: rejectRepeats(
-      pages.map((raw, i) => readItem(itemName('page', i, raw), () => readPage(raw))),
-      (p) => p.url,
-    ),
+    annotations: rejectRepeats(annotations, (a) => a.id),
+    pages: rejectRepeats(pageItems, (p) => p.url),
   };
 }

@@ -14,7 +14,17 @@ import * as v from 'valibot';
 import { annotationRecord, pageRecord } from '../db/records';
 import { parse } from '../db/schema';
 import { normalizeUrl } from '../url';
-import { IsoTime, itemName, readItem, rejectRepeats, Skip, type ImportItem, type ParsedImport } from './items';
+import { runAll, type Steps } from '../steps';
+import {
+  IsoTime,
+  itemName,
+  mapInSteps,
+  readItem,
+  rejectRepeats,
+  Skip,
+  type ImportItem,
+  type ParsedImport,
+} from './items';
 import type { Annotation, Page } from '../db/types';
 
 const Selector = v.looseObject({ type: v.string('must have a type') });
@@ -110,8 +120,13 @@ export function hypothesisRows(doc: unknown): unknown[] | null {
 
 /** Reads a Hypothesis export's annotations and makes a page record for each page (its title, last change). */
 export function readHypothesisExport(rows: unknown[]): ParsedImport {
+  return runAll(hypothesisExportSteps(rows));
+}
+
+/** `readHypothesisExport` a thousand records at a time (`utils/steps.ts`), yielding the records checked so far. */
+export function* hypothesisExportSteps(rows: unknown[]): Steps<ParsedImport> {
   const titles = new Map<string, { title: string | null; lastVisited: number }>();
-  const annotations = rows.map((raw, i): ImportItem<Annotation> => {
+  const annotations = yield* mapInSteps(rows, 0, (raw, i): ImportItem<Annotation> => {
     const item = readItem(itemName('annotation', i, raw), () => readAnnotation(raw));
     if (!('record' in item)) return item;
     const { annotation, title } = item.record;

@@ -2,6 +2,7 @@
 import * as v from 'valibot';
 import type { Annotation, Page } from '../db/types';
 import { StoreError } from '../db/errors';
+import type { Steps } from '../steps';
 
 /** One record of the file: checked and ready to write, rejected (invalid), or skipped (valid, but not a highlight Gloss keeps). */
 export type ImportItem<T> =
@@ -59,3 +60,13 @@ export const IsoTime = v.pipe(
   v.transform((s) => Date.parse(s.replace(/^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3})\d+/, '$1'))),
   v.check((ms) => Number.isFinite(ms), 'must be an ISO 8601 date-time'),
 );
+
+/** Maps `items` with `read`, yielding (after every thousand) `before` plus the items done. */
+export function* mapInSteps<T, U>(items: T[], before: number, read: (item: T, index: number) => U): Steps<U[]> {
+  const out: U[] = [];
+  for (let i = 0; i < items.length; i++) {
+    out.push(read(items[i]!, i));
+    if (i % 1000 === 999) yield before + i + 1;
+  }
+  return out;
+}

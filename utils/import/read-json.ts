@@ -18,7 +18,7 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 /** Parses an import file's text, or throws an ImportError saying why it cannot be read. */
 export function readJson(text: string, maxChars = MAX_IMPORT_CHARS): unknown {
   if (typeof text !== 'string') throw new ImportError('The file could not be read as text.');
-  if (text.length > maxChars) throw new ImportError(tooLarge(text.length));
+  if (text.length > maxChars) throw new ImportError(tooLarge(text.length, maxChars));
   let forbidden: string | null = null;
   let doc: unknown;
   try {

@@ -15,8 +15,14 @@ import {
 } from '../db/schema';
 import { MAX_ANALYSED_TEXT } from './protocol';
 
-/** Largest import file, in characters (Chrome carries at most 64 MiB in one message). */
+/** Largest import file sent to the background, in characters (Chrome carries at most 64 MiB in one message). */
 export const MAX_IMPORT_CHARS = 48 * 1024 * 1024;
+
+/** Largest import file the library page reads and imports itself, in bytes (a JavaScript string holds at most 512 Mi characters). */
+export const MAX_LIBRARY_IMPORT_BYTES = 500 * 1024 * 1024;
+
+/** The most page URLs in one `annotations:imported` message (the library page sends more in several). */
+export const MAX_IMPORTED_URLS = 10_000;
 
 /** A string of at most `max` characters. */
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
@@ -54,6 +60,9 @@ export const BACKGROUND_PAYLOADS = {
       v.string('must be the file’s text'),
       v.maxLength(MAX_IMPORT_CHARS, (issue) => tooLarge(String(issue.input).length)),
     ),
+  }),
+  'annotations:imported': v.strictObject({
+    urls: v.pipe(v.array(text(LIMITS.url)), v.maxLength(MAX_IMPORTED_URLS)),
   }),
   'page:visit': v.strictObject({ page: PageInputSchema }),
   'tags:list': v.strictObject({}),
@@ -97,10 +106,11 @@ export const BACKGROUND_PAYLOADS = {
   ]),
 } as const;
 
-/** The message for an import file over the limit. */
-export function tooLarge(chars: number): string {
+/** The message for an import file over the limit (`max`: the popup's, by default). */
+export function tooLarge(chars: number, max = MAX_IMPORT_CHARS): string {
   const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
-  return `This file is too large to import (${mb(chars)} MB; at most ${mb(MAX_IMPORT_CHARS)} MB).`;
+  const where = max === MAX_IMPORT_CHARS ? '; the library page imports larger files' : '';
+  return `This file is too large to import (${mb(chars)} MB; at most ${mb(max)} MB${where}).`;
 }
 
 /** A background request's payload as its sender writes it. */

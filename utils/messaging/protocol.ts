@@ -42,6 +42,11 @@ export type BackgroundProtocol = {
   'annotation:restore': [PayloadOf<'annotation:restore'>, Annotation];
   /** A Gloss JSON-LD or Hypothesis JSON file's text; all or nothing, with a report of every record. */
   'annotations:import': [PayloadOf<'annotations:import'>, ImportReport];
+  /**
+   * The library page imported a file itself (`utils/db/import.ts`, in one transaction): these pages' highlights
+   * changed. The background marks their sites and tells their open tabs, as after an `annotations:import`.
+   */
+  'annotations:imported': [PayloadOf<'annotations:imported'>, null];
   'page:visit': [PayloadOf<'page:visit'>, null];
   /** The tags the reader has used, most used first, for completion in Gloss's own UI (never put in a page's DOM). */
   'tags:list': [PayloadOf<'tags:list'>, string[]];

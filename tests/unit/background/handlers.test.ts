@@ -73,6 +73,19 @@ describe('background handlers', () => {
     expect(await db.annotations.count()).toBe(1);
   });
 
+  it('after an import made by the library page, marks the sites and tells the open tabs of the changed pages', async () => {
+    const told: string[][] = [];
+    const own = createHandlers(db, new AnalysisService(async () => new Uint8Array()), {
+      notifyTabs: async (urls) => void told.push(urls),
+    });
+    expect(await mayHaveAnnotations('https://imported.example.org/x')).toBe(false);
+    expect(await own['annotations:imported']({ urls: ['https://imported.example.org/a'] }, popup)).toBeNull();
+    expect(told).toEqual([['https://imported.example.org/a']]);
+    expect(await mayHaveAnnotations('https://imported.example.org/x')).toBe(true);
+    await own['annotations:imported']({ urls: [] }, popup);
+    expect(told).toHaveLength(1);
+  });
+
   it('keeps pages on shared hosting apart (a.netlify.app cannot reach b.netlify.app)', async () => {
     const a: Caller = { kind: 'content', origin: 'https://a.netlify.app' };
     const b: Caller = { kind: 'content', origin: 'https://b.netlify.app' };
@@ -204,6 +217,7 @@ describe('messages from untrusted senders, end to end', () => {
       // Its own page may restore, but never over a record that is there; never import.
       [env('annotation:restore', { annotation: { ...saved, note: 'x' } }), contentOf('https://news.example.com/a')],
       [env('annotations:import', { json: '[]' }), contentOf('https://news.example.com/a')],
+      [env('annotations:imported', { urls: [saved.url] }), contentOf('https://news.example.com/a')],
       [
         env('annotation:update', { id: saved.id, patch: { url: 'https://evil.example.org/a' } }),
         contentOf('https://news.example.com/a'),

@@ -67,6 +67,26 @@ describe('importFile', () => {
     expect((await allAnnotations(db)).find((a) => a.id === changed.id)?.note).toBe('changed elsewhere');
   });
 
+  it('compares with the stored versions whether few or most of the file are stored (read by id, or all at once)', async () => {
+    db = freshDb();
+    const many = Array.from({ length: 12 }, (_, i) => ({
+      ...ANNOTATIONS[0]!,
+      id: `00000000-0000-4000-8000-1000000000${String(i).padStart(2, '0')}`,
+    }));
+    await importFile(db, toWebAnnotationJson(PAGES, many));
+    // One of twelve stored: read by id.
+    const one = { ...many[3]!, note: 'newer', updatedAt: many[3]!.updatedAt + 1 };
+    const fresh = { ...many[0]!, id: '00000000-0000-4000-8000-200000000000' };
+    expect(await importFile(db, toWebAnnotationJson(PAGES, [one, fresh]))).toMatchObject({
+      added: [fresh.id],
+      updated: [one.id],
+      unchanged: 0,
+    });
+    // Most of them: the whole table at once.
+    const report = await importFile(db, toWebAnnotationJson(PAGES, [...many.slice(4), one, fresh]));
+    expect(report).toMatchObject({ added: [], updated: [], unchanged: 10 });
+  });
+
   it('keeps a newer local edit over an older imported version', async () => {
     db = await seeded();
     const edited = await updateAnnotation(db, ANNOTATIONS[0]!.id, { note: 'edited after the backup' });

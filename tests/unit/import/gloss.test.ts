@@ -141,6 +141,8 @@ describe('readImportFile: files that cannot be imported at all', () => {
   it('refuses a 50 MB file before reading it', () => {
     const big = `[${'"x",'.repeat(13_200_000)}"x"]`;
     expect(big.length).toBeGreaterThan(50_000_000);
-    expect(() => readImportFile(big)).toThrow(/^This file is too large to import \(50\.\d MB; at most 48\.0 MB\)\.$/);
+    expect(() => readImportFile(big)).toThrow(
+      /^This file is too large to import \(50\.\d MB; at most 48\.0 MB; the library page imports larger files\)\.$/,
+    );
   });
 });
