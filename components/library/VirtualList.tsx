@@ -45,7 +45,8 @@ export function VirtualList({ count, height, row, label, onRange, onRowKey, rese
   const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState(600);
   const [focus, setFocus] = useState(0);
-  const moved = useRef(false);
+  /** The row the keys moved to, focused once it is drawn. */
+  const moved = useRef<number | null>(null);
   const tops = useMemo(() => {
     const t = new Float64Array(count + 1);
     for (let i = 0; i < count; i++) t[i + 1] = t[i] + height(i);
@@ -71,10 +72,14 @@ export function VirtualList({ count, height, row, label, onRange, onRowKey, rese
     if (box.current) box.current.scrollTop = 0;
     setScrollTop(0);
   }, [resetKey]);
+  // The row itself, not this render's `current`: an effect of an earlier render may run after the key (it would
+  // focus the old row, and the key's own render would find nothing left to do).
   useEffect(() => {
-    if (!moved.current) return;
-    moved.current = false;
-    box.current?.querySelector<HTMLElement>(`[data-row="${current}"]`)?.focus({ preventScroll: true });
+    if (moved.current === null) return;
+    const el = box.current?.querySelector<HTMLElement>(`[data-row="${moved.current}"]`);
+    if (!el) return; // not drawn yet: a later render's effect focuses it
+    moved.current = null;
+    el.focus({ preventScroll: true });
   });
 
   const moveTo = (i: number) => {
@@ -83,7 +88,7 @@ export function VirtualList({ count, height, row, label, onRange, onRowKey, rese
     if (tops[next] < el.scrollTop) el.scrollTop = tops[next];
     else if (tops[next + 1] > el.scrollTop + el.clientHeight) el.scrollTop = tops[next + 1] - el.clientHeight;
     setScrollTop(el.scrollTop);
-    moved.current = true;
+    moved.current = next;
     setFocus(next);
   };
   const onKeyDown = (e: KeyboardEvent) => {

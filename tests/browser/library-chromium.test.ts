@@ -81,7 +81,8 @@ beforeAll(async () => {
   const evaluate: Evaluate = (fn, arg) => lib.evaluate(fn as (x: unknown) => unknown, arg);
   expect(await seed(evaluate, records, 50)).toBe(121);
   await lib.reload();
-  await lib.waitForSelector('.note-row[data-id]');
+  // The whole catalog and the word index read (the first screen shows the newest 60 before them).
+  await lib.waitForSelector('main[data-complete="true"][data-indexed="true"] .note-row[data-id]');
 });
 
 afterAll(async () => {
