@@ -17,8 +17,9 @@ export type ProseEvidence = {
   /** Length of the longest paragraph. */
   longest: number;
   /**
-   * Teaser list: the long paragraphs sit in three or more `<article>`s, or
-   * half of them are links (summaries on a front page or in search results).
+   * Teaser list: the long paragraphs sit in three or more `<article>`s, none
+   * holding half of them, or half of them are links (summaries on a front
+   * page or in search results).
    */
   teasers: boolean;
   /** Placeholder text: lorem ipsum, or one paragraph repeated over most of the page. */
@@ -99,7 +100,8 @@ export function proseEvidence(doc: Document, { shapeOnly = false }: { shapeOnly?
   let linked = 0;
   let linkedLength = 0;
   let longLength = 0;
-  const articles = new Set<Element>();
+  // Long paragraphs per <article>: teasers spread over many; one story holds most of them.
+  const articles = new Map<Element, number>();
   const counts = { attribution: 0, firstPerson: 0, secondPerson: 0, english: 0, englishWords: 0 };
   // Long paragraphs by their opening, numbers aside, to find one paragraph repeated (generated filler).
   const repeats = new Map<string, number>();
@@ -127,7 +129,7 @@ export function proseEvidence(doc: Document, { shapeOnly = false }: { shapeOnly?
       linkedLength += length;
     }
     const article = p.closest('article');
-    if (article) articles.add(article);
+    if (article) articles.set(article, (articles.get(article) ?? 0) + 1);
     ev.score += Math.sqrt(length - 140);
     // Paragraphs each wrapped in a box of their own still cluster at the grandparent.
     const parent = p.parentElement;
@@ -159,8 +161,11 @@ export function proseEvidence(doc: Document, { shapeOnly = false }: { shapeOnly?
   if (mostRepeated >= 3 && mostRepeated * 2 > ev.longParagraphs) ev.placeholder = true;
   // Half the long paragraphs are links, and half the long text too: one long story with a few
   // linked summaries beside it is no teaser list.
+  // Three or more <article>s make a teaser list unless one of them holds half the long paragraphs
+  // (a story with its related stories beside it, each an <article> of its own).
+  const mostInOne = Math.max(0, ...articles.values());
   ev.teasers =
-    articles.size >= 3 ||
+    (articles.size >= 3 && mostInOne * 2 < ev.longParagraphs) ||
     (ev.longParagraphs > 0 && linked / ev.longParagraphs >= 0.5 && linkedLength * 2 >= longLength);
   if (ev.words) {
     ev.attribution = (counts.attribution * 1000) / ev.words;

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { extractArticle } from '../../../utils/extract';
 import { classAndId, isUnlikely, ownClass } from '../../../utils/extract/dom';
-import { looseProse } from '../../../utils/extract/evidence';
+import { looseProse, proseEvidence } from '../../../utils/extract/evidence';
 
 const SENTENCES = [
   'The ferry to the island runs twice a day in winter, and the crossing takes a little under an hour when the sea is calm.',
@@ -79,5 +79,26 @@ describe('prose outside <p>s', () => {
     );
     const ex = extractArticle(doc(`<div class="features">${items.join('')}${items.join('')}</div>`));
     expect(ex.isArticle).toBe(false);
+  });
+});
+
+describe('<article> elements', () => {
+  const teaser = (i: number) =>
+    `<article class="teaser"><h3><a href="/s${i}">Story ${i}</a></h3><p>${SENTENCES[i]} ${SENTENCES[(i + 1) % 6]}</p></article>`;
+
+  it('read a story with its related stories beside it, each an <article>, as one story', () => {
+    const story = `<article class="story"><h1>Island</h1>${SENTENCES.map((s, i) => `<p>${s} ${SENTENCES[(i + 2) % 6]}</p>`).join('')}</article>`;
+    const d = doc(`<main>${story}<aside>${[0, 1, 2].map(teaser).join('')}</aside></main>`);
+    expect(proseEvidence(d).teasers).toBe(false);
+    const ex = extractArticle(d);
+    expect(ex.isArticle).toBe(true);
+    expect(ex.reasons[0]).toMatch(/^article prose/);
+    expect(ex.map.text).toContain(SENTENCES[0]);
+  });
+
+  it('read a list of teasers, none holding most of the text, as no story', () => {
+    const d = doc(`<main>${[0, 1, 2, 3, 4, 5].map(teaser).join('')}</main>`);
+    expect(proseEvidence(d).teasers).toBe(true);
+    expect(extractArticle(d).isArticle).toBe(false);
   });
 });
