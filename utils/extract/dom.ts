@@ -133,6 +133,7 @@ export const UNLIKELY_ROLES = new Set([
 
 // A class naming one of the site's own tags or categories ("tag-social", "category-comment"):
 // publishing systems put every term of a post on its container, in the site's vocabulary.
+const TERM_HINT = /(?:tag|categor|topic|format)[-_]/i;
 const TERM_CLASS = /(?:^|\s)(?:tag|category|categories|topic|post_tag|format|post_format|post-format)-\S+/gi;
 
 /**
@@ -142,7 +143,7 @@ const TERM_CLASS = /(?:^|\s)(?:tag|category|categories|topic|post_tag|format|pos
  */
 export function ownClass(el: Element): string {
   const cls = el.getAttribute('class') ?? '';
-  if (!cls.includes('-')) return cls;
+  if (!TERM_HINT.test(cls)) return cls;
   const terms = cls.match(TERM_CLASS);
   return terms && terms.length >= 2 ? cls.replace(TERM_CLASS, ' ').trim() : cls;
 }
