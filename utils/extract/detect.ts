@@ -50,7 +50,7 @@ export function detectDetail(doc: Document, options: DetectOptions = {}): Detect
   // (a product, a list, questions and answers) in structured data: the prose decides.
   const subjectOnly = ogType === 'article' && pageTypes.every((t) => SUBJECT_TYPES.has(t));
   if (!articleMarkup && pageTypes.length && !subjectOnly) return no(`structured data ${pageTypes[0]}: not an article`);
-  if (!articleMarkup && /^(?:product|profile|video|music|books?\.|business)/.test(ogType))
+  if (!articleMarkup && /^(?:product|profile|music|books?\.|business)/.test(ogType))
     return no(`og:type ${ogType}: not an article`);
   const url = pageUrl(doc, signals, options.url);
   if (!articleMarkup && isForumUrl(url)) return no('forum address');
@@ -70,6 +70,8 @@ export function detectDetail(doc: Document, options: DetectOptions = {}): Detect
   const oneStory = shaped && prose.score >= 40 && prose.clustered >= 4;
   // An address like a section's ("/supermarket/") gives way only to a long story.
   if (front && !(oneStory && prose.score >= 150 && prose.clustered >= 6)) return no('front or section page URL', prose);
+  // A news story led by a video may call itself one (og:type video.other): its long story decides.
+  if (!articleMarkup && ogType.startsWith('video') && !oneStory) return no(`og:type ${ogType}: not an article`, prose);
   let isArticle = articleMarkup || (shaped && (ogType !== 'website' || oneStory));
   let body: Body | undefined;
   const storyUrl = isStoryUrl(url) && !prose.teasers;

@@ -34,7 +34,8 @@ export function mayBeArticle(doc: Document, url: string = doc.URL): boolean {
   const pageTypes = [...ld.types, ...micro].filter((t) => NON_ARTICLE_TYPES.has(t));
   const subjectOnly = ogType === 'article' && pageTypes.every((t) => SUBJECT_TYPES.has(t));
   if (pageTypes.length && !subjectOnly) return false;
-  if (/^(?:product|profile|video|music|books?\.|business)/.test(ogType)) return false;
+  // (A video page's own og:type is weighed against its prose in detectArticle.)
+  if (/^(?:product|profile|music|books?\.|business)/.test(ogType)) return false;
   const canonical = doc.querySelector('link[rel~="canonical"]')?.getAttribute('href') ?? metaValue(meta, 'og:url');
   const address = canonical ?? url;
   if (isForumUrl(address)) return false;

@@ -102,3 +102,21 @@ describe('<article> elements', () => {
     expect(extractArticle(d).isArticle).toBe(false);
   });
 });
+
+describe('og:type video', () => {
+  const page = (body: string) =>
+    parseHTML(
+      `<!doctype html><html lang="en"><head><meta property="og:type" content="video.other"><title>Island</title></head><body>${body}</body></html>`,
+    ).document as unknown as Document;
+
+  it('gives way to the long story under the video', () => {
+    const story = SENTENCES.map((s, i) => `<p>${s} ${SENTENCES[(i + 3) % 6]}</p>`).join('');
+    const ex = extractArticle(page(`<div class="player"></div><div class="story">${story}</div>`));
+    expect(ex.isArticle).toBe(true);
+  });
+
+  it('still turns away a video page with a caption under it', () => {
+    const ex = extractArticle(page(`<div class="player"></div><div><p>${SENTENCES[0]} ${SENTENCES[1]}</p></div>`));
+    expect(ex.isArticle).toBe(false);
+  });
+});
