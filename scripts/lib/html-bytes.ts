@@ -4,8 +4,9 @@
  * charset>` left in, and text in a legacy encoding is practically never valid UTF-8 by
  * chance); other bytes the way a browser reads them: a byte order mark, else the charset of
  * the HTTP Content-Type header, else a `<meta charset>` or `<meta http-equiv="Content-Type"
- * content="…; charset=…">` in the first 1,024 bytes (the HTML standard's prescan), else
- * windows-1252, the usual legacy default.
+ * content="…; charset=…">` in the first 1,024 bytes (the HTML standard's prescan), else one
+ * later in the `<head>` (where the parser changes to it), else windows-1252, the usual legacy
+ * default.
  */
 
 /** The charset named in a Content-Type value or a meta tag's content, if any. */
@@ -15,7 +16,22 @@ function charsetIn(s: string): string | null {
 
 /** The charset a page's first 1,024 bytes declare in a meta tag, if any. */
 export function declaredCharset(bytes: Uint8Array): string | null {
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
+  return metaCharset(new TextDecoder('latin1').decode(bytes.subarray(0, 1024)));
+}
+
+/**
+ * The charset a meta tag declares later in the page's `<head>`, past the first 1,024 bytes
+ * (a web archive's replay scripts often push it there): a browser that meets it while
+ * parsing the head with a guessed encoding changes to it and parses again (the HTML
+ * standard's "change the encoding").
+ */
+export function headCharset(bytes: Uint8Array): string | null {
+  const text = new TextDecoder('latin1').decode(bytes.subarray(0, 256 * 1024));
+  const end = text.search(/<\/head\s*>|<body[\s>]/i);
+  return metaCharset(end >= 0 ? text.slice(0, end) : text);
+}
+
+function metaCharset(head: string): string | null {
   for (const m of head.matchAll(/<meta\b[^>]*>/gi)) {
     const tag = m[0];
     const direct = /\bcharset\s*=\s*["']?([\w.:-]+)/i.exec(tag);
@@ -58,7 +74,10 @@ export function decodeHtml(bytes: Uint8Array, contentType?: string | null): stri
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    const named = decoder(contentType ? charsetIn(contentType) : null) ?? decoder(declaredCharset(bytes));
+    const named =
+      decoder(contentType ? charsetIn(contentType) : null) ??
+      decoder(declaredCharset(bytes)) ??
+      decoder(headCharset(bytes));
     return decodeWith(named ?? new TextDecoder('windows-1252'), bytes);
   }
 }

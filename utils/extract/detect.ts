@@ -9,7 +9,7 @@ import { ARTICLE_TYPES, NEWS_TYPES, NON_ARTICLE_TYPES, readJsonLd } from './json
 import { metaValue, microdataTypes, readMeta } from './meta';
 import { findTitle, type Signals } from './metadata';
 import { extractBody, type Body } from './extract-body';
-import { isPlaceholder, proseEvidence, type ProseEvidence } from './evidence';
+import { isPlaceholder, looselyShaped, proseEvidence, SOME_PROSE, type ProseEvidence } from './evidence';
 import { isFrontUrl, isNewsByEvidence, newsEvidence, pageUrl } from './news-signals';
 import { inWriterSpace, isForumUrl, isStoryUrl } from './platform-signals';
 
@@ -50,7 +50,7 @@ export function detectDetail(doc: Document, options: DetectOptions = {}): Detect
   // (a product, a list, questions and answers) in structured data: the prose decides.
   const subjectOnly = ogType === 'article' && pageTypes.every((t) => SUBJECT_TYPES.has(t));
   if (!articleMarkup && pageTypes.length && !subjectOnly) return no(`structured data ${pageTypes[0]}: not an article`);
-  if (!articleMarkup && /^(?:product|profile|video|music|books?\.|business)/.test(ogType))
+  if (!articleMarkup && /^(?:product|profile|music|books?\.|business)/.test(ogType))
     return no(`og:type ${ogType}: not an article`);
   const url = pageUrl(doc, signals, options.url);
   if (!articleMarkup && isForumUrl(url)) return no('forum address');
@@ -70,16 +70,21 @@ export function detectDetail(doc: Document, options: DetectOptions = {}): Detect
   const oneStory = shaped && prose.score >= 40 && prose.clustered >= 4;
   // An address like a section's ("/supermarket/") gives way only to a long story.
   if (front && !(oneStory && prose.score >= 150 && prose.clustered >= 6)) return no('front or section page URL', prose);
+  // A news story led by a video may call itself one (og:type video.other): its long story decides.
+  if (!articleMarkup && ogType.startsWith('video') && !oneStory) return no(`og:type ${ogType}: not an article`, prose);
   let isArticle = articleMarkup || (shaped && (ogType !== 'website' || oneStory));
   let body: Body | undefined;
   const storyUrl = isStoryUrl(url) && !prose.teasers;
   const claimed = ogType === 'article' || singleArticleElement(doc) || storyUrl;
-  if (!isArticle && (claimed || shaped)) {
+  // A few long paragraphs (a short story), or prose outside <p>s (<br> runs, a <div> per
+  // paragraph): judged by the body, which must then be mostly prose.
+  const loose = !isArticle && !claimed && !shaped && (prose.score >= SOME_PROSE || looselyShaped(doc));
+  if (!isArticle && (claimed || shaped || loose)) {
     // Claims to be an article, or is addressed or shaped like one, but its
     // text is not in long <p>s under one parent (lists, <br> runs, short
     // paragraphs, a generic og:type): extract the body and judge its shape.
     body = extractBody(doc, findTitle(doc, signals) ?? '');
-    isArticle = bodyLooksLikeArticle(body, claimed);
+    isArticle = claimed || shaped ? bodyLooksLikeArticle(body, claimed) : bodyIsMostlyProse(body);
     if (isArticle && isPlaceholder(body.map.text)) return no('placeholder text', prose);
   }
   if (!isArticle) return no(`too little article prose (score ${Math.round(prose.score)})`, prose);
@@ -129,4 +134,30 @@ function bodyLooksLikeArticle(body: Body, claimed: boolean): boolean {
   return (
     prose.length >= 1 && prose.join(' ').match(SENTENCE_END) !== null && (text.match(SENTENCE_END)?.length ?? 0) >= 2
   );
+}
+
+/**
+ * The body of a page that neither claims to be an article nor has its paragraphs: a run of
+ * three or more lines of prose (60 characters or more, a CJK one counting three, ending a
+ * sentence) one after the other, 700 characters in all and half the text at least. The
+ * short items of a landing page or a list, each under its heading, make no such run.
+ */
+function bodyIsMostlyProse(body: Body): boolean {
+  const text = body.map.text;
+  const length = weightedLength(text);
+  if (length < 700) return false;
+  let best = 0;
+  let run = 0;
+  let lines = 0;
+  for (const line of text.split('\n')) {
+    if (!line.trim()) continue;
+    const n = weightedLength(line);
+    SENTENCE_END.lastIndex = 0;
+    if (n >= 60 && SENTENCE_END.test(`${line} `)) {
+      run += n;
+      lines++;
+    } else run = lines = 0;
+    if (lines >= 3) best = Math.max(best, run);
+  }
+  return best >= 700 && best * 2 >= length;
 }

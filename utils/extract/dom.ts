@@ -131,9 +131,26 @@ export const UNLIKELY_ROLES = new Set([
   'dialog',
 ]);
 
-/** Class and id of an element, as one string. */
-export function classAndId(el: Element): string {
+// A class naming one of the site's own tags or categories ("tag-social", "category-comment"):
+// publishing systems put every term of a post on its container, in the site's vocabulary.
+const TERM_HINT = /(?:tag|categor|topic|format)[-_]/i;
+const TERM_CLASS = /(?:^|\s)(?:tag|category|categories|topic|post_tag|format|post_format|post-format)-\S+/gi;
+
+/**
+ * The class attribute without the names of the post's own tags and categories, where it
+ * holds two or more (a post container's "category-news tag-social tag-menu"): those are
+ * the site's words, not its page structure, and would otherwise read as furniture.
+ */
+export function ownClass(el: Element): string {
   const cls = el.getAttribute('class') ?? '';
+  if (!TERM_HINT.test(cls)) return cls;
+  const terms = cls.match(TERM_CLASS);
+  return terms && terms.length >= 2 ? cls.replace(TERM_CLASS, ' ').trim() : cls;
+}
+
+/** Class and id of an element, as one string (a post's own tags and categories left out). */
+export function classAndId(el: Element): string {
+  const cls = ownClass(el);
   const id = el.getAttribute('id') ?? '';
   return cls && id ? `${cls} ${id}` : cls || id;
 }
@@ -141,7 +158,7 @@ export function classAndId(el: Element): string {
 /** Readability's class weight: ±25 for the class and for the id. */
 export function classWeight(el: Element): number {
   let weight = 0;
-  const cls = el.getAttribute('class');
+  const cls = ownClass(el);
   const id = el.getAttribute('id');
   if (cls) {
     if (NEGATIVE.test(cls)) weight -= 25;

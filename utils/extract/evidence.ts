@@ -5,7 +5,7 @@
  * journalism (datelines, attribution verbs) or of a personal post (first and
  * second person).
  */
-import { isHidden, isUnlikely } from './dom';
+import { BLOCK_TAGS, isHidden, isUnlikely } from './dom';
 
 /** What the paragraphs of a page show. Rates are per 1,000 words (a CJK character is half a word). */
 export type ProseEvidence = {
@@ -17,8 +17,9 @@ export type ProseEvidence = {
   /** Length of the longest paragraph. */
   longest: number;
   /**
-   * Teaser list: the long paragraphs sit in three or more `<article>`s, or
-   * half of them are links (summaries on a front page or in search results).
+   * Teaser list: the long paragraphs sit in three or more `<article>`s, none
+   * holding half of them, or half of them are links (summaries on a front
+   * page or in search results).
    */
   teasers: boolean;
   /** Placeholder text: lorem ipsum, or one paragraph repeated over most of the page. */
@@ -99,7 +100,8 @@ export function proseEvidence(doc: Document, { shapeOnly = false }: { shapeOnly?
   let linked = 0;
   let linkedLength = 0;
   let longLength = 0;
-  const articles = new Set<Element>();
+  // Long paragraphs per <article>: teasers spread over many; one story holds most of them.
+  const articles = new Map<Element, number>();
   const counts = { attribution: 0, firstPerson: 0, secondPerson: 0, english: 0, englishWords: 0 };
   // Long paragraphs by their opening, numbers aside, to find one paragraph repeated (generated filler).
   const repeats = new Map<string, number>();
@@ -127,7 +129,7 @@ export function proseEvidence(doc: Document, { shapeOnly = false }: { shapeOnly?
       linkedLength += length;
     }
     const article = p.closest('article');
-    if (article) articles.add(article);
+    if (article) articles.set(article, (articles.get(article) ?? 0) + 1);
     ev.score += Math.sqrt(length - 140);
     // Paragraphs each wrapped in a box of their own still cluster at the grandparent.
     const parent = p.parentElement;
@@ -159,8 +161,11 @@ export function proseEvidence(doc: Document, { shapeOnly = false }: { shapeOnly?
   if (mostRepeated >= 3 && mostRepeated * 2 > ev.longParagraphs) ev.placeholder = true;
   // Half the long paragraphs are links, and half the long text too: one long story with a few
   // linked summaries beside it is no teaser list.
+  // Three or more <article>s make a teaser list unless one of them holds half the long paragraphs
+  // (a story with its related stories beside it, each an <article> of its own).
+  const mostInOne = Math.max(0, ...articles.values());
   ev.teasers =
-    articles.size >= 3 ||
+    (articles.size >= 3 && mostInOne * 2 < ev.longParagraphs) ||
     (ev.longParagraphs > 0 && linked / ev.longParagraphs >= 0.5 && linkedLength * 2 >= longLength);
   if (ev.words) {
     ev.attribution = (counts.attribution * 1000) / ev.words;
@@ -185,4 +190,137 @@ function visibleAndLikely(el: Element): boolean {
     if (isHidden(a) || isUnlikely(a)) return false;
   }
   return true;
+}
+
+/**
+ * A readerable score (`ProseEvidence.score`) from which a page not shaped like an article may
+ * still hold a short one (a paragraph or two of 200 characters and more): its body decides.
+ */
+export const SOME_PROSE = 8;
+
+/** Whether the page's text outside `<p>`s is shaped like an article's (as paragraphs are in `detectArticle`). */
+export function looselyShaped(doc: Document): boolean {
+  // The whole document where a lenient parser split malformed markup into several bodies.
+  const bodies = doc.querySelectorAll('body');
+  const root = bodies.length === 1 ? bodies[0] : doc.documentElement;
+  if (!root) return false;
+  const loose = looseProse(root);
+  return loose.score >= 20 && (loose.clustered >= 2 || loose.longest >= 800);
+}
+
+/** Prose outside `<p>`s: runs of text in other blocks, parted by `<br>`s and child blocks. */
+export type LooseProse = { score: number; runs: number; clustered: number; longest: number };
+
+// Blocks whose text the paragraph measure reads already, or that are never prose.
+const NOT_LOOSE = new Set([
+  'p',
+  'pre',
+  'a',
+  'li',
+  'ul',
+  'ol',
+  'dl',
+  'nav',
+  'header',
+  'footer',
+  'aside',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'table',
+  'button',
+  'select',
+  'option',
+  'textarea',
+  'label',
+]);
+const NOT_TEXT = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'iframe',
+  'object',
+  'embed',
+  'img',
+  'picture',
+  'video',
+  'audio',
+  'canvas',
+  'input',
+  'head',
+]);
+const LOOSE_BLOCKS = /^(?:div|section|article|main|td|blockquote|center|font|span|body|dd)$/;
+const MAX_LOOSE_ELEMENTS = 6000;
+
+/**
+ * Measures the prose of a page whose text is not in `<p>`s (blog engines and older sites
+ * that part paragraphs with `<br>`, or write one `<div>` per paragraph), the way
+ * `proseEvidence` measures paragraphs: a run of text at least 140 characters long (a CJK
+ * character counting three), mostly not links, counts as a long paragraph of its block.
+ * One bounded walk over the elements; furniture (hidden or unlikely by class) is skipped.
+ */
+export function looseProse(root: Element): LooseProse {
+  const out: LooseProse = { score: 0, runs: 0, clustered: 0, longest: 0 };
+  const perParent = new Map<Element, number>();
+  let seen = 0;
+  const count = (block: Element, length: number, linked: number): void => {
+    if (length < 140 || linked * 2 > length) return;
+    out.runs++;
+    out.score += Math.sqrt(length - 140);
+    out.longest = Math.max(out.longest, length);
+    // A block of runs is one story; one block per paragraph clusters at the parent.
+    for (const a of [block, block.parentElement]) if (a) perParent.set(a, (perParent.get(a) ?? 0) + 1);
+  };
+  const walk = (el: Element): void => {
+    let run = 0;
+    let linked = 0;
+    for (let c = el.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType === 3) {
+        const t = (c as Text).data;
+        if (/\S/.test(t)) run += weighted(t.replace(/\s+/g, ' '));
+        continue;
+      }
+      if (c.nodeType !== 1 || ++seen > MAX_LOOSE_ELEMENTS) continue;
+      const child = c as Element;
+      const tag = child.localName;
+      if (NOT_TEXT.has(tag)) continue;
+      if (tag === 'br' || tag === 'hr' || BLOCK_TAGS.has(tag)) {
+        count(el, run, linked);
+        run = linked = 0;
+        if (tag !== 'br' && tag !== 'hr' && !NOT_LOOSE.has(tag) && !isHidden(child) && !isUnlikely(child)) walk(child);
+        continue;
+      }
+      if (isHidden(child)) continue;
+      // Inline: its text joins the run (a <span> or <font> holding blocks is read as a block).
+      if (LOOSE_BLOCKS.test(tag) && child.querySelector('div, p, br')) {
+        count(el, run, linked);
+        run = linked = 0;
+        if (!isUnlikely(child)) walk(child);
+        continue;
+      }
+      const n = weighted((child.textContent ?? '').replace(/\s+/g, ' '));
+      run += n;
+      if (tag === 'a' || child.querySelector('a')) linked += tag === 'a' ? n : linkText(child);
+    }
+    count(el, run, linked);
+  };
+  walk(root);
+  for (const n of perParent.values()) out.clustered = Math.max(out.clustered, n);
+  return out;
+}
+
+function weighted(text: string): number {
+  return text.length + 2 * (text.match(CJK)?.length ?? 0);
+}
+
+function linkText(el: Element): number {
+  let n = 0;
+  for (const a of Array.from(el.querySelectorAll('a'))) n += (a.textContent ?? '').length;
+  return n;
 }

@@ -9,7 +9,7 @@
  */
 import { ARTICLE_TYPES, NEWS_TYPES, NON_ARTICLE_TYPES, readJsonLd } from './jsonld';
 import { metaValue, microdataTypes, readMeta } from './meta';
-import { proseEvidence } from './evidence';
+import { looselyShaped, proseEvidence, SOME_PROSE } from './evidence';
 import { isFrontUrl } from './news-signals';
 import { isForumUrl, isStoryUrl } from './platform-signals';
 
@@ -34,23 +34,34 @@ export function mayBeArticle(doc: Document, url: string = doc.URL): boolean {
   const pageTypes = [...ld.types, ...micro].filter((t) => NON_ARTICLE_TYPES.has(t));
   const subjectOnly = ogType === 'article' && pageTypes.every((t) => SUBJECT_TYPES.has(t));
   if (pageTypes.length && !subjectOnly) return false;
-  if (/^(?:product|profile|video|music|books?\.|business)/.test(ogType)) return false;
+  // (A video page's own og:type is weighed against its prose in detectArticle.)
+  if (/^(?:product|profile|music|books?\.|business)/.test(ogType)) return false;
   const canonical = doc.querySelector('link[rel~="canonical"]')?.getAttribute('href') ?? metaValue(meta, 'og:url');
   const address = canonical ?? url;
   if (isForumUrl(address)) return false;
   // Too little text for any article: the full detection needs a body of 250 characters (a CJK one
   // weighing three, blocks parted by at most two line breaks) or a paragraph of 540.
-  if (!hasText(doc.body, MIN_TEXT)) return false;
+  if (!hasText(doc.body, MIN_TEXT) && !hasText(wholePage(doc), MIN_TEXT)) return false;
   const prose = proseEvidence(doc, { shapeOnly: true });
   if (prose.placeholder) return false;
   const shaped = prose.score >= 20 && (prose.clustered >= 2 || prose.longest >= 800) && !prose.teasers;
   // A site's or a section's front: there only one long story under one parent is an article (as in detect.ts).
   if (isFrontUrl(address) && !(shaped && prose.score >= 150 && prose.clustered >= 6)) return false;
   if (shaped) return true;
-  // Not shaped like an article: detectArticle then extracts the body only for a page that claims to be one.
+  // Not shaped like an article: detectArticle then extracts the body of a page that claims to
+  // be one, has a little prose, or has prose outside <p>s.
   const articles = doc.querySelectorAll('article').length;
   const oneArticle = (articles >= 1 && articles <= 2) || !!doc.querySelector('[itemprop~="articleBody"]');
-  return ogType === 'article' || oneArticle || (isStoryUrl(address) && !prose.teasers);
+  if (ogType === 'article' || oneArticle || (isStoryUrl(address) && !prose.teasers)) return true;
+  return prose.score >= SOME_PROSE || looselyShaped(doc);
+}
+
+/**
+ * The whole page where a lenient parser (linkedom) left the text outside the one `<body>`
+ * (malformed markup split into several bodies, or a missing one): the `<html>` element.
+ */
+function wholePage(doc: Document): Node {
+  return doc.querySelector('html') ?? doc;
 }
 
 /**

@@ -73,6 +73,13 @@ describe('furniture at the edges of the body', () => {
     expect(t).toBe([LONG, LONG, LONG].join('\n\n'));
   });
 
+  it('leaves out advertisement labels in other languages and scripts', () => {
+    for (const label of ['Werbung', 'Publicité', 'Pubblicità', 'Реклама', '広告', '广告', 'Sponsored']) {
+      const t = text(`<article><p>${LANG}</p><div><span>${label}</span></div><p>${LANG}</p></article>`);
+      expect(t).toBe(`${LANG}\n\n${LANG}`);
+    }
+  });
+
   it('keeps a short sentence in capitals that is part of the story', () => {
     const t = text(`<article><p>${LONG}</p><p>THE END OF AN ERA, HE WROTE.</p><p>${LONG}</p></article>`);
     expect(t).toContain('THE END OF AN ERA, HE WROTE.');

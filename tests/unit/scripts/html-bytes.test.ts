@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeHtml, declaredCharset } from '../../../scripts/lib/html-bytes';
+import { decodeHtml, declaredCharset, headCharset } from '../../../scripts/lib/html-bytes';
 
 const latin1 = (s: string) => Uint8Array.from([...s].map((c) => c.charCodeAt(0)));
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -32,5 +32,14 @@ describe('decodeHtml', () => {
   it('finds the declaration only in the first 1,024 bytes', () => {
     expect(declaredCharset(latin1('<meta charset="koi8-r">'))).toBe('koi8-r');
     expect(declaredCharset(latin1(' '.repeat(1100) + '<meta charset="koi8-r">'))).toBeNull();
+  });
+
+  it('follows a declaration later in the head, as the parser changes encoding there', () => {
+    const late = latin1(`<html><head><script>${' '.repeat(1500)}</script><meta charset="iso-8859-2"></head><body><p>`);
+    expect(headCharset(late)).toBe('iso-8859-2');
+    // "Łódź" in ISO-8859-2: Ł 0xA3, ó 0xF3, d, ź 0xBC.
+    expect(decodeHtml(Uint8Array.from([...late, 0xa3, 0xf3, 0x64, 0xbc]))).toContain('Łódź');
+    // Not one in the body: the head is parsed by then.
+    expect(headCharset(latin1(`<html><head></head><body>${' '.repeat(1500)}<meta charset="koi8-r">`))).toBeNull();
   });
 });
