@@ -10,19 +10,15 @@
 import { siteOf } from '../../utils/site';
 import { wordsOf } from '../../utils/db/words';
 import {
-  displayName,
   familyKeys,
-  fullerName,
   matchIdentity,
   nameKey,
-  parseName,
   resolveArticleNames,
   type MergeReason,
   type ParsedName,
 } from '../../utils/sources/identity';
-import { isFamilyOnly } from '../../utils/sources/names';
 import type { SourceRecord } from '../../utils/sources/record';
-import { quoteId } from '../../utils/sources/store';
+import { addSpelling as addSpellingTo, newIdentity, quoteId } from '../../utils/sources/store';
 import type { Identity, RememberedArticle, StoredMention, StoredQuote } from '../../utils/sources/types';
 
 export type SourceRows = {
@@ -46,42 +42,16 @@ export function sourceRows(records: SourceRecord[], now: number): SourceRows {
     map.set(k, list);
   };
   const create = (full: ParsedName, keys: string[], families: string[]): Identity => {
-    const identity: Identity = {
-      id: `seed${(next++).toString(36).padStart(6, '0')}`,
-      type: full.type,
-      name: displayName(full),
-      keys,
-      families,
-      variants: [{ name: displayName(full), reason: { code: 'same-name', text: 'first seen' } }],
-      quoteCount: 0,
-      quoteArticles: 0,
-      mentionCount: 0,
-      mentionArticles: 0,
-      first: null,
-      last: null,
-    };
+    const identity = newIdentity(`seed${(next++).toString(36).padStart(6, '0')}`, full, keys, families);
     identities.set(identity.id, identity);
     for (const k of keys) index(byKey, k, identity);
     for (const f of families) index(byFamily, f, identity);
     return identity;
   };
   const addSpelling = (identity: Identity, spelling: ParsedName, reason: MergeReason) => {
-    if (spelling.type !== 'PER' || !isFamilyOnly(spelling)) {
-      const key = nameKey(spelling);
-      if (!identity.keys.includes(key)) {
-        identity.keys.push(key);
-        index(byKey, key, identity);
-      }
-      for (const f of familyKeys(spelling)) {
-        if (identity.families.includes(f)) continue;
-        identity.families.push(f);
-        index(byFamily, f, identity);
-      }
-    }
-    const shown = parseName(identity.name, identity.type);
-    if (shown && spelling.words.length >= 2) identity.name = displayName(fullerName(shown, spelling));
-    if (!identity.variants.some((v) => v.name === spelling.raw) && identity.variants.length < 50)
-      identity.variants.push({ name: spelling.raw, reason });
+    const added = addSpellingTo(identity, spelling, reason);
+    for (const k of added.keys) index(byKey, k, identity);
+    for (const f of added.families) index(byFamily, f, identity);
   };
 
   const sourceArticles: RememberedArticle[] = [];

@@ -107,38 +107,66 @@ class Resolver {
   }
 
   private create(full: ReturnType<typeof parseName> & object, keys: string[], families: string[]): Identity {
-    const identity: Identity = {
-      id: newId(),
-      type: full.type,
-      name: displayName(full),
-      keys,
-      families,
-      variants: [{ name: displayName(full), reason: { code: 'same-name', text: 'first seen' } }],
-      quoteCount: 0,
-      quoteArticles: 0,
-      mentionCount: 0,
-      mentionArticles: 0,
-      first: null,
-      last: null,
-    };
+    const identity = newIdentity(newId(), full, keys, families);
     this.touched.set(identity.id, identity);
     return identity;
   }
 
-  /** Adds a spelling to an identity (its key, its family names, the fuller shown name). */
   private addSpelling(identity: Identity, spelling: ReturnType<typeof parseName> & object, reason: MergeReason): void {
     this.touched.set(identity.id, identity);
-    if (spelling.type !== 'PER' || !isFamilyOnly(spelling)) {
-      const key = nameKey(spelling);
-      if (!identity.keys.includes(key)) identity.keys.push(key);
-      for (const f of familyKeys(spelling)) if (!identity.families.includes(f)) identity.families.push(f);
-    }
-    const shown = parseName(identity.name, identity.type);
-    if (shown && spelling.words.length >= 2) identity.name = displayName(fullerName(shown, spelling));
-    if (!identity.variants.some((v) => v.name === spelling.raw) && identity.variants.length < 50) {
-      identity.variants.push({ name: spelling.raw, reason });
-    }
+    addSpelling(identity, spelling, reason);
   }
+}
+
+/** A new identity, first seen under the name `full`. */
+export function newIdentity(
+  id: string,
+  full: ReturnType<typeof parseName> & object,
+  keys: string[],
+  families: string[],
+): Identity {
+  return {
+    id,
+    type: full.type,
+    name: displayName(full),
+    keys,
+    families,
+    variants: [{ name: displayName(full), reason: { code: 'same-name', text: 'first seen' } }],
+    quoteCount: 0,
+    quoteArticles: 0,
+    mentionCount: 0,
+    mentionArticles: 0,
+    first: null,
+    last: null,
+  };
+}
+
+/**
+ * Adds a spelling to an identity (its key, its family names, the fuller shown
+ * name, the variant with its reason); returns the keys and family names it
+ * did not have.
+ */
+export function addSpelling(
+  identity: Identity,
+  spelling: ReturnType<typeof parseName> & object,
+  reason: MergeReason,
+): { keys: string[]; families: string[] } {
+  const added = { keys: [] as string[], families: [] as string[] };
+  if (spelling.type !== 'PER' || !isFamilyOnly(spelling)) {
+    const key = nameKey(spelling);
+    if (!identity.keys.includes(key)) added.keys.push(key);
+    for (const f of familyKeys(spelling)) {
+      if (!identity.families.includes(f) && !added.families.includes(f)) added.families.push(f);
+    }
+    identity.keys.push(...added.keys);
+    identity.families.push(...added.families);
+  }
+  const shown = parseName(identity.name, identity.type);
+  if (shown && spelling.words.length >= 2) identity.name = displayName(fullerName(shown, spelling));
+  if (!identity.variants.some((v) => v.name === spelling.raw) && identity.variants.length < 50) {
+    identity.variants.push({ name: spelling.raw, reason });
+  }
+  return added;
 }
 
 /**
