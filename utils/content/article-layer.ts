@@ -2,6 +2,7 @@ import type { Analysis, EntityType } from '../analysis/types';
 import { textRange, type TextMap } from '../dom/text-map';
 import type { PageEntity, PageQuote } from '../messaging/protocol';
 import type { Highlighter } from './highlighter';
+import { inSlices } from './slices';
 
 /** Paint order: the reader's own highlights above quotations above entities. */
 export const PRIORITY = { entity: 10, quote: 20, focus: 25, user: 30 } as const;
@@ -31,49 +32,61 @@ export class ArticleLayer {
   /** Mention ranges of each entity, in text order, for stepping through them. */
   private mentions: Range[][] = [];
   private quoteRanges: Range[][] = [];
+  /** Counts `show`s and `clear`s: a slice of an earlier `show` sees that it was overtaken. */
+  private run = 0;
 
   constructor(private readonly highlighter: Highlighter) {}
 
-  /** Paints `analysis` of the text in `map`; `dark` picks colours for dark pages. */
-  show(map: TextMap, analysis: Analysis, dark: boolean): void {
+  /**
+   * Paints `analysis` of the text in `map`; `dark` picks colours for dark pages. It works in slices
+   * (`slices.ts`), painting as it goes: an article with thousands of marks must not hold the page up (Firefox
+   * stops a script still running when its tab is closed, and says so in the browser console). Resolves true
+   * once all is painted, false if `cancelled`, a newer `show` or a `clear` stopped it.
+   */
+  async show(map: TextMap, analysis: Analysis, dark: boolean, cancelled = () => false): Promise<boolean> {
     this.clear();
+    const run = this.run;
     const suffix = dark ? '-dark' : '';
-    const byName = new Map<string, Range[]>();
-    const add = (name: string, range: Range) => {
-      const list = byName.get(name) ?? [];
-      list.push(range);
-      byName.set(name, list);
-    };
-    analysis.quotes.forEach((q, i) => {
-      const range = textRange(map, q.start, q.end);
-      this.quotes.push({ index: i, text: q.text, speaker: q.speaker });
-      this.quoteRanges.push(range ? [range] : []);
-      if (!range) return;
-      add(`gloss-quote${suffix}`, range);
-      this.items.push({ kind: 'quote', range, index: i, title: 'Quotation', detail: q.speaker ?? 'Speaker unclear' });
-    });
+    const paint = (name: string, range: Range) =>
+      this.highlighter.add(name, [range], name.startsWith('gloss-quote') ? PRIORITY.quote : PRIORITY.entity);
     analysis.entityGroups.forEach((g, i) => {
       this.entities.push({ index: i, name: g.name, type: g.type, count: g.mentions.length });
-      const ranges: Range[] = [];
-      for (const m of g.mentions) {
+      this.mentions.push([]);
+    });
+    type Step = { quote: number } | { group: number; mention: number };
+    const steps: Step[] = analysis.quotes.map((_, quote) => ({ quote }));
+    analysis.entityGroups.forEach((g, group) => g.mentions.forEach((_, mention) => steps.push({ group, mention })));
+    return inSlices(
+      steps,
+      (step) => {
+        if ('quote' in step) {
+          const q = analysis.quotes[step.quote];
+          const range = textRange(map, q.start, q.end);
+          this.quotes.push({ index: step.quote, text: q.text, speaker: q.speaker });
+          this.quoteRanges.push(range ? [range] : []);
+          if (!range) return;
+          paint(`gloss-quote${suffix}`, range);
+          const detail = q.speaker ?? 'Speaker unclear';
+          this.items.push({ kind: 'quote', range, index: step.quote, title: 'Quotation', detail });
+          return;
+        }
+        const g = analysis.entityGroups[step.group];
+        const m = g.mentions[step.mention];
         const range = textRange(map, m.start, m.end);
-        if (!range) continue;
-        ranges.push(range);
-        add(`gloss-${g.type.toLowerCase()}${suffix}`, range);
+        if (!range) return;
+        this.mentions[step.group].push(range);
+        paint(`gloss-${g.type.toLowerCase()}${suffix}`, range);
         const count = g.mentions.length;
         this.items.push({
           kind: 'entity',
           range,
-          index: i,
+          index: step.group,
           title: TYPE_NAMES[g.type],
           detail: `${g.name} · ${count} mention${count === 1 ? '' : 's'}`,
         });
-      }
-      this.mentions.push(ranges);
-    });
-    for (const [name, ranges] of byName) {
-      this.highlighter.set(name, ranges, name.startsWith('gloss-quote') ? PRIORITY.quote : PRIORITY.entity);
-    }
+      },
+      { cancelled: () => run !== this.run || cancelled() },
+    );
   }
 
   /** The range of a quotation, or of the `step`-th mention of an entity (wrapping). */
@@ -94,6 +107,7 @@ export class ArticleLayer {
   }
 
   clear(): void {
+    this.run++;
     this.highlighter.clear('gloss-quote');
     for (const t of ['per', 'org', 'loc', 'misc']) this.highlighter.clear(`gloss-${t}`);
     this.items = [];

@@ -19,6 +19,8 @@ export function highlightsSupported(win: GlossWindow = window): boolean {
  */
 export class Highlighter {
   private layers = new Map<string, { ranges: AbstractRange[]; priority: number }>();
+  /** The `Highlight` each shown layer has in the page's registry, to add ranges to. */
+  private painted = new Map<string, Highlight>();
   private hiddenPrefixes: readonly string[] = [];
 
   constructor(private readonly win: GlossWindow = window) {}
@@ -28,6 +30,16 @@ export class Highlighter {
     if (ranges.length === 0) this.layers.delete(name);
     else this.layers.set(name, { ranges, priority });
     this.register(name);
+  }
+
+  /** Adds `ranges` to layer `name` (made with `priority` if there is none), painting them where it shows. */
+  add(name: string, ranges: AbstractRange[], priority: number): void {
+    const layer = this.layers.get(name);
+    if (!layer) return this.set(name, [...ranges], priority);
+    layer.ranges.push(...ranges);
+    const highlight = this.painted.get(name);
+    if (highlight) for (const range of ranges) highlight.add(range);
+    else if (!this.isHidden(name)) this.register(name);
   }
 
   /** Hides every layer whose name starts with one of `prefixes`, and shows the others. */
@@ -54,11 +66,13 @@ export class Highlighter {
     const layer = this.layers.get(name);
     if (!layer || this.isHidden(name)) {
       registry.delete(name);
+      this.painted.delete(name);
       return;
     }
     const highlight = new this.win.Highlight(...layer.ranges);
     highlight.priority = layer.priority;
     registry.set(name, highlight);
+    this.painted.set(name, highlight);
   }
 }
 

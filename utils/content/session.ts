@@ -4,7 +4,7 @@ import type { Annotation, AnnotationPatch } from '../db/types';
 import { boundaryOffset, type TextMap } from '../dom/text-map';
 import { extractArticle } from '../extract';
 import type { Extraction } from '../extract/types';
-import { sendToBackground } from '../messaging/client';
+import { askFromPage } from '../messaging/client';
 import { MAX_ANALYSED_TEXT, type PageState, type SiteMode, type TabProtocol } from '../messaging/protocol';
 import { getSiteMode, mayHaveAnnotations } from '../settings';
 import { normalizeUrl } from '../url';
@@ -36,7 +36,7 @@ export class PageSession {
   readonly article = new ArticleLayer(this.highlighter);
   readonly notes = new AnnotationLayer(this.highlighter);
   readonly overlay: Overlay;
-  readonly tags = new TagSource(() => sendToBackground('tags:list', {}));
+  readonly tags = new TagSource(() => askFromPage('tags:list', {}));
   private extraction: Extraction | null = null;
   private current: PageState['status'] = 'starting';
   /** When `current` was reached, if it is a decision (see `PageState.decidedAt`). */
@@ -134,12 +134,17 @@ export class PageSession {
       const article = extraction.isArticle
         ? { url: this.url, metadata: { title, publisher, byline, published, canonicalUrl, language } }
         : undefined;
-      const analysis = await sendToBackground('analyze', { text, names: analysesNames(language), article });
+      const analysis = await askFromPage('analyze', { text, names: analysesNames(language), article });
       if (generation !== this.generation) return;
       this.analysedText = full;
       this.partial = text.length < full.length ? { analysed: text.length, total: full.length } : undefined;
-      this.article.show(extraction.map, analysis, isDarkPage());
-      this.become('article');
+      const painted = await this.article.show(
+        extraction.map,
+        analysis,
+        isDarkPage(),
+        () => generation !== this.generation || this.ctx.isInvalid,
+      );
+      if (painted) this.become('article');
     } catch (err) {
       this.error = err instanceof Error ? err.message : String(err);
       this.become('error');
@@ -156,7 +161,7 @@ export class PageSession {
   async loadAnnotations(): Promise<void> {
     try {
       if (this.notes.state().length === 0 && !(await mayHaveAnnotations(this.url))) return;
-      const list = await sendToBackground('annotations:list', { url: this.url });
+      const list = await askFromPage('annotations:list', { url: this.url });
       await this.anchorNotes(list);
     } catch (err) {
       console.warn('Gloss: could not load your highlights:', err);
@@ -212,7 +217,7 @@ export class PageSession {
     if (start === null || end === null || end <= start) throw new Error('Gloss cannot highlight this selection.');
     const url = this.url;
     const selectors = describe(map.text, start, end);
-    const saved = await sendToBackground('annotation:save', {
+    const saved = await askFromPage('annotation:save', {
       annotation: {
         url,
         target: { source: url, selectors },
@@ -222,7 +227,7 @@ export class PageSession {
       },
     });
     const meta = this.extraction?.metadata;
-    await sendToBackground('page:visit', {
+    await askFromPage('page:visit', {
       // The page schema reads byline, publisher and published from the metadata and drops the rest.
       page: { ...meta, url, title: meta?.title || document.title || url, lastVisited: Date.now() },
     }).catch(() => {}); // the page record is a convenience for export; the highlight is saved
@@ -233,7 +238,7 @@ export class PageSession {
 
   /** Saves the reader's change to one of this page's highlights and repaints it. */
   async editNote(id: string, patch: AnnotationPatch): Promise<Annotation> {
-    const updated = await sendToBackground('annotation:update', { id, patch });
+    const updated = await askFromPage('annotation:update', { id, patch });
     this.notes.update(updated);
     this.tags.learn(updated.tags);
     return updated;
@@ -242,14 +247,14 @@ export class PageSession {
   /** Deletes one of this page's highlights; returns the record and where it was, for Undo. */
   async deleteNote(id: string): Promise<{ record: Annotation; range: Range | null }> {
     const range = this.notes.rangeOf(id);
-    const record = await sendToBackground('annotation:delete', { id });
+    const record = await askFromPage('annotation:delete', { id });
     this.notes.remove(id);
     return { record, range };
   }
 
   /** Puts back a highlight deleted from this page, where it was (anchored afresh if the page changed since). */
   async restoreNote(record: Annotation, range: Range | null): Promise<Annotation> {
-    const restored = await sendToBackground('annotation:restore', { annotation: record });
+    const restored = await askFromPage('annotation:restore', { annotation: record });
     const intact = range && range.startContainer.isConnected && range.endContainer.isConnected;
     if (intact) this.notes.add(restored, range, isDarkPage());
     else await this.anchorNotes([...this.notes.state().map((s) => s.annotation), restored]);

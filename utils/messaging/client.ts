@@ -28,6 +28,39 @@ export async function sendToBackground<K extends keyof BackgroundProtocol>(
   return unwrap((await browser.runtime.sendMessage(envelope)) as Reply<ResultOf<BackgroundProtocol, K>>);
 }
 
+/** The name of the port a content script asks the background on (`askFromPage`). */
+export const REQUEST_PORT = 'gloss-request';
+
+/**
+ * Sends a content script's request to the background over a port of its own,
+ * closed once answered. A tab closed while a request waits (an analysis takes
+ * a while) then closes the port quietly, where a pending
+ * `runtime.sendMessage` makes Firefox report "Promise rejected after context
+ * unloaded". A port closed unanswered while the page is still there (the
+ * background went away) rejects with 'no-answer', as a missing reply does.
+ */
+export function askFromPage<K extends keyof BackgroundProtocol>(
+  type: K,
+  payload: RequestOf<BackgroundProtocol, K>,
+): Promise<ResultOf<BackgroundProtocol, K>> {
+  return new Promise((resolve, reject) => {
+    const port = browser.runtime.connect({ name: REQUEST_PORT });
+    port.onMessage.addListener((reply) => {
+      port.disconnect();
+      try {
+        resolve(unwrap(reply as Reply<ResultOf<BackgroundProtocol, K>>));
+      } catch (err) {
+        reject(err);
+      }
+    });
+    // Not called for this side's own disconnect() above: only when the background closes it unanswered.
+    port.onDisconnect.addListener(() =>
+      reject(new MessageError('no-answer', 'Gloss did not answer. Try reloading the page.')),
+    );
+    port.postMessage({ gloss: 1, type, payload });
+  });
+}
+
 /** Sends a request to a tab's content script. */
 export async function sendToTab<K extends keyof TabProtocol>(
   tabId: number,

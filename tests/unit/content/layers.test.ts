@@ -42,7 +42,7 @@ describe('pageTextMap', () => {
 });
 
 describe('ArticleLayer', () => {
-  it('paints quotes and entities by kind with priorities, and steps through mentions', () => {
+  it('paints quotes and entities by kind with priorities, and steps through mentions', async () => {
     document.body.innerHTML = '<p>"We must," Wang Yi said. Wang left.</p>';
     const map = pageTextMap(document);
     const analysis: Analysis = {
@@ -63,7 +63,7 @@ describe('ArticleLayer', () => {
       ],
     };
     const layer = new ArticleLayer(new Highlighter());
-    layer.show(map, analysis, false);
+    expect(await layer.show(map, analysis, false)).toBe(true);
     const quote = registry().get('gloss-quote')!;
     expect([...quote].map((r) => r.toString())).toEqual(['We must,']);
     expect([...registry().get('gloss-per')!].map((r) => r.toString())).toEqual(['Wang Yi', 'Wang']);
@@ -73,7 +73,7 @@ describe('ArticleLayer', () => {
     expect(layer.rangeOf('entity', 0, 1)!.toString()).toBe('Wang');
     expect(layer.rangeOf('entity', 0, 2)!.toString()).toBe('Wang Yi');
 
-    layer.show(map, analysis, true);
+    expect(await layer.show(map, analysis, true)).toBe(true);
     expect(registry().has('gloss-quote')).toBe(false);
     expect(registry().has('gloss-quote-dark')).toBe(true);
     layer.clear();
