@@ -9,6 +9,7 @@ import {
   navigateInPlace,
   paintedTexts,
   replaceParagraph,
+  tickOnce,
 } from './harness/live';
 import { readHighlights } from './harness/page';
 import { ROOTS, serve } from './harness/server';
@@ -74,6 +75,19 @@ describe('live pages in Firefox', () => {
     await waitForPainted(page, '^gloss-(quote|per|org|loc|misc)', expected);
     expect(await page.evaluate(paintedTexts)).toEqual(expected);
     expect(page.url()).toBe(notes);
+    await page.close();
+  });
+  it('analyses the article a page it turned away navigates to in place, after the page kept changing', async () => {
+    const page = await session.browser.newPage();
+    await page.goto(`${server.origin}/fixtures/front/index.html`);
+    // A front page that keeps changing a little (a clock), settling after each change: judged once, not again.
+    for (let i = 0; i < 3; i++) {
+      await page.evaluate(tickOnce, i);
+      await new Promise((ok) => setTimeout(ok, 900));
+    }
+    expect(await page.evaluate(paintedTexts)).toEqual({});
+    await page.evaluate(navigateInPlace, `${server.origin}/fixtures/seed/index.html`);
+    await waitForQuotes(page, SEED_QUOTES);
     await page.close();
   });
 });

@@ -41,13 +41,22 @@ export function startPageLayer(ctx: ContentScriptContext): void {
       return start(ctx, reason, siteMode);
     }));
 
+  /** The page as last turned away: its address and the size of its text then. */
+  let judged: { href: string; size: number } | null = null;
+
   const decide = async (): Promise<void> => {
     if (full) return;
+    // A page turned away that has not changed much since (a ticker, a clock, a carousel) is not judged again.
+    if (judged && !changedMuch(judged, location.href, textSize())) return;
     // The reader's settings are read while the page is judged; the judging waits for the page's own
     // start-up work of this moment to run first (a task later).
     const settings = readSiteSettings(location.href);
     const maybe = await new Promise<boolean>((done) =>
-      setTimeout(() => done(!full && ctx.isValid && mayBeArticle(document, location.href)), 0),
+      setTimeout(() => {
+        const may = !full && ctx.isValid && mayBeArticle(document, location.href);
+        judged = may ? null : { href: location.href, size: textSize() };
+        done(may);
+      }, 0),
     );
     // A page that may be an article starts loading the full layer at once; it starts only if the site allows.
     const imported = maybe ? importFullLayer() : null;
@@ -92,6 +101,25 @@ export function startPageLayer(ctx: ContentScriptContext): void {
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
 
   void decide();
+}
+
+/** A page's text grown by this share since it was turned away (and at least `GROWTH_MIN` characters) is judged again. */
+export const GROWTH_SHARE = 0.25;
+/** The least growth of a page's text that has it judged again, in characters. */
+export const GROWTH_MIN = 500;
+
+/** The size of the page's text: what the page holds to read, counted without copying it out of the DOM twice. */
+function textSize(): number {
+  return document.body?.textContent?.length ?? 0;
+}
+
+/**
+ * Whether a page turned away when it stood at `judged` may have become something else: it moved to another
+ * address (an in-page navigation), or its text grew by a good share (an article rendered late, a
+ * "continue reading"). A change within that margin (a ticker's figures, a clock, a rotating teaser) is not.
+ */
+export function changedMuch(judged: { href: string; size: number }, href: string, size: number): boolean {
+  return href !== judged.href || size - judged.size >= Math.max(GROWTH_MIN, judged.size * GROWTH_SHARE);
 }
 
 /** Imports the full layer (a packaged script, run in this isolated world); resolves to its start function. */

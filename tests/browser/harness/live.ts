@@ -41,3 +41,14 @@ export function paintedTexts(): Record<string, string[]> {
   });
   return out;
 }
+
+/** Sets a clock line at the top of the page to `i` o'clock, as a page's ticker does: a small change. */
+export function tickOnce(i: number): void {
+  let clock = document.getElementById('gloss-test-clock');
+  if (!clock) {
+    clock = document.createElement('p');
+    clock.id = 'gloss-test-clock';
+    document.body.prepend(clock);
+  }
+  clock.textContent = `Updated ${i}:00`;
+}
