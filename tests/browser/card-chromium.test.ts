@@ -11,8 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, Worker } from 'playwright-core';
 import { launchChromium, type ChromiumSession } from './harness/chromium';
 import { Overlay } from './harness/overlay';
-import { domDifference, otherTabId, readHighlights, selectText, textEnds } from './harness/page';
+import { domDifference, readHighlights, selectText, textEnds } from './harness/page';
 import { ROOTS, serve } from './harness/server';
+import { chromiumArticle, walkMessage } from './harness/twins';
 
 let session: ChromiumSession;
 let server: Awaited<ReturnType<typeof serve>>;
@@ -35,11 +36,11 @@ const flashed = async () => (await page.evaluate(readHighlights))['gloss-focus']
 /** What the background sends the tab on the `next-quotation` (1) or `previous-quotation` (-1) command. */
 const walk = (step: 1 | -1) =>
   worker.evaluate(
-    ([id, s]) =>
+    ([id, m]) =>
       (
         globalThis as unknown as { chrome: { tabs: { sendMessage(i: number, m: object): Promise<unknown> } } }
-      ).chrome.tabs.sendMessage(id, { gloss: 1, type: 'page:walk', payload: { step: s } }),
-    [tabId, step] as const,
+      ).chrome.tabs.sendMessage(id, m),
+    [tabId, walkMessage(step)] as const,
   );
 
 const layerNames = async () => Object.keys(await page.evaluate(readHighlights));
@@ -47,16 +48,8 @@ const layerNames = async () => Object.keys(await page.evaluate(readHighlights));
 beforeAll(async () => {
   server = await serve({ fixtures: ROOTS.fixtures });
   session = await launchChromium();
-  worker = session.context.serviceWorkers()[0]!;
-  page = session.context.pages()[0] ?? (await session.context.newPage());
-  await page.goto(`${server.origin}/fixtures/card/index.html`);
-  await page.waitForFunction(() => CSS.highlights.has('gloss-quote'), undefined, { timeout: 30_000 });
+  ({ page, popup, worker, tabId } = await chromiumArticle(session, `${server.origin}/fixtures/card/index.html`));
   overlay = await Overlay.of(page);
-  popup = await session.context.newPage();
-  await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
-  tabId = await popup.evaluate(otherTabId);
-  await popup.goto(`chrome-extension://${session.extensionId}/popup.html?tab=${tabId}`);
-  await page.bringToFront();
 });
 
 afterAll(async () => {

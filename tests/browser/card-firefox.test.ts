@@ -12,16 +12,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { launchFirefox, type FirefoxSession } from './harness/firefox';
-import { domDifference, otherTabId, readHighlights, textEnds } from './harness/page';
+import { domDifference, readHighlights, textEnds } from './harness/page';
 import { ROOTS, serve } from './harness/server';
+import { firefoxArticle, walkMessage } from './harness/twins';
 
 let session: FirefoxSession;
 let server: Awaited<ReturnType<typeof serve>>;
 let page: Page;
 let gloss: Page;
 let tabId: number;
-
-type Bidi = { send(method: string, params: object): Promise<unknown> };
 
 const overlayShown = () => page.evaluate(() => document.querySelector('gloss-overlay') !== null);
 const waitForOverlay = (shown: boolean) =>
@@ -43,12 +42,12 @@ const waitForFlash = (pattern: string) =>
 /** What the background sends the tab on the `next-quotation` (1) or `previous-quotation` (-1) command. */
 const walk = (step: 1 | -1) =>
   gloss.evaluate(
-    (id: number, s: number) =>
+    (id: number, m: object) =>
       (
         globalThis as unknown as { browser: { tabs: { sendMessage(i: number, m: object): Promise<unknown> } } }
-      ).browser.tabs.sendMessage(id, { gloss: 1, type: 'page:walk', payload: { step: s } }),
+      ).browser.tabs.sendMessage(id, m),
     tabId,
-    step,
+    walkMessage(step),
   );
 
 const layerNames = async () => Object.keys(await page.evaluate(readHighlights));
@@ -56,19 +55,7 @@ const layerNames = async () => Object.keys(await page.evaluate(readHighlights));
 beforeAll(async () => {
   server = await serve({ fixtures: ROOTS.fixtures });
   session = await launchFirefox({ systemAccess: true });
-  page = (await session.browser.pages())[0] ?? (await session.browser.newPage());
-  await page.goto(`${server.origin}/fixtures/card/index.html`);
-  await page.waitForFunction(() => CSS.highlights.has('gloss-quote'), { timeout: 30_000 });
-  gloss = await session.browser.newPage();
-  const bidi = (session.browser as unknown as { connection: Bidi }).connection;
-  const context = (gloss.mainFrame() as unknown as { _id: string })._id;
-  await bidi.send('browsingContext.navigate', {
-    context,
-    url: `${session.extensionOrigin}/popup.html`,
-    wait: 'complete',
-  });
-  tabId = await gloss.evaluate(otherTabId);
-  await page.bringToFront();
+  ({ page, gloss, tabId } = await firefoxArticle(session, `${server.origin}/fixtures/card/index.html`));
 });
 
 afterAll(async () => {

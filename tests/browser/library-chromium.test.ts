@@ -6,7 +6,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { makeLibrary } from '../../scripts/lib/library-seed';
-import { normalizeUrl } from '../../utils/url';
 import { annotationRecord } from '../../utils/db/records';
 import { exportFile } from '../../utils/export';
 import type { Annotation } from '../../utils/db/types';
@@ -15,6 +14,7 @@ import { seed, type Evaluate } from './harness/library';
 import { expectedIds } from './harness/library-oracle';
 import { otherTabId, pageStateOf, selectText, storedAnnotations } from './harness/page';
 import { ROOTS, serve } from './harness/server';
+import { addServedHighlight } from './harness/twins';
 
 let session: ChromiumSession;
 let server: Awaited<ReturnType<typeof serve>>;
@@ -49,32 +49,7 @@ beforeAll(async () => {
   server = await serve({ fixtures: ROOTS.fixtures });
   session = await launchChromium();
   base = `chrome-extension://${session.extensionId}`;
-  article = normalizeUrl(`${server.origin}/fixtures/notes/index.html`);
-  // One highlight on a page served here, to follow its link to the passage.
-  const own = makeLibrary(1, 1, { seed: 4, origin: server.origin });
-  const a = own.annotations[0];
-  Object.assign(a, {
-    id: '20000000-0000-4000-8000-000000000001',
-    url: article,
-    exact: 'raised foundations',
-    createdAt: Date.UTC(2023, 5, 1),
-    updatedAt: Date.UTC(2023, 5, 1),
-  });
-  a.target = {
-    source: article,
-    selectors: {
-      ...a.target.selectors,
-      quote: { type: 'TextQuoteSelector', exact: 'raised foundations', prefix: '', suffix: '' },
-    },
-  };
-  a.words = [...a.words, 'raised', 'foundations'];
-  records.annotations.push(a);
-  records.pages.push({
-    ...own.pages[0],
-    url: article,
-    title: 'Harbour clinic reopens after the floods',
-    words: ['harbour', 'clinic', 'reopens', 'after', 'the', 'floods', '127', '0', '1'],
-  });
+  article = addServedHighlight(records, server.origin);
   lib = session.context.pages()[0] ?? (await session.context.newPage());
   await lib.goto(`${base}/library.html`);
   await lib.waitForSelector('.summary');

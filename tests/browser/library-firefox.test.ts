@@ -33,10 +33,8 @@ import { seed, type Evaluate } from './harness/library';
 import { expectedIds } from './harness/library-oracle';
 import { storedAnnotations } from './harness/page';
 import { ROOTS, serve } from './harness/server';
+import { addServedHighlight, bidiOf, openGlossPage } from './harness/twins';
 import { observe } from './harness/sweep-firefox';
-import { normalizeUrl } from '../../utils/url';
-
-type Bidi = { send(method: string, params: object): Promise<unknown> };
 
 let session: FirefoxSession;
 let server: Awaited<ReturnType<typeof serve>>;
@@ -49,11 +47,7 @@ const records = makeLibrary(59, 8, { seed: 9 });
 let seen: () => Promise<{ errors: string[]; requests: string[] }>;
 
 /** Opens one of Gloss's pages in `lib` (a plain goto may not reach moz-extension pages). */
-async function open(path: string): Promise<void> {
-  const bidi = (session.browser as unknown as { connection: Bidi }).connection;
-  const context = (lib.mainFrame() as unknown as { _id: string })._id;
-  await bidi.send('browsingContext.navigate', { context, url: `${session.extensionOrigin}/${path}`, wait: 'complete' });
-}
+const open = (path: string) => openGlossPage(session, lib, path);
 
 const stored = async (id: string): Promise<Annotation | undefined> =>
   (await lib.evaluate(storedAnnotations)).find((a) => a.id === id);
@@ -112,31 +106,7 @@ async function setDate(label: string, iso: string): Promise<void> {
 
 beforeAll(async () => {
   server = await serve({ fixtures: ROOTS.fixtures });
-  article = normalizeUrl(`${server.origin}/fixtures/notes/index.html`);
-  const own = makeLibrary(1, 1, { seed: 4, origin: server.origin });
-  const a = own.annotations[0];
-  Object.assign(a, {
-    id: '20000000-0000-4000-8000-000000000001',
-    url: article,
-    exact: 'raised foundations',
-    createdAt: Date.UTC(2023, 5, 1),
-    updatedAt: Date.UTC(2023, 5, 1),
-  });
-  a.target = {
-    source: article,
-    selectors: {
-      ...a.target.selectors,
-      quote: { type: 'TextQuoteSelector', exact: 'raised foundations', prefix: '', suffix: '' },
-    },
-  };
-  a.words = [...a.words, 'raised', 'foundations'];
-  records.annotations.push(a);
-  records.pages.push({
-    ...own.pages[0],
-    url: article,
-    title: 'Harbour clinic reopens after the floods',
-    words: ['harbour', 'clinic', 'reopens', 'after', 'the', 'floods', '127', '0', '1'],
-  });
+  article = addServedHighlight(records, server.origin);
   downloads = mkdtempSync(join(tmpdir(), 'gloss-ff-downloads-'));
   session = await launchFirefox({ systemAccess: true, downloads });
   lib = (await session.browser.pages())[0] ?? (await session.browser.newPage());
@@ -350,7 +320,7 @@ describe('the library, in Firefox', () => {
     expect(href).toBe(`${article}#:~:text=raised%20foundations`);
     await lib.click('.note-row .exact');
     // Puppeteer does not see a tab that an extension page opens; WebDriver BiDi's tree of contexts does.
-    const bidi = (session.browser as unknown as { connection: Bidi }).connection;
+    const bidi = bidiOf(session);
     const tabs = async () =>
       (
         (await bidi.send('browsingContext.getTree', {})) as {

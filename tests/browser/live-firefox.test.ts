@@ -1,19 +1,9 @@
 /** Live pages in Firefox: late and replaced paragraphs, and in-page navigation, get the right highlights. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe } from 'vitest';
 import { launchFirefox, type FirefoxSession } from './harness/firefox';
-import {
-  APPENDED_QUOTE,
-  REPLACING_QUOTE,
-  appendParagraph,
-  navigateInPlace,
-  paintedTexts,
-  replaceParagraph,
-  tickOnce,
-} from './harness/live';
-import { readHighlights } from './harness/page';
+import { liveTests } from './harness/live';
 import { ROOTS, serve } from './harness/server';
-import { SEED_QUOTES } from './seed-expectations';
+import { firefoxTab } from './harness/twins';
 
 let session: FirefoxSession;
 let server: Awaited<ReturnType<typeof serve>>;
@@ -28,66 +18,9 @@ afterAll(async () => {
   await server?.close();
 });
 
-const quotes = async (p: Page) => (await p.evaluate(readHighlights))['gloss-quote'] ?? [];
-
-async function waitForPainted(p: Page, layers: string, expected: unknown): Promise<void> {
-  await p.waitForFunction(
-    (pattern: string, want: string) => {
-      const out: Record<string, string[]> = {};
-      CSS.highlights.forEach((h, name) => {
-        if (new RegExp(pattern).test(name)) out[name] = [...h].map((r) => r.toString());
-      });
-      if (pattern !== '^gloss-quote$') for (const k of Object.keys(out)) out[k].sort();
-      return JSON.stringify(out) === want;
-    },
-    { timeout: 30_000 },
-    layers,
-    JSON.stringify(expected),
-  );
-}
-const waitForQuotes = (p: Page, expected: string[]) => waitForPainted(p, '^gloss-quote$', { 'gloss-quote': expected });
-
 describe('live pages in Firefox', () => {
-  it('paints an appended paragraph, and drops a replaced one for its replacement', async () => {
-    const page = await session.browser.newPage();
-    await page.goto(`${server.origin}/fixtures/seed/index.html`);
-    await waitForQuotes(page, SEED_QUOTES);
-    await page.evaluate(appendParagraph);
-    await waitForQuotes(page, [...SEED_QUOTES, APPENDED_QUOTE]);
-    await page.evaluate(replaceParagraph);
-    await waitForQuotes(page, [REPLACING_QUOTE, SEED_QUOTES[1], APPENDED_QUOTE]);
-    expect(await quotes(page)).not.toContain(SEED_QUOTES[0]);
-    await page.close();
-  });
-
-  it('starts afresh on the new article after history.pushState, as a fresh load of it would paint', async () => {
-    const notes = `${server.origin}/fixtures/notes/index.html`;
-    const reference = await session.browser.newPage();
-    await reference.goto(notes);
-    await reference.waitForFunction(() => CSS.highlights.has('gloss-quote'), { timeout: 30_000 });
-    const expected = await reference.evaluate(paintedTexts);
-    await reference.close();
-
-    const page = await session.browser.newPage();
-    await page.goto(`${server.origin}/fixtures/seed/index.html`);
-    await waitForQuotes(page, SEED_QUOTES);
-    await page.evaluate(navigateInPlace, notes);
-    await waitForPainted(page, '^gloss-(quote|per|org|loc|misc)', expected);
-    expect(await page.evaluate(paintedTexts)).toEqual(expected);
-    expect(page.url()).toBe(notes);
-    await page.close();
-  });
-  it('analyses the article a page it turned away navigates to in place, after the page kept changing', async () => {
-    const page = await session.browser.newPage();
-    await page.goto(`${server.origin}/fixtures/front/index.html`);
-    // A front page that keeps changing a little (a clock), settling after each change: judged once, not again.
-    for (let i = 0; i < 3; i++) {
-      await page.evaluate(tickOnce, i);
-      await new Promise((ok) => setTimeout(ok, 900));
-    }
-    expect(await page.evaluate(paintedTexts)).toEqual({});
-    await page.evaluate(navigateInPlace, `${server.origin}/fixtures/seed/index.html`);
-    await waitForQuotes(page, SEED_QUOTES);
-    await page.close();
-  });
+  liveTests(
+    () => firefoxTab(session),
+    () => server.origin,
+  );
 });

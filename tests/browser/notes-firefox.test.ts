@@ -11,14 +11,13 @@ import type { Page } from 'puppeteer-core';
 import { launchFirefox, type FirefoxSession } from './harness/firefox';
 import { otherTabId, readHighlights, selectText, storedAnnotations, textEnds } from './harness/page';
 import { ROOTS, serve } from './harness/server';
+import { firefoxArticle } from './harness/twins';
 
 let session: FirefoxSession;
 let server: Awaited<ReturnType<typeof serve>>;
 let page: Page;
 let gloss: Page;
 let url: string;
-
-type Bidi = { send(method: string, params: object): Promise<unknown> };
 
 const stored = async (exact: string) => (await gloss.evaluate(storedAnnotations)).find((a) => a.exact === exact);
 
@@ -50,19 +49,8 @@ async function clickOn(words: string): Promise<void> {
 beforeAll(async () => {
   server = await serve({ fixtures: ROOTS.fixtures });
   session = await launchFirefox({ systemAccess: true });
-  page = (await session.browser.pages())[0] ?? (await session.browser.newPage());
   url = `${server.origin}/fixtures/notes/index.html`;
-  await page.goto(url);
-  await page.waitForFunction(() => CSS.highlights.has('gloss-quote'), { timeout: 30_000 });
-  gloss = await session.browser.newPage();
-  const bidi = (session.browser as unknown as { connection: Bidi }).connection;
-  const context = (gloss.mainFrame() as unknown as { _id: string })._id;
-  await bidi.send('browsingContext.navigate', {
-    context,
-    url: `${session.extensionOrigin}/popup.html`,
-    wait: 'complete',
-  });
-  await page.bringToFront();
+  ({ page, gloss } = await firefoxArticle(session, url));
 });
 
 afterAll(async () => {

@@ -13,6 +13,7 @@ import type { Page } from 'puppeteer-core';
 import { launchFirefox, type FirefoxSession } from './harness/firefox';
 import { otherTabId, readHighlights, selectText, storedAnnotations } from './harness/page';
 import { ROOTS, serve } from './harness/server';
+import { openGlossPage } from './harness/twins';
 
 let session: FirefoxSession;
 let server: Awaited<ReturnType<typeof serve>>;
@@ -20,16 +21,10 @@ let page: Page;
 let gloss: Page;
 let root: string;
 
-type Bidi = { send(method: string, params: object): Promise<unknown> };
-
 const WORDS = 'generators sit on the roof';
 const PARAGRAPH = /<p>\s*The rebuilding cost[\s\S]*?<\/p>/;
 
-const navigateGloss = async (path: string) => {
-  const bidi = (session.browser as unknown as { connection: Bidi }).connection;
-  const context = (gloss.mainFrame() as unknown as { _id: string })._id;
-  await bidi.send('browsingContext.navigate', { context, url: `${session.extensionOrigin}/${path}`, wait: 'complete' });
-};
+const navigateGloss = (path: string) => openGlossPage(session, gloss, path);
 
 beforeAll(async () => {
   // A copy of the fixture, so the test can change what the same address serves.

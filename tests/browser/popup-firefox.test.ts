@@ -18,10 +18,9 @@ import type { ElementHandle, Page } from 'puppeteer-core';
 import { downloaded, launchFirefox, type FirefoxSession } from './harness/firefox';
 import { otherTabId, readHighlights, selectText, storedAnnotations } from './harness/page';
 import { ROOTS, serve } from './harness/server';
+import { openGlossPage } from './harness/twins';
 import { observe } from './harness/sweep-firefox';
 import { SEED_ENTITIES, SEED_QUOTES } from './seed-expectations';
-
-type Bidi = { send(method: string, params: object): Promise<unknown> };
 
 let session: FirefoxSession;
 let server: Awaited<ReturnType<typeof serve>>;
@@ -33,11 +32,7 @@ let seen: () => Promise<{ errors: string[]; requests: string[] }>;
 const WORDS = 'original mission of human rights governance';
 
 /** Opens one of Gloss's pages in the popup's tab (a plain goto may not reach moz-extension pages). */
-async function open(path: string): Promise<void> {
-  const bidi = (session.browser as unknown as { connection: Bidi }).connection;
-  const context = (popup.mainFrame() as unknown as { _id: string })._id;
-  await bidi.send('browsingContext.navigate', { context, url: `${session.extensionOrigin}/${path}`, wait: 'complete' });
-}
+const open = (path: string) => openGlossPage(session, popup, path);
 
 const texts = (selector: string) => popup.$$eval(selector, (els) => els.map((e) => e.textContent ?? ''));
 

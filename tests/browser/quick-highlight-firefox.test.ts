@@ -13,16 +13,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { launchFirefox, type FirefoxSession } from './harness/firefox';
-import { otherTabId, selectText, storedAnnotations } from './harness/page';
+import { selectText, storedAnnotations } from './harness/page';
 import { ROOTS, serve } from './harness/server';
+import { firefoxArticle } from './harness/twins';
 
 let session: FirefoxSession;
 let server: Awaited<ReturnType<typeof serve>>;
 let page: Page;
 let gloss: Page;
 let tabId: number;
-
-type Bidi = { send(method: string, params: object): Promise<unknown> };
 
 const stored = async (exact: string) => (await gloss.evaluate(storedAnnotations)).find((a) => a.exact === exact);
 
@@ -56,19 +55,7 @@ const painted = (colour: string, words: string) =>
 beforeAll(async () => {
   server = await serve({ fixtures: ROOTS.fixtures });
   session = await launchFirefox({ systemAccess: true });
-  page = (await session.browser.pages())[0] ?? (await session.browser.newPage());
-  await page.goto(`${server.origin}/fixtures/notes/index.html`);
-  await page.waitForFunction(() => CSS.highlights.has('gloss-quote'), { timeout: 30_000 });
-  gloss = await session.browser.newPage();
-  const bidi = (session.browser as unknown as { connection: Bidi }).connection;
-  const context = (gloss.mainFrame() as unknown as { _id: string })._id;
-  await bidi.send('browsingContext.navigate', {
-    context,
-    url: `${session.extensionOrigin}/popup.html`,
-    wait: 'complete',
-  });
-  tabId = await gloss.evaluate(otherTabId);
-  await page.bringToFront();
+  ({ page, gloss, tabId } = await firefoxArticle(session, `${server.origin}/fixtures/notes/index.html`));
 });
 
 afterAll(async () => {

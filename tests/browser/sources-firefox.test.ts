@@ -12,19 +12,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { launchFirefox, type FirefoxSession } from './harness/firefox';
 import { ROOTS, serve } from './harness/server';
-
-type Bidi = { send(method: string, params: object): Promise<unknown> };
+import { openGlossPage } from './harness/twins';
 
 let session: FirefoxSession;
 let server: Awaited<ReturnType<typeof serve>>;
 let lib: Page;
 
 /** Opens one of Gloss's pages in `lib` (a plain goto may not reach moz-extension pages). */
-async function open(path: string): Promise<void> {
-  const bidi = (session.browser as unknown as { connection: Bidi }).connection;
-  const context = (lib.mainFrame() as unknown as { _id: string })._id;
-  await bidi.send('browsingContext.navigate', { context, url: `${session.extensionOrigin}/${path}`, wait: 'complete' });
-}
+const open = (path: string) => openGlossPage(session, lib, path);
 
 /** Run in a Gloss page: the remembered articles' URLs, through the background. */
 async function rememberedUrls(): Promise<string[]> {

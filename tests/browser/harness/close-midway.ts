@@ -13,10 +13,9 @@ export type ClosableTab = {
   close(): Promise<void>;
 };
 
-const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
+export { quotesPainted } from './twins';
 
-/** Run in the page: whether Gloss's quotations are painted. */
-export const quotesPainted = () => CSS.highlights.has('gloss-quote');
+const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
 
 /**
  * Opens the long read twice to learn how long it takes to be painted (the model loaded by the first),
