@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Annotation, AnnotationPatch, HighlightColor } from '../utils/db/types';
 import { ColourPicker } from './ColourPicker';
-import { parseTags, TagInput } from './TagInput';
+import { NoteFields, parseTags } from './TagInput';
 
 type Props = {
   annotation: Annotation;
@@ -108,15 +108,14 @@ export function HighlightCard({ annotation: a, at, loadTags, onSave, onDelete, o
             <div class="quote" title={a.exact}>
               “{a.exact.length > 120 ? `${a.exact.slice(0, 119)}…` : a.exact}”
             </div>
-            <textarea
-              ref={noteRef}
-              rows={3}
-              placeholder="Note (optional)"
-              aria-label="Note"
-              value={note}
-              onInput={(e) => setNote(e.currentTarget.value)}
+            <NoteFields
+              note={note}
+              onNote={setNote}
+              tags={tags}
+              onTags={setTags}
+              loadTags={loadTags}
+              noteRef={noteRef}
             />
-            <TagInput value={tags} onInput={setTags} loadTags={loadTags} />
             <div class="row">
               <button type="button" class="primary" data-action="save" disabled={busy} onClick={click('save')}>
                 Save

@@ -2,7 +2,7 @@ import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { getPreferences, watchPreferences } from '../utils/preferences';
 import type { HighlightColor } from '../utils/db/types';
 import { ColourPicker } from './ColourPicker';
-import { parseTags, TagInput } from './TagInput';
+import { NoteFields, parseTags } from './TagInput';
 
 /**
  * The reader's default colour (options page), read when the content script
@@ -110,15 +110,7 @@ export function SelectionToolbar({ rect, onSave, onClose, autoFocus, startExpand
       </div>
       {expanded && (
         <div class="more">
-          <textarea
-            ref={noteRef}
-            rows={3}
-            placeholder="Note (optional)"
-            aria-label="Note"
-            value={note}
-            onInput={(e) => setNote(e.currentTarget.value)}
-          />
-          <TagInput value={tags} onInput={setTags} loadTags={loadTags} />
+          <NoteFields note={note} onNote={setNote} tags={tags} onTags={setTags} loadTags={loadTags} noteRef={noteRef} />
           <div class="hint">Ctrl+Enter saves · Esc closes</div>
         </div>
       )}

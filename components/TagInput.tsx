@@ -1,3 +1,4 @@
+import type { Ref } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 
 /** Splits "a, b  #c" into tags: commas or spaces separate, a leading # is dropped. */
@@ -140,5 +141,34 @@ export function TagInput({ value, onInput, loadTags }: Props) {
         </ul>
       )}
     </div>
+  );
+}
+
+type NoteFieldsProps = {
+  note: string;
+  onNote: (value: string) => void;
+  tags: string;
+  onTags: (value: string) => void;
+  loadTags: () => Promise<string[]>;
+  /** The note's field, to focus it. */
+  noteRef?: Ref<HTMLTextAreaElement>;
+  autoFocus?: boolean;
+};
+
+/** A highlight's note and its tags (with completion), as the toolbar, the card and the popup ask for them. */
+export function NoteFields({ note, onNote, tags, onTags, loadTags, noteRef, autoFocus }: NoteFieldsProps) {
+  return (
+    <>
+      <textarea
+        ref={noteRef}
+        rows={3}
+        placeholder="Note (optional)"
+        aria-label="Note"
+        value={note}
+        onInput={(e) => onNote(e.currentTarget.value)}
+        autoFocus={autoFocus}
+      />
+      <TagInput value={tags} onInput={onTags} loadTags={loadTags} />
+    </>
   );
 }
