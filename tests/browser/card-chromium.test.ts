@@ -11,9 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, Worker } from 'playwright-core';
 import { launchChromium, type ChromiumSession } from './harness/chromium';
 import { Overlay } from './harness/overlay';
-import { domDifference, readHighlights, selectText, textEnds } from './harness/page';
+import { domDifference, readHighlights, selectText, sendToTab, textEnds } from './harness/page';
 import { ROOTS, serve } from './harness/server';
-import { chromiumArticle, walkMessage } from './harness/twins';
+import { chromiumArticle, highlightMessage, walkMessage } from './harness/twins';
 
 let session: ChromiumSession;
 let server: Awaited<ReturnType<typeof serve>>;
@@ -34,14 +34,7 @@ async function pointAt(words: string): Promise<void> {
 const flashed = async () => (await page.evaluate(readHighlights))['gloss-focus'] ?? [];
 
 /** What the background sends the tab on the `next-quotation` (1) or `previous-quotation` (-1) command. */
-const walk = (step: 1 | -1) =>
-  worker.evaluate(
-    ([id, m]) =>
-      (
-        globalThis as unknown as { chrome: { tabs: { sendMessage(i: number, m: object): Promise<unknown> } } }
-      ).chrome.tabs.sendMessage(id, m),
-    [tabId, walkMessage(step)] as const,
-  );
+const walk = (step: 1 | -1) => worker.evaluate(sendToTab, [tabId, walkMessage(step)] as const);
 
 const layerNames = async () => Object.keys(await page.evaluate(readHighlights));
 
@@ -151,13 +144,7 @@ describe('the card in Chromium', () => {
   it('hides and shows each kind from the popup, at once and after a reload', async () => {
     // One of the reader's own highlights, made as the highlight shortcut makes it.
     expect(await page.evaluate(selectText, 'ninety minutes')).toBe(true);
-    const made = await worker.evaluate(
-      (id) =>
-        (
-          globalThis as unknown as { chrome: { tabs: { sendMessage(i: number, m: object): Promise<unknown> } } }
-        ).chrome.tabs.sendMessage(id, { gloss: 1, type: 'page:highlight', payload: { note: false } }),
-      tabId,
-    );
+    const made = await worker.evaluate(sendToTab, [tabId, highlightMessage(false)] as const);
     expect(made).toEqual({ ok: true, value: true });
     const kinds = ['quote', 'per', 'org', 'loc', 'misc', 'user'];
     const shown = async () =>

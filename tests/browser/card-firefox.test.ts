@@ -12,7 +12,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { launchFirefox, type FirefoxSession } from './harness/firefox';
-import { domDifference, readHighlights, textEnds } from './harness/page';
+import { domDifference, readHighlights, sendToTab, textEnds } from './harness/page';
 import { ROOTS, serve } from './harness/server';
 import { firefoxArticle, walkMessage } from './harness/twins';
 
@@ -40,15 +40,7 @@ const waitForFlash = (pattern: string) =>
   );
 
 /** What the background sends the tab on the `next-quotation` (1) or `previous-quotation` (-1) command. */
-const walk = (step: 1 | -1) =>
-  gloss.evaluate(
-    (id: number, m: object) =>
-      (
-        globalThis as unknown as { browser: { tabs: { sendMessage(i: number, m: object): Promise<unknown> } } }
-      ).browser.tabs.sendMessage(id, m),
-    tabId,
-    walkMessage(step),
-  );
+const walk = (step: 1 | -1) => gloss.evaluate(sendToTab, [tabId, walkMessage(step)] as const);
 
 const layerNames = async () => Object.keys(await page.evaluate(readHighlights));
 

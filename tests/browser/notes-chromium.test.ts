@@ -13,7 +13,16 @@ import type { Download, Page } from 'playwright-core';
 import { splitNote } from '../unit/export/front-matter';
 import { launchChromium, type ChromiumSession } from './harness/chromium';
 import { Overlay } from './harness/overlay';
-import { domDifference, otherTabId, readHighlights, storedAnnotations, textEnds } from './harness/page';
+import {
+  caretInto,
+  domDifference,
+  otherTabId,
+  readHighlights,
+  sendToTab,
+  storedAnnotations,
+  textEnds,
+} from './harness/page';
+import { highlightMessage } from './harness/twins';
 import { ROOTS, serve } from './harness/server';
 
 let session: ChromiumSession;
@@ -197,21 +206,9 @@ describe('the reader’s highlights in the page, in Chromium', () => {
 
   it('opens the highlight under the caret on the keyboard shortcut, focused for typing', async () => {
     const tabId = await gloss.evaluate(otherTabId);
-    await page.evaluate(() => {
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const i = (n as Text).data.indexOf('raised foundations');
-        if (i >= 0) getSelection()!.collapse(n, i + 3);
-      }
-    });
+    await page.evaluate(caretInto, ['raised foundations', 3] as const);
     // What the background sends the tab on Alt+Shift+H.
-    const reply = await gloss.evaluate(
-      (id) =>
-        (
-          globalThis as unknown as { chrome: { tabs: { sendMessage(i: number, m: object): Promise<unknown> } } }
-        ).chrome.tabs.sendMessage(id, { gloss: 1, type: 'page:highlight', payload: { note: false } }),
-      tabId,
-    );
+    const reply = await gloss.evaluate(sendToTab, [tabId, highlightMessage(false)] as const);
     expect(reply).toEqual({ ok: true, value: true });
     await overlay.waitFor('.editor');
     await page.keyboard.press('Control+a');

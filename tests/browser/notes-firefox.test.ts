@@ -9,9 +9,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { launchFirefox, type FirefoxSession } from './harness/firefox';
-import { otherTabId, readHighlights, selectText, storedAnnotations, textEnds } from './harness/page';
+import {
+  caretInto,
+  otherTabId,
+  readHighlights,
+  selectText,
+  sendToTab,
+  storedAnnotations,
+  textEnds,
+} from './harness/page';
 import { ROOTS, serve } from './harness/server';
-import { firefoxArticle } from './harness/twins';
+import { firefoxArticle, highlightMessage } from './harness/twins';
 
 let session: FirefoxSession;
 let server: Awaited<ReturnType<typeof serve>>;
@@ -110,22 +118,10 @@ describe('the reader’s highlights in the page, in Firefox', () => {
   });
 
   it('opens the highlight under the caret on the keyboard shortcut', async () => {
-    await page.evaluate((w: string) => {
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const i = (n as Text).data.indexOf(w);
-        if (i >= 0) getSelection()!.collapse(n, i + 2);
-      }
-    }, words);
+    await page.evaluate(caretInto, [words, 2] as const);
     const tabId = await gloss.evaluate(otherTabId);
     // What the background sends the tab on Alt+Shift+H.
-    const reply = await gloss.evaluate(
-      (id: number) =>
-        (
-          globalThis as unknown as { browser: { tabs: { sendMessage(i: number, m: object): Promise<unknown> } } }
-        ).browser.tabs.sendMessage(id, { gloss: 1, type: 'page:highlight', payload: { note: false } }),
-      tabId,
-    );
+    const reply = await gloss.evaluate(sendToTab, [tabId, highlightMessage(false)] as const);
     expect(reply).toEqual({ ok: true, value: true });
     await focusInGloss();
     await page.keyboard.down('Shift');

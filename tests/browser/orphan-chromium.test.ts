@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchChromium, type ChromiumSession } from './harness/chromium';
-import { otherTabId, readHighlights, selectText } from './harness/page';
+import { otherTabId, readHighlights, selectText, sendToTab } from './harness/page';
+import { highlightMessage } from './harness/twins';
 import { ROOTS, serve } from './harness/server';
 
 let session: ChromiumSession;
@@ -47,13 +48,7 @@ describe('a highlight whose words are gone from the page, in Chromium', () => {
     await gloss.goto(`chrome-extension://${session.extensionId}/popup.html`);
     const tabId = await gloss.evaluate(otherTabId);
     // What the background sends on the highlight shortcut.
-    const reply = await gloss.evaluate(
-      (id) =>
-        (
-          globalThis as unknown as { chrome: { tabs: { sendMessage(i: number, m: object): Promise<unknown> } } }
-        ).chrome.tabs.sendMessage(id, { gloss: 1, type: 'page:highlight', payload: { note: false } }),
-      tabId,
-    );
+    const reply = await gloss.evaluate(sendToTab, [tabId, highlightMessage(false)] as const);
     expect(reply).toEqual({ ok: true, value: true });
     await page.waitForFunction(
       (w) => [...(CSS.highlights.get('gloss-user-yellow') ?? [])].some((r) => `${r}` === w),

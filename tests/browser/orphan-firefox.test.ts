@@ -11,9 +11,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { launchFirefox, type FirefoxSession } from './harness/firefox';
-import { otherTabId, readHighlights, selectText, storedAnnotations } from './harness/page';
+import { otherTabId, readHighlights, selectText, sendToTab, storedAnnotations } from './harness/page';
 import { ROOTS, serve } from './harness/server';
-import { openGlossPage } from './harness/twins';
+import { highlightMessage, openGlossPage } from './harness/twins';
 
 let session: FirefoxSession;
 let server: Awaited<ReturnType<typeof serve>>;
@@ -50,13 +50,7 @@ describe('a highlight whose words are gone from the page, in Firefox', () => {
     await page.waitForFunction(() => CSS.highlights.has('gloss-quote'), { timeout: 30_000 });
     expect(await page.evaluate(selectText, WORDS)).toBe(true);
     const tabId = await gloss.evaluate(otherTabId);
-    const reply = await gloss.evaluate(
-      (id: number) =>
-        (
-          globalThis as unknown as { browser: { tabs: { sendMessage(i: number, m: object): Promise<unknown> } } }
-        ).browser.tabs.sendMessage(id, { gloss: 1, type: 'page:highlight', payload: { note: false } }),
-      tabId,
-    );
+    const reply = await gloss.evaluate(sendToTab, [tabId, highlightMessage(false)] as const);
     expect(reply).toEqual({ ok: true, value: true });
     await page.waitForFunction(
       (w: string) => [...(CSS.highlights.get('gloss-user-yellow') ?? [])].some((r) => `${r}` === w),

@@ -3,9 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchChromium, type ChromiumSession } from './harness/chromium';
 import { Overlay } from './harness/overlay';
-import { domDifference, otherTabId, readHighlights, selectText, textEnds } from './harness/page';
+import { domDifference, otherTabId, readHighlights, selectText, sendToTab, textEnds } from './harness/page';
+import { highlightMessage } from './harness/twins';
 import { ROOTS, serve } from './harness/server';
-import { SEED_ENTITIES, SEED_QUOTES } from './seed-expectations';
+import { expectSeedPainted } from './seed-expectations';
 
 let session: ChromiumSession;
 let server: Awaited<ReturnType<typeof serve>>;
@@ -32,11 +33,7 @@ afterAll(async () => {
 describe('the seed article in Chromium', () => {
   it('paints both quotations and the entities a careful reader would mark', async () => {
     await page.goto(url);
-    const layers = await waitForHighlights(page, 'gloss-quote');
-    expect(layers['gloss-quote']).toEqual(SEED_QUOTES);
-    for (const [type, names] of Object.entries(SEED_ENTITIES)) {
-      for (const name of names) expect(layers[`gloss-${type}`] ?? [], `${type} ${name}`).toContain(name);
-    }
+    expectSeedPainted(await waitForHighlights(page, 'gloss-quote'));
   });
 
   it('names the speaker when the pointer rests on a quotation', async () => {
@@ -243,14 +240,7 @@ describe('the seed article in Chromium', () => {
     await probe.goto(`chrome-extension://${session.extensionId}/popup.html`);
     const tabId = await probe.evaluate(otherTabId);
     // What the background sends the tab when the reader presses Alt+Shift+H or picks the menu item.
-    const command = (note: boolean) =>
-      probe.evaluate(
-        ([id, note]) =>
-          (
-            globalThis as unknown as { chrome: { tabs: { sendMessage(i: number, m: object): Promise<unknown> } } }
-          ).chrome.tabs.sendMessage(id, { gloss: 1, type: 'page:highlight', payload: { note } }),
-        [tabId, note] as [number, boolean],
-      );
+    const command = (note: boolean) => probe.evaluate(sendToTab, [tabId, highlightMessage(note)] as const);
     expect(await command(false)).toEqual({ ok: true, value: false }); // nothing selected
     const words = 'firmly rejects actions that interfere';
     expect(await page.evaluate(selectText, words)).toBe(true);

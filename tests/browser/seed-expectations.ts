@@ -1,4 +1,5 @@
 /** What Gloss must find on the seed article, in both browsers. */
+import { expect } from 'vitest';
 
 export const SEED_QUOTES = [
   'Fairness and justice must be upheld, and the right to subsistence and development should be prioritized as fundamental human rights,',
@@ -15,3 +16,11 @@ export const SEED_ENTITIES: Record<string, string[]> = {
     'Political Bureau of the Communist Party of China Central Committee',
   ],
 };
+
+/** Checks the seed article's painted layers (`readHighlights`): both quotations in order, and every name. */
+export function expectSeedPainted(layers: Record<string, string[]>): void {
+  expect(layers['gloss-quote']).toEqual(SEED_QUOTES);
+  for (const [type, names] of Object.entries(SEED_ENTITIES)) {
+    for (const name of names) expect(layers[`gloss-${type}`] ?? [], `${type} ${name}`).toContain(name);
+  }
+}

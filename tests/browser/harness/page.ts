@@ -84,6 +84,26 @@ export async function domDifference(): Promise<string | null> {
  * Run in one of Gloss's own pages: the id of the newest other tab (the article),
  * for opening the popup as `popup.html?tab=ID`.
  */
+/**
+ * Run in Gloss's background or one of its pages: sends tab `id` what the background sends it on a command or a
+ * menu item (`harness/twins.ts`: `walkMessage`, `highlightMessage`), through `browser` in Firefox, `chrome` in
+ * Chromium.
+ */
+export function sendToTab([id, message]: readonly [number, object]): Promise<unknown> {
+  type Tabs = { tabs: { sendMessage(i: number, m: object): Promise<unknown> } };
+  const api = globalThis as unknown as { browser?: Tabs; chrome?: Tabs };
+  return (api.browser ?? api.chrome)!.tabs.sendMessage(id, message);
+}
+
+/** Puts the caret `offset` characters into the first text node holding `words`. */
+export function caretInto([words, offset]: readonly [string, number]): void {
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const i = (n as Text).data.indexOf(words);
+    if (i >= 0) getSelection()!.collapse(n, i + offset);
+  }
+}
+
 export async function otherTabId(): Promise<number> {
   type Tabs = { getCurrent(): Promise<{ id?: number } | undefined>; query(q: object): Promise<{ id?: number }[]> };
   const api =

@@ -23,6 +23,9 @@ const PAINT_TIMEOUT = 30_000;
 /** The message the background sends a tab on the `next-quotation` (1) and `previous-quotation` (-1) commands. */
 export const walkMessage = (step: 1 | -1) => ({ gloss: 1, type: 'page:walk', payload: { step } });
 
+/** What the background sends a tab on the highlight shortcut and menu items (`note`: with the note open). */
+export const highlightMessage = (note: boolean) => ({ gloss: 1, type: 'page:highlight', payload: { note } });
+
 /** The WebDriver BiDi connection puppeteer keeps, for what puppeteer does not offer. */
 export const bidiOf = (session: FirefoxSession) =>
   (session.browser as unknown as { connection: { send(method: string, params: object): Promise<unknown> } }).connection;
