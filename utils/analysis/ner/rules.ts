@@ -43,7 +43,20 @@ const HONORIFICS = new Set([
  * and "Premier League" are why the list is short and never creates a name.
  */
 const TITLES = new Set(
-  'president governor senator minister chancellor pope judge secretary mayor ambassador professor chairman chairwoman spokesman spokeswoman'.split(
+  'president governor senator minister chancellor pope judge justice secretary mayor ambassador professor chairman chairwoman spokesman spokeswoman speaker chief vice attorney'.split(
+    ' ',
+  ),
+);
+
+/** Words that go on a title written out ("Attorney General", "Secretary General"), never one by themselves. */
+const TITLE_TAILS = new Set(['general']);
+
+/**
+ * Last words of an organisation's or a place's name: a title written out before them is part
+ * of that name ("Justice Department", "Chief Executive Office", "Governor's Island" aside).
+ */
+const NAME_HEADS = new Set(
+  'department ministry office court committee commission council league party media group agency bureau board house union association foundation institute university college school'.split(
     ' ',
   ),
 );
@@ -56,6 +69,18 @@ export function titleKind(word: string): number {
   return HONORIFICS.has(w) ? 1 : TITLES.has(w) ? 2 : 0;
 }
 
+/** The end of the run of titles that starts at i ("Lt. Col.", "Chief Justice", "Attorney General"). */
+function titleRun(words: string[], i: number, kind: number): number {
+  let last = i;
+  for (;;) {
+    const next = words[last + 1];
+    if (next === undefined) return last;
+    const k = titleKind(next);
+    if (kind === 1 ? k === 1 : k === 2 || (capClass(next) === 1 && TITLE_TAILS.has(next.toLowerCase()))) last++;
+    else return last;
+  }
+}
+
 /** Takes titles out of names and makes the capitalised words after an honorific a person, in place. */
 export function applyTitles(words: string[], labels: Uint8Array): void {
   const B = beginLabel('PER');
@@ -64,9 +89,7 @@ export function applyTitles(words: string[], labels: Uint8Array): void {
   for (let i = 0; i + 1 < n; i++) {
     const kind = titleKind(words[i]);
     if (kind === 0) continue;
-    // A run of titles ("Lt. Col.", "Rear Adm.") is taken out as one.
-    let last = i;
-    while (last + 1 < n && titleKind(words[last + 1]) === 1 && kind === 1) last++;
+    const last = titleRun(words, i, kind);
     if (last + 1 >= n || capClass(words[last + 1]) !== 1) {
       // An abbreviated title alone is never a name ("Col." said): drop an entity made only of titles.
       const alone = last + 1 >= n || !isInside(labels[last + 1]);
@@ -74,10 +97,26 @@ export function applyTitles(words: string[], labels: Uint8Array): void {
       i = last;
       continue;
     }
-    if (kind === 2 && labels[i] !== B && labels[i] !== ORG) continue;
-    for (let k = i; k < last; k++) labels[k] = 0;
+    // The name after the title: where the tagger's entity goes on past the titles, or the entity that follows.
+    let end = last + 1;
+    while (end < n && isInside(labels[end])) end++;
+    const within = end > last + 1 && labels[i] !== 0 && !isInside(labels[i]);
+    if (kind === 2) {
+      // "Chief Justice" tagged apart before a person's name: the titles are no name.
+      const titlesAlone =
+        labels[i] !== 0 && !isInside(labels[i]) && labels[last + 1] === B && (last === i || isInside(labels[last]));
+      if (titlesAlone) {
+        for (let k = i; k <= last; k++) labels[k] = 0;
+        i = last;
+        continue;
+      }
+      if (!within || (labels[i] !== B && labels[i] !== ORG)) continue;
+      // "Justice Department", "Vice Media": the title is part of the organisation's name.
+      if (NAME_HEADS.has(words[end - 1].toLowerCase()) || capClass(words[end - 1]) !== 1) continue;
+      if (words.slice(last + 1, end).some((w) => titleKind(w) === 2)) continue;
+    }
+    for (let k = i; k <= last; k++) labels[k] = 0;
     i = last;
-    labels[i] = 0;
     let j = i + 1;
     if (labels[j] !== 0) {
       // The name goes on (or starts) after the title: make it a person.

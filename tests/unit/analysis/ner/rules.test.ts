@@ -53,6 +53,26 @@ describe('applyTitles', () => {
     applyTitles(words, labels);
     expect(entities(words, labels)).toEqual(['PER Alvarez', 'PER Okafor']);
   });
+
+  it('drops a run of written-out titles tagged apart before a person', () => {
+    const { words, labels } = parse('Chief/B-ORG Justice/I-ORG Ada/B-PER Lindqvist/I-PER wrote for the court .');
+    applyTitles(words, labels);
+    expect(entities(words, labels)).toEqual(['PER Ada Lindqvist']);
+  });
+
+  it('takes "Justice" and "Attorney General" out of the name they start', () => {
+    const { words, labels } = parse(
+      'Justice/B-ORG Okonkwo/I-ORG dissented and Attorney/B-ORG General/I-ORG Mira/I-ORG Patel/I-ORG agreed .',
+    );
+    applyTitles(words, labels);
+    expect(entities(words, labels)).toEqual(['PER Okonkwo', 'PER Mira Patel']);
+  });
+
+  it("leaves a title that is part of an organisation's name", () => {
+    const { words, labels } = parse('The Justice/B-ORG Department/I-ORG and Vice/B-ORG Media/I-ORG disagreed .');
+    applyTitles(words, labels);
+    expect(entities(words, labels)).toEqual(['ORG Justice Department', 'ORG Vice Media']);
+  });
 });
 
 describe('dropFurniture', () => {
