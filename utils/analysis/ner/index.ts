@@ -18,6 +18,9 @@ import {
   dropVerbs,
   joinHyphenated,
   joinOrgans,
+  onPlatforms,
+  orgSuffixes,
+  orgWords,
   pluralFamilies,
   splitPlaces,
 } from './rules';
@@ -57,6 +60,9 @@ export function loadTagger(bytes: Uint8Array): Tagger {
       const labels = tagWords(model, { words, sentences });
       markDatelines(words, sentences, labels);
       applyTitles(words, labels);
+      orgSuffixes(words, labels);
+      onPlatforms(words, labels, known);
+      orgWords(words, labels);
       agreeTypes(words, labels, isGiven, (a, b) => known(a, b) & 0xf);
       dropVerbs(words, labels);
       dropArticles(words, labels);

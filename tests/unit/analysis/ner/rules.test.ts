@@ -5,6 +5,9 @@ import {
   applyTitles,
   dropFurniture,
   joinHyphenated,
+  onPlatforms,
+  orgSuffixes,
+  orgWords,
   pluralFamilies,
   splitPlaces,
 } from '../../../../utils/analysis/ner/rules';
@@ -238,5 +241,41 @@ describe('splitPlaces', () => {
     const { words, labels } = parse('flights to Porto/B-LOC Alegre/I-LOC and New/B-LOC York/I-LOC resumed');
     splitPlaces(words, labels, knownIn(words));
     expect(entities(words, labels)).toEqual(['LOC Porto Alegre', 'LOC New York']);
+  });
+});
+
+describe('orgSuffixes', () => {
+  it('makes a name ending in a company form, a party or an inn an organisation', () => {
+    const { words, labels } = parse(
+      'Staff/O of Brannock/B-PER Widget/I-PER Corp./I-PER met at the Marlow/B-PER Garden/I-PER Inn/I-PER near Tenby/B-LOC Party/I-LOC offices .',
+    );
+    orgSuffixes(words, labels);
+    expect(entities(words, labels)).toEqual(['ORG Brannock Widget Corp.', 'ORG Marlow Garden Inn', 'ORG Tenby Party']);
+  });
+
+  it('leaves a one-word name, a "Bank" and a person alone', () => {
+    const { words, labels } = parse('Group/B-PER said Ellis/B-PER Grant/I-PER visited the West/B-LOC Bank/I-LOC .');
+    orgSuffixes(words, labels);
+    expect(entities(words, labels)).toEqual(['PER Group', 'PER Ellis Grant', 'LOC West Bank']);
+  });
+});
+
+describe('onPlatforms', () => {
+  it('makes a place after "on" that nothing knows as a place an organisation, not a known place', () => {
+    const { words, labels } = parse('She posted on Chirpster/B-LOC about talks on Moldova/B-LOC and on Tenby/B-LOC .');
+    const places = new Map([
+      ['Moldova', listBit(1)],
+      ['Tenby', 1 << 2],
+    ]);
+    onPlatforms(words, labels, (a, b) => (b === a + 1 ? (places.get(words[a]) ?? 0) : 0));
+    expect(entities(words, labels)).toEqual(['ORG Chirpster', 'LOC Moldova', 'LOC Tenby']);
+  });
+});
+
+describe('orgWords', () => {
+  it('makes "GOP" an organisation, also before a noun, but not inside a longer name', () => {
+    const { words, labels } = parse('GOP/B-MISC leaders and GOP voters met at the GOP/B-MISC Convention/I-MISC .');
+    orgWords(words, labels);
+    expect(entities(words, labels)).toEqual(['ORG GOP', 'ORG GOP', 'MISC GOP Convention']);
   });
 });
