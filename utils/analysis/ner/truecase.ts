@@ -26,7 +26,7 @@ export function truecase(
   let out = words;
   const isLower = (i: number) => lowerLexicon !== null && lowerLexicon.has(hashString(lowers[i]));
   sentences.forEach(([a, b], s) => {
-    if (modes[s] === 0 && !unmarkedHeadline(words, a, b, caps, isLower)) return;
+    if (modes[s] === 0 && !unmarkedHeadline(a, b, caps, isLower)) return;
     for (let i = a; i < b; i++) {
       if (caps[i] !== 1 && caps[i] !== 2) continue;
       const c = casing[i];
@@ -43,19 +43,11 @@ export function truecase(
 /**
  * A headline capitalised throughout with no function word to show it
  * ("Biden Says Putin Must Face Consequences"): no word in lower case, and at
- * least two capitalised words past the first that are usually lower case. A clitic
- * ("Here's", "Don't") is no word in lower case.
+ * least two capitalised words past the first that are usually lower case.
  */
-function unmarkedHeadline(
-  words: string[],
-  a: number,
-  b: number,
-  caps: Uint8Array,
-  isLower: (i: number) => boolean,
-): boolean {
+function unmarkedHeadline(a: number, b: number, caps: Uint8Array, isLower: (i: number) => boolean): boolean {
   let ordinary = 0;
   for (let i = a; i < b; i++) {
-    if (caps[i] === 0 && (words[i][0] === "'" || words[i] === "n't")) continue;
     if (caps[i] === 0 || caps[i] === 3) return false;
     if (i > a && caps[i] === 1 && isLower(i)) ordinary++;
   }
