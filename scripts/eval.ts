@@ -29,7 +29,7 @@
  * - Entities on recent text: our own labels of the opening passages of seventeen PolNeAR dev.jsonl
  *   articles (2015–16; `tests/fixtures/recent-entities.json`, `scripts/lib/recent-entities.ts`),
  *   held back (the word clusters and recent names are learned without dev.jsonl). Small: 273
- *   mentions. For tuning, seven train.jsonl articles (`recent-entities-tuning.json`, 103
+ *   mentions. For tuning, fourteen train.jsonl articles (`recent-entities-tuning.json`, 188
  *   mentions), left out of the text the recent names are learned from.
  * The 2020 entity row of the table needs labelled 2020 text, which the corpus does not have.
  */

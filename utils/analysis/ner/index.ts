@@ -16,6 +16,7 @@ import {
   dropArticles,
   dropFurniture,
   dropVerbs,
+  headlineWords,
   joinHyphenated,
   joinOrgans,
   onPlatforms,
@@ -57,7 +58,9 @@ export function loadTagger(bytes: Uint8Array): Tagger {
         for (let i = a + 1; i < b; i++) key = nextKey(key, hashString(lowerForm(words[i])));
         return model.lexicon.names.get(key) ?? 0;
       };
-      const labels = tagWords(model, { words, sentences });
+      const lowered = new Uint8Array(words.length);
+      const labels = tagWords(model, { words, sentences }, lowered);
+      headlineWords(words, labels, lowered, known);
       markDatelines(words, sentences, labels);
       applyTitles(words, labels);
       orgSuffixes(words, labels);

@@ -5,7 +5,9 @@
  * person's; Reuters hardly writes "Mr." or "Dr.", web news all the time.
  */
 import { capClass } from './context';
+import { CAPITALISED_ELSEWHERE, HEADLINE_LOWERED, IN_HEADLINE } from './features';
 import { listBit } from './gazetteer';
+import type { EntityType } from '../types';
 import { beginLabel, isInside, labelSpans } from './labels';
 
 /**
@@ -332,5 +334,58 @@ export function orgWords(words: string[], labels: Uint8Array): void {
   for (let i = 0; i < words.length; i++) {
     if (!ORG_WORDS.has(words[i]) || isInside(labels[i]) || (i + 1 < words.length && isInside(labels[i + 1]))) continue;
     labels[i] = ORG;
+  }
+}
+
+/**
+ * Ordinary words of a headline are no names: "Why Winning Iowa Could Break The Election Wide
+ * Open" is not an organisation, "Marine Le Pen Backs Trump" is two names. `codes` per word
+ * (from `featurize`): `HEADLINE_LOWERED` for the words truecasing read in lower case (usual in
+ * lower case in the article or the training text, never capitalised in the article's own
+ * sentences), `IN_HEADLINE`, `CAPITALISED_ELSEWHERE`. Lowered words leave the names they were
+ * tagged in, and what is left on either side is a name of its own, of the type the rest of
+ * the article gives those words, else of the name's type. Then a name of a headline that
+ * the article never writes capitalised in its sentences, never names elsewhere, and the
+ * gazetteer does not know ("Unleashes", "Backfire") is dropped. A name the gazetteer knows
+ * whole ("New York" in a line of capitals) is kept. `known(a, b)`: the gazetteer mask of
+ * words [a, b). In place.
+ */
+export function headlineWords(
+  words: string[],
+  labels: Uint8Array,
+  codes: Uint8Array,
+  known: (a: number, b: number) => number,
+): void {
+  const spans = labelSpans(labels);
+  const inHeadline = spans.filter((s) => codes[s.start] & IN_HEADLINE);
+  if (!inHeadline.length) return;
+  // The type the rest of the article gives a name, where it gives one type.
+  const key = (a: number, b: number) => words.slice(a, b).join(' ').toLowerCase();
+  const elsewhere = new Map<string, EntityType | null>();
+  for (const s of spans) {
+    if (codes[s.start] & IN_HEADLINE) continue;
+    const k = key(s.start, s.end);
+    const t = elsewhere.get(k);
+    elsewhere.set(k, t === undefined || t === s.type ? s.type : null);
+  }
+  for (const s of inHeadline) {
+    if (known(s.start, s.end)) continue;
+    let k = s.start;
+    while (k < s.end) {
+      if (codes[k] & HEADLINE_LOWERED) {
+        labels[k++] = 0;
+        continue;
+      }
+      let j = k + 1;
+      while (j < s.end && !(codes[j] & HEADLINE_LOWERED)) j++;
+      const there = elsewhere.get(key(k, j));
+      // Only in Title Case: a line in capitals ("SOCCER - JAPAN BEAT CHINA") says too little.
+      let seen = there !== undefined || known(k, j) !== 0 || capClass(words[k]) !== 1;
+      for (let m = k; m < j && !seen; m++) if (codes[m] & CAPITALISED_ELSEWHERE) seen = true;
+      const b = seen ? beginLabel(there ?? s.type) : 0;
+      labels[k] = b;
+      for (let m = k + 1; m < j; m++) labels[m] = b && b + 1;
+      k = j;
+    }
   }
 }

@@ -4,6 +4,7 @@ import { beginLabel, labelSpans } from '../../../../utils/analysis/ner/labels';
 import {
   applyTitles,
   dropFurniture,
+  headlineWords,
   joinHyphenated,
   onPlatforms,
   orgSuffixes,
@@ -12,6 +13,7 @@ import {
   splitPlaces,
 } from '../../../../utils/analysis/ner/rules';
 import { listBit } from '../../../../utils/analysis/ner/gazetteer';
+import { CAPITALISED_ELSEWHERE, HEADLINE_LOWERED, IN_HEADLINE } from '../../../../utils/analysis/ner/features';
 import { tokenize } from '../../../../utils/analysis/ner/tokenize';
 
 /** Words of a passage and labels from "word/TYPE" marks ("Jean-Pierre/B-MISC Dupont/B-PER"). */
@@ -277,5 +279,43 @@ describe('orgWords', () => {
     const { words, labels } = parse('GOP/B-MISC leaders and GOP voters met at the GOP/B-MISC Convention/I-MISC .');
     orgWords(words, labels);
     expect(entities(words, labels)).toEqual(['ORG GOP', 'ORG GOP', 'MISC GOP Convention']);
+  });
+});
+
+describe('headlineWords', () => {
+  // Codes per word as featurize gives them: L lowered by truecasing, H in a headline, C capitalised elsewhere.
+  const codesOf = (marks: string) =>
+    Uint8Array.from(
+      marks
+        .split(' ')
+        .map(
+          (m) =>
+            (m.includes('L') ? HEADLINE_LOWERED : 0) |
+            (m.includes('H') ? IN_HEADLINE : 0) |
+            (m.includes('C') ? CAPITALISED_ELSEWHERE : 0),
+        ),
+    );
+
+  it('takes ordinary words out of names in a headline and types what is left as the article does', () => {
+    const { words, labels } = parse(
+      'Why/B-ORG Voting/I-ORG Early/I-ORG Could/I-ORG Sink/I-ORG Varga/I-ORG\nIlona/B-PER Varga/I-PER spoke and Varga/B-PER left .',
+    );
+    const codes = codesOf('HL HL HL HL HL HC 0 C 0 0 C 0 0');
+    headlineWords(words, labels, codes, () => 0);
+    expect(entities(words, labels)).toEqual(['PER Varga', 'PER Ilona Varga', 'PER Varga']);
+  });
+
+  it('drops a headline name the article never writes capitalised nor names, unless the gazetteer knows it', () => {
+    const { words, labels } = parse('Senator/B-PER Unleashes/B-ORG Fury/B-LOC On/O Tenby/B-LOC\nNothing more .');
+    const codes = codesOf('HL H H HL H 0 0 0');
+    headlineWords(words, labels, codes, (a, b) => (words.slice(a, b).join(' ') === 'Tenby' ? listBit(2) : 0));
+    expect(entities(words, labels)).toEqual(['LOC Tenby']);
+  });
+
+  it('leaves names outside headlines and names the gazetteer knows whole', () => {
+    const { words, labels } = parse('NEW/B-LOC YORK/I-LOC WINS/O\nThe New/B-ORG Deal/I-ORG passed .');
+    const codes = codesOf('HL H HL 0 L 0 0 0');
+    headlineWords(words, labels, codes, (a, b) => (b - a === 2 && words[a] === 'NEW' ? 1 << 2 : 0));
+    expect(entities(words, labels)).toEqual(['LOC NEW YORK', 'ORG New Deal']);
   });
 });
