@@ -15,6 +15,7 @@ import {
   applyTitles,
   dropArticles,
   dropFurniture,
+  dropInterjections,
   dropVerbs,
   headlineWords,
   joinHyphenated,
@@ -68,6 +69,7 @@ export function loadTagger(bytes: Uint8Array): Tagger {
       orgWords(words, labels);
       agreeTypes(words, labels, isGiven, (a, b) => known(a, b) & 0xf);
       dropVerbs(words, labels);
+      dropInterjections(words, labels);
       dropArticles(words, labels);
       joinHyphenated(words, labels);
       joinOrgans(words, labels);

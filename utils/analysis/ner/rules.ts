@@ -265,17 +265,19 @@ export function joinOrgans(words: string[], labels: Uint8Array): void {
 /**
  * Two places side by side with no comma are two names: "talks between Germany France and
  * Italy", "ties between Berlin Warsaw". A place the tagger found that splits into two
- * listed places (countries, cities), while the whole is no name the tagger or the lists
+ * listed places (countries, cities the training text also named as places), while the whole is no name the tagger or the lists
  * know ("Mexico City", "Salt Lake City" stay whole), becomes two places. `known(a, b)`:
  * the gazetteer mask of words [a, b). In place.
  */
 export function splitPlaces(words: string[], labels: Uint8Array, known: (a: number, b: number) => number): void {
   const LOC = beginLabel('LOC');
-  const place = listBit(1) | listBit(2);
+  // A country, or a city the training text also named as a place: the list of cities alone
+  // knows too many small towns ("Sandy" and "Hook" of "Sandy Hook").
+  const isPlace = (m: number) => (m & listBit(1)) !== 0 || ((m & listBit(2)) !== 0 && (m & (1 << 2)) !== 0);
   for (const s of labelSpans(labels)) {
     if (s.type !== 'LOC' || s.end - s.start < 2 || s.end - s.start > 6 || known(s.start, s.end) !== 0) continue;
     for (let k = s.start + 1; k < s.end; k++) {
-      if (!(known(s.start, k) & place) || !(known(k, s.end) & place)) continue;
+      if (!isPlace(known(s.start, k)) || !isPlace(known(k, s.end))) continue;
       if (capClass(words[k]) !== 1) break;
       labels[k] = LOC;
       break;
@@ -387,5 +389,16 @@ export function headlineWords(
       for (let m = k + 1; m < j; m++) labels[m] = b && b + 1;
       k = j;
     }
+  }
+}
+
+/** Interjections that open quoted speech ("Oh well, …", "Wow, …"): never a name by themselves. */
+const INTERJECTIONS = new Set('oh ah aw wow hey well yes yeah okay uh um hmm'.split(' '));
+
+/** Clears one-word names that are interjections, in place. */
+export function dropInterjections(words: string[], labels: Uint8Array): void {
+  for (let i = 0; i < words.length; i++) {
+    if (labels[i] === 0 || isInside(labels[i]) || (i + 1 < words.length && isInside(labels[i + 1]))) continue;
+    if (INTERJECTIONS.has(words[i].toLowerCase())) labels[i] = 0;
   }
 }

@@ -4,6 +4,7 @@ import { beginLabel, labelSpans } from '../../../../utils/analysis/ner/labels';
 import {
   applyTitles,
   dropFurniture,
+  dropInterjections,
   headlineWords,
   joinHyphenated,
   onPlatforms,
@@ -224,14 +225,22 @@ describe('splitPlaces', () => {
   const lists = new Map<string, number>([
     ['norway', listBit(1)],
     ['chile', listBit(1)],
-    ['lyon', listBit(2)],
-    ['porto', listBit(2)],
+    ['lyon', listBit(2) | (1 << 2)],
+    ['porto', listBit(2) | (1 << 2)],
+    ['sandy', listBit(2)],
+    ['hook', listBit(2)],
     ['york', listBit(2)],
     ['porto alegre', listBit(2)],
     ['alegre', listBit(2)],
   ]);
   const knownIn = (words: string[]) => (a: number, b: number) =>
     lists.get(words.slice(a, b).join(' ').toLowerCase()) ?? 0;
+
+  it('keeps two small towns of the list of cities whole (the training text never named them)', () => {
+    const { words, labels } = parse('the school in Sandy/B-LOC Hook/I-LOC reopened');
+    splitPlaces(words, labels, knownIn(words));
+    expect(entities(words, labels)).toEqual(['LOC Sandy Hook']);
+  });
 
   it('splits two listed places written side by side', () => {
     const { words, labels } = parse('talks between Norway/B-LOC Chile/I-LOC and Lyon/B-LOC Porto/I-LOC ended');
@@ -317,5 +326,13 @@ describe('headlineWords', () => {
     const codes = codesOf('HL H HL 0 L 0 0 0');
     headlineWords(words, labels, codes, (a, b) => (b - a === 2 && words[a] === 'NEW' ? 1 << 2 : 0));
     expect(entities(words, labels)).toEqual(['LOC NEW YORK', 'ORG New Deal']);
+  });
+});
+
+describe('dropInterjections', () => {
+  it('clears an interjection tagged as a name, and keeps a name that goes on', () => {
+    const { words, labels } = parse('" Oh/B-LOC well , Wow/B-ORG . " Well/B-PER Fargo/I-PER said .');
+    dropInterjections(words, labels);
+    expect(entities(words, labels)).toEqual(['PER Well Fargo']);
   });
 });
