@@ -25,6 +25,7 @@ import {
   orgWords,
   pluralFamilies,
   splitPlaces,
+  unintroducedPersons,
 } from './rules';
 import { splitSentences } from './sentences';
 import { tagWords } from './tagger';
@@ -68,6 +69,7 @@ export function loadTagger(bytes: Uint8Array): Tagger {
       onPlatforms(words, labels, known);
       orgWords(words, labels);
       agreeTypes(words, labels, isGiven, (a, b) => known(a, b) & 0xf);
+      unintroducedPersons(words, sentences, labels, known);
       dropVerbs(words, labels);
       dropInterjections(words, labels);
       dropArticles(words, labels);

@@ -402,3 +402,53 @@ export function dropInterjections(words: string[], labels: Uint8Array): void {
     if (INTERJECTIONS.has(words[i].toLowerCase())) labels[i] = 0;
   }
 }
+
+/**
+ * A person is introduced: news names a person in full ("Jack Dorsey"), or with a title
+ * ("Mr. Dorsey"), before or after using the surname alone. A one-word "person" that the
+ * article never names so, that no list or training name knows as a person's or a given name,
+ * and that stands in an ordinary sentence, is a company, a website or a group the 1996
+ * training text never saw ("Twitter said", "Google added"): an organisation. Lines of
+ * capitals and tables (sports line-ups name players by surname alone) are left alone.
+ * `known(a, b)`: the gazetteer mask of words [a, b). In place.
+ */
+export function unintroducedPersons(
+  words: string[],
+  sentences: [number, number][],
+  labels: Uint8Array,
+  known: (a: number, b: number) => number,
+): void {
+  const spans = labelSpans(labels);
+  const introduced = new Set<string>();
+  for (const s of spans) {
+    if (s.type === 'PER' && s.end - s.start > 1)
+      for (let k = s.start; k < s.end; k++) introduced.add(words[k].toLowerCase());
+    if (s.type === 'PER' && s.start > 0 && titleKind(words[s.start - 1]) > 0)
+      introduced.add(words[s.start].toLowerCase());
+  }
+  // Whether each token stands in an ordinary sentence: at least half its words in lower case.
+  const prose = new Uint8Array(words.length);
+  for (const [a, b] of sentences) {
+    let letters = 0;
+    let lower = 0;
+    for (let i = a; i < b; i++) {
+      const c = capClass(words[i]);
+      if (c > 3) continue;
+      letters++;
+      if (c === 0) lower++;
+    }
+    if (letters >= 4 && lower * 2 >= letters) prose.fill(1, a, b);
+  }
+  const suspects = new Map<string, boolean>();
+  for (const s of spans) {
+    if (s.type !== 'PER' || s.end - s.start !== 1) continue;
+    const w = words[s.start];
+    const l = w.toLowerCase();
+    if (introduced.has(l) || capClass(w) !== 1 || w.length < 3) continue;
+    if (known(s.start, s.end) & (1 | listBit(0))) continue;
+    suspects.set(l, (suspects.get(l) ?? false) || prose[s.start] === 1);
+  }
+  const ORG = beginLabel('ORG');
+  for (const s of spans)
+    if (s.type === 'PER' && s.end - s.start === 1 && suspects.get(words[s.start].toLowerCase())) labels[s.start] = ORG;
+}

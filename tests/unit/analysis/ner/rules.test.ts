@@ -12,6 +12,7 @@ import {
   orgWords,
   pluralFamilies,
   splitPlaces,
+  unintroducedPersons,
 } from '../../../../utils/analysis/ner/rules';
 import { listBit } from '../../../../utils/analysis/ner/gazetteer';
 import { CAPITALISED_ELSEWHERE, HEADLINE_LOWERED, IN_HEADLINE } from '../../../../utils/analysis/ner/features';
@@ -334,5 +335,43 @@ describe('dropInterjections', () => {
     const { words, labels } = parse('" Oh/B-LOC well , Wow/B-ORG . " Well/B-PER Fargo/I-PER said .');
     dropInterjections(words, labels);
     expect(entities(words, labels)).toEqual(['PER Well Fargo']);
+  });
+});
+
+describe('unintroducedPersons', () => {
+  const sentencesOf = (words: string[]) => {
+    const out: [number, number][] = [];
+    let a = 0;
+    words.forEach((w, i) => {
+      if (w === '.') {
+        out.push([a, i + 1]);
+        a = i + 1;
+      }
+    });
+    return out;
+  };
+
+  it('makes a one-word person the article never names in full an organisation', () => {
+    const { words, labels } = parse(
+      'Chirpster/B-PER said it would close the accounts . Users of Chirpster/B-PER were angry at the decision .',
+    );
+    unintroducedPersons(words, sentencesOf(words), labels, () => 0);
+    expect(entities(words, labels)).toEqual(['ORG Chirpster', 'ORG Chirpster']);
+  });
+
+  it('keeps a surname the article introduces, one with a title, and one the gazetteer knows', () => {
+    const { words, labels } = parse(
+      'Odalys/B-PER Brenner/I-PER spoke first and then Brenner/B-PER left the hall . ' +
+        'Mr. Quillan/B-PER and Varga/B-PER stayed on in the hall .',
+    );
+    const sentences = sentencesOf(words);
+    unintroducedPersons(words, sentences, labels, (a) => (words[a] === 'Varga' ? 1 : 0));
+    expect(entities(words, labels)).toEqual(['PER Odalys Brenner', 'PER Brenner', 'PER Quillan', 'PER Varga']);
+  });
+
+  it('leaves surnames alone in a line-up without ordinary sentences', () => {
+    const { words, labels } = parse('Kowalczyk/B-PER , Dumitru/B-PER , Okafor/B-PER ; Brandt/B-PER .');
+    unintroducedPersons(words, sentencesOf(words), labels, () => 0);
+    expect(entities(words, labels)).toEqual(['PER Kowalczyk', 'PER Dumitru', 'PER Okafor', 'PER Brandt']);
   });
 });
