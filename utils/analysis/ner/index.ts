@@ -26,6 +26,7 @@ import {
   pluralFamilies,
   splitPlaces,
   unintroducedPersons,
+  unlistedPlaces,
 } from './rules';
 import { splitSentences } from './sentences';
 import { tagWords } from './tagger';
@@ -70,6 +71,7 @@ export function loadTagger(bytes: Uint8Array): Tagger {
       orgWords(words, labels);
       agreeTypes(words, labels, isGiven, (a, b) => known(a, b) & 0xf);
       unintroducedPersons(words, sentences, labels, known);
+      unlistedPlaces(words, labels, known);
       dropVerbs(words, labels);
       dropInterjections(words, labels);
       dropArticles(words, labels);

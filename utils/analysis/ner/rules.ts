@@ -452,3 +452,26 @@ export function unintroducedPersons(
   for (const s of spans)
     if (s.type === 'PER' && s.end - s.start === 1 && suspects.get(words[s.start].toLowerCase())) labels[s.start] = ORG;
 }
+
+/**
+ * One name, one type, when the article is split between a place and an organisation: a
+ * name the article tags both ways, that neither the training names nor the lists of
+ * countries and cities know as a place, is an organisation everywhere ("Facebook" read as a
+ * place after "at" and "of" and as a company elsewhere). A listed place stays split (a city
+ * is also its team in sports results). `known(a, b)`: the gazetteer mask of words [a, b). In place.
+ */
+export function unlistedPlaces(words: string[], labels: Uint8Array, known: (a: number, b: number) => number): void {
+  const spans = labelSpans(labels);
+  const key = (s: { start: number; end: number }) => words.slice(s.start, s.end).join(' ').toLowerCase();
+  const types = new Map<string, number>();
+  for (const s of spans) types.set(key(s), (types.get(key(s)) ?? 0) | (1 << TYPE_BITS[s.type]));
+  const place = (1 << 2) | listBit(1) | listBit(2);
+  const ORG = beginLabel('ORG');
+  for (const s of spans) {
+    if (s.type !== 'LOC' || types.get(key(s)) !== 6 || known(s.start, s.end) & place) continue;
+    labels[s.start] = ORG;
+    for (let k = s.start + 1; k < s.end; k++) labels[k] = ORG + 1;
+  }
+}
+
+const TYPE_BITS: Record<EntityType, number> = { PER: 0, ORG: 1, LOC: 2, MISC: 3 };

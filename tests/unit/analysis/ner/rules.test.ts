@@ -13,6 +13,7 @@ import {
   pluralFamilies,
   splitPlaces,
   unintroducedPersons,
+  unlistedPlaces,
 } from '../../../../utils/analysis/ner/rules';
 import { listBit } from '../../../../utils/analysis/ner/gazetteer';
 import { CAPITALISED_ELSEWHERE, HEADLINE_LOWERED, IN_HEADLINE } from '../../../../utils/analysis/ner/features';
@@ -373,5 +374,21 @@ describe('unintroducedPersons', () => {
     const { words, labels } = parse('Kowalczyk/B-PER , Dumitru/B-PER , Okafor/B-PER ; Brandt/B-PER .');
     unintroducedPersons(words, sentencesOf(words), labels, () => 0);
     expect(entities(words, labels)).toEqual(['PER Kowalczyk', 'PER Dumitru', 'PER Okafor', 'PER Brandt']);
+  });
+});
+
+describe('unlistedPlaces', () => {
+  it('makes a name the article tags as a place and as an organisation, that no list knows as a place, an organisation', () => {
+    const { words, labels } = parse(
+      'Chirpster/B-ORG said so , a manager at Chirpster/B-LOC agreed , and Tenby/B-LOC beat Tenby/B-ORG at home .',
+    );
+    unlistedPlaces(words, labels, (a) => (words[a] === 'Tenby' ? listBit(2) : 0));
+    expect(entities(words, labels)).toEqual(['ORG Chirpster', 'ORG Chirpster', 'LOC Tenby', 'ORG Tenby']);
+  });
+
+  it('leaves a place the article never calls an organisation', () => {
+    const { words, labels } = parse('She grew up in Valdoria/B-LOC and left Valdoria/B-LOC at ten .');
+    unlistedPlaces(words, labels, () => 0);
+    expect(entities(words, labels)).toEqual(['LOC Valdoria', 'LOC Valdoria']);
   });
 });
