@@ -358,9 +358,11 @@ export function headlineWords(
   codes: Uint8Array,
   known: (a: number, b: number) => number,
 ): void {
+  let any = false;
+  for (let i = 0; i < codes.length && !any; i++) if (codes[i] & IN_HEADLINE && labels[i] !== 0) any = true;
+  if (!any) return;
   const spans = labelSpans(labels);
   const inHeadline = spans.filter((s) => codes[s.start] & IN_HEADLINE);
-  if (!inHeadline.length) return;
   // The type the rest of the article gives a name, where it gives one type.
   const key = (a: number, b: number) => words.slice(a, b).join(' ').toLowerCase();
   const elsewhere = new Map<string, EntityType | null>();
@@ -462,13 +464,21 @@ export function unintroducedPersons(
  */
 export function unlistedPlaces(words: string[], labels: Uint8Array, known: (a: number, b: number) => number): void {
   const spans = labelSpans(labels);
+  const place = (1 << 2) | listBit(1) | listBit(2);
+  // Places no list knows, by their first word; only names starting with one of those are compared.
+  const firsts = new Set<string>();
+  for (const s of spans)
+    if (s.type === 'LOC' && !(known(s.start, s.end) & place)) firsts.add(words[s.start].toLowerCase());
+  if (!firsts.size) return;
   const key = (s: { start: number; end: number }) => words.slice(s.start, s.end).join(' ').toLowerCase();
   const types = new Map<string, number>();
-  for (const s of spans) types.set(key(s), (types.get(key(s)) ?? 0) | (1 << TYPE_BITS[s.type]));
-  const place = (1 << 2) | listBit(1) | listBit(2);
+  const keys = spans.map((s) => (firsts.has(words[s.start].toLowerCase()) ? key(s) : ''));
+  spans.forEach((s, k) => {
+    if (keys[k]) types.set(keys[k], (types.get(keys[k]) ?? 0) | (1 << TYPE_BITS[s.type]));
+  });
   const ORG = beginLabel('ORG');
-  for (const s of spans) {
-    if (s.type !== 'LOC' || types.get(key(s)) !== 6 || known(s.start, s.end) & place) continue;
+  for (const [k, s] of spans.entries()) {
+    if (s.type !== 'LOC' || !keys[k] || types.get(keys[k]) !== 6 || known(s.start, s.end) & place) continue;
     labels[s.start] = ORG;
     for (let k = s.start + 1; k < s.end; k++) labels[k] = ORG + 1;
   }

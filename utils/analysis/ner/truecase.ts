@@ -29,6 +29,8 @@ export function truecase(
   let out = words;
   const isLower = (i: number) => lowerLexicon !== null && lowerLexicon.has(hashString(lowers[i]));
   sentences.forEach(([a, b], s) => {
+    // With `clitics`, only the sentences a clitic changes (the others are read as without).
+    if (clitics && (modes[s] !== 0 || !hasClitic(words, a, b))) return;
     if (modes[s] === 0 && !unmarkedHeadline(words, a, b, caps, isLower, clitics)) return;
     for (let i = a; i < b; i++) {
       if (caps[i] !== 1 && caps[i] !== 2) continue;
@@ -63,4 +65,9 @@ function unmarkedHeadline(
     if (i > a && caps[i] === 1 && isLower(i)) ordinary++;
   }
   return ordinary >= 2;
+}
+
+function hasClitic(words: string[], a: number, b: number): boolean {
+  for (let i = a; i < b; i++) if (words[i][0] === "'" || words[i] === "n't") return true;
+  return false;
 }
