@@ -20,6 +20,7 @@ import {
   headlineWords,
   joinHyphenated,
   joinOrgans,
+  listedPlaces,
   onPlatforms,
   orgSuffixes,
   orgWords,
@@ -72,6 +73,7 @@ export function loadTagger(bytes: Uint8Array): Tagger {
       agreeTypes(words, labels, isGiven, (a, b) => known(a, b) & 0xf);
       unintroducedPersons(words, sentences, labels, known);
       unlistedPlaces(words, labels, known);
+      listedPlaces(words, labels, known);
       dropVerbs(words, labels);
       dropInterjections(words, labels);
       dropArticles(words, labels);

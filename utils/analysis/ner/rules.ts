@@ -485,3 +485,28 @@ export function unlistedPlaces(words: string[], labels: Uint8Array, known: (a: n
 }
 
 const TYPE_BITS: Record<EntityType, number> = { PER: 0, ORG: 1, LOC: 2, MISC: 3 };
+
+/**
+ * A one-word name the article tags both as a person and as a place, that the lists know as a
+ * country or city, and that the article never gives a person's full name ("Orlando" the city,
+ * also a given name) is a place everywhere in it. `known(a, b)`: the gazetteer mask. In place.
+ */
+export function listedPlaces(words: string[], labels: Uint8Array, known: (a: number, b: number) => number): void {
+  const spans = labelSpans(labels);
+  const single = spans.filter((s) => s.end - s.start === 1 && (s.type === 'PER' || s.type === 'LOC'));
+  if (single.length < 2) return;
+  const inNames = new Set<string>();
+  for (const s of spans)
+    if (s.end - s.start > 1) for (let k = s.start; k < s.end; k++) inNames.add(words[k].toLowerCase());
+  const types = new Map<string, number>();
+  for (const s of single) {
+    const l = words[s.start].toLowerCase();
+    types.set(l, (types.get(l) ?? 0) | (s.type === 'PER' ? 1 : 4));
+  }
+  const LOC = beginLabel('LOC');
+  for (const s of single) {
+    const l = words[s.start].toLowerCase();
+    if (s.type !== 'PER' || types.get(l) !== 5 || inNames.has(l)) continue;
+    if (known(s.start, s.end) & (listBit(1) | listBit(2))) labels[s.start] = LOC;
+  }
+}

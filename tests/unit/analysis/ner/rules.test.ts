@@ -7,6 +7,7 @@ import {
   dropInterjections,
   headlineWords,
   joinHyphenated,
+  listedPlaces,
   onPlatforms,
   orgSuffixes,
   orgWords,
@@ -390,5 +391,15 @@ describe('unlistedPlaces', () => {
     const { words, labels } = parse('She grew up in Valdoria/B-LOC and left Valdoria/B-LOC at ten .');
     unlistedPlaces(words, labels, () => 0);
     expect(entities(words, labels)).toEqual(['LOC Valdoria', 'LOC Valdoria']);
+  });
+});
+
+describe('listedPlaces', () => {
+  it('makes a listed city the article also tags as a person a place, unless it names a person with it', () => {
+    const { words, labels } = parse(
+      'Crowds gathered in Tenby/B-LOC after the storm , and Tenby/B-PER rebuilt . Marlow/B-PER spoke and Marlow/B-LOC cheered , said Ada/B-PER Marlow/I-PER .',
+    );
+    listedPlaces(words, labels, (a) => (['Tenby', 'Marlow'].includes(words[a]) ? listBit(2) : 0));
+    expect(entities(words, labels)).toEqual(['LOC Tenby', 'LOC Tenby', 'PER Marlow', 'LOC Marlow', 'PER Ada Marlow']);
   });
 });
