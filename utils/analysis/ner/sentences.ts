@@ -8,16 +8,6 @@ import type { Token } from './tokenize';
 const ENDERS = new Set(['.', '?', '!', '...']);
 const TRAILERS = new Set(['"', "'", ')', ']']);
 
-/**
- * Words that start a sentence and hardly ever follow an abbreviation inside one: after
- * "U.S." or "Inc." they say the abbreviation's period also ended the sentence
- * ("… to enter the U.S. The proposal …").
- */
-/** Abbreviations that a name follows ("Gen. He Yafei", "Mr. He"). */
-const HONORIFIC = /^(Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Maj|Adm|Rev|St|Messrs|Mme|Mlle)\.$/;
-
-const OPENERS = new Set('The A An He She It They We I This That These Those His Her Its Their But'.split(' '));
-
 /** Splits tokens into sentences; returns [start, end) token index pairs. */
 export function splitSentences(tokens: Token[], lineBreakBefore: boolean[]): [number, number][] {
   const out: [number, number][] = [];
@@ -28,20 +18,7 @@ export function splitSentences(tokens: Token[], lineBreakBefore: boolean[]): [nu
       out.push([start, i]);
       start = i;
     }
-    const w = tokens[i].norm;
-    if (
-      w.length > 2 &&
-      w.endsWith('.') &&
-      !HONORIFIC.test(w) &&
-      i + 1 < n &&
-      !lineBreakBefore[i + 1] &&
-      OPENERS.has(tokens[i + 1].norm)
-    ) {
-      out.push([start, i + 1]);
-      start = i + 1;
-      continue;
-    }
-    if (!ENDERS.has(w)) continue;
+    if (!ENDERS.has(tokens[i].norm)) continue;
     let j = i + 1;
     // Closing quotes and brackets after the full stop belong to the sentence.
     while (j < n && !lineBreakBefore[j] && TRAILERS.has(tokens[j].norm) && closesHere(tokens, start, j)) j++;
