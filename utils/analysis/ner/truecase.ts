@@ -60,7 +60,7 @@ function unmarkedHeadline(
 ): boolean {
   let ordinary = 0;
   for (let i = a; i < b; i++) {
-    if (clitics && caps[i] === 0 && (words[i][0] === "'" || words[i] === "n't")) continue;
+    if (clitics && caps[i] === 0 && (words[i].charCodeAt(0) === 39 || words[i] === "n't")) continue;
     if (caps[i] === 0 || caps[i] === 3) return false;
     if (i > a && caps[i] === 1 && isLower(i)) ordinary++;
   }
@@ -68,6 +68,6 @@ function unmarkedHeadline(
 }
 
 function hasClitic(words: string[], a: number, b: number): boolean {
-  for (let i = a; i < b; i++) if (words[i][0] === "'" || words[i] === "n't") return true;
+  for (let i = a; i < b; i++) if (words[i].charCodeAt(0) === 39 || words[i] === "n't") return true;
   return false;
 }
