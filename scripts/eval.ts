@@ -26,10 +26,10 @@
  *   them are recognised as articles.
  * - Main-text snippets: `snippets/` pages by a hash of the page id, scored as the corpus
  *   README says (pooled over all snippets), with the number of pages left empty.
- * - Entities on recent text: our own labels of the opening passages of ten PolNeAR dev.jsonl
+ * - Entities on recent text: our own labels of the opening passages of seventeen PolNeAR dev.jsonl
  *   articles (2015–16; `tests/fixtures/recent-entities.json`, `scripts/lib/recent-entities.ts`),
- *   held back (the word clusters and recent names are learned without dev.jsonl). Small: 172
- *   mentions. For tuning, seven train.jsonl articles (`recent-entities-tuning.json`, 103
+ *   held back (the word clusters and recent names are learned without dev.jsonl). Small: 273
+ *   mentions. For tuning, fourteen train.jsonl articles (`recent-entities-tuning.json`, 188
  *   mentions), left out of the text the recent names are learned from.
  * The 2020 entity row of the table needs labelled 2020 text, which the corpus does not have.
  */

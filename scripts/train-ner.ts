@@ -29,7 +29,8 @@ import { addPriorFeatures } from '../utils/analysis/ner/priors';
 import { decodeStage, STRIDE } from '../utils/analysis/ner/tagger';
 import { loadTagger } from '../utils/analysis/ner';
 import { readConll, type ConllDoc } from './lib/ner-conll';
-import { addRecentNames, recentNames, recentTexts } from './lib/ner-recent-names';
+import { addRecentNames, RECENT_DEFAULTS, recentNames, recentTexts } from './lib/ner-recent-names';
+import { listBit } from '../utils/analysis/ner/gazetteer';
 import { labelledIds, RECENT_SETS } from './lib/recent-entities';
 import { trainPerceptron } from './lib/ner-perceptron';
 import { corpusDir } from './lib/corpus';
@@ -109,9 +110,12 @@ function main(args: string[]): number {
     // Names of recent news: what the trained tagger finds in unlabelled 2015–16 text, added after training.
     const tagger = loadTagger(bytes);
     const skip = labelledIds(RECENT_SETS.tuning.fixture);
+    const places = listBit(1) | listBit(2);
     const recent = recentNames(
       () => recentTexts(corpusDir(args), skip),
       (t) => tagger.tag(t),
+      RECENT_DEFAULTS,
+      (k) => ((lexicon.names.get(k) ?? 0) & places) !== 0,
     );
     const added = addRecentNames(lexicon.names, recent);
     log(`train-ner: ${recent.size} names of recent news, ${added} new to the gazetteer`);

@@ -53,13 +53,17 @@ function capitalisedKeys(text: string): number[] {
 /**
  * Counts the tagger's names over `texts` (read twice: the names, then where their words
  * stand) and returns those that pass `opts`, as gazetteer keys → type bit (bit i for TYPES[i]).
+ * `isPlace(key)`: whether the lists know the name as a country or a city.
  */
 export function recentNames(
   texts: () => Iterable<string>,
   tag: (text: string) => { text: string; type: string }[],
   opts: RecentOptions = RECENT_DEFAULTS,
+  isPlace: (key: number) => boolean = () => false,
 ): Map<number, number> {
   const votes = new Map<number, Votes>();
+  // Last words of persons' full names ("Carson" of "Ben Carson").
+  const surnames = new Set<number>();
   // How often each word sequence stood inside a name the tagger found ("Schumer" in "Chuck Schumer").
   const named = new Map<number, number>();
   let doc = 0;
@@ -71,6 +75,11 @@ export function recentNames(
       const key = nameKey(name);
       const t = TYPES.indexOf(m.type as (typeof TYPES)[number]);
       if (key === null || t < 0) continue;
+      if (t === 0) {
+        const words = tokenize(name).tokens;
+        const last = words.length > 1 ? nameKey(words[words.length - 1].norm) : null;
+        if (last !== null) surnames.add(last);
+      }
       let v = votes.get(key);
       if (!v) votes.set(key, (v = { types: [0, 0, 0, 0], docs: 0, lastDoc: 0 }));
       v.types[t]++;
@@ -94,6 +103,9 @@ export function recentNames(
     }
     if (total < opts.minMentions || v.docs < opts.minDocs || v.types[best] < opts.minShare * total) continue;
     if ((named.get(key) ?? 0) < opts.minTagged * (seen.get(key) ?? 0)) continue;
+    // A listed place ("Denver", also a given name) is learned as a person's only if the texts
+    // also name a person with it as surname: the tagger's own slips must not become knowledge.
+    if (best === 0 && isPlace(key) && !surnames.has(key)) continue;
     out.set(key, 1 << best);
   }
   return out;

@@ -1,7 +1,7 @@
 /**
  * Entities on recent news: our own labels (offsets and types only) of the opening
- * passages of PolNeAR articles (2015–16): `tests/fixtures/recent-entities.json`, ten
- * dev.jsonl articles, held back; `tests/fixtures/recent-entities-tuning.json`, seven
+ * passages of PolNeAR articles (2015–16): `tests/fixtures/recent-entities.json`, seventeen
+ * dev.jsonl articles, held back; `tests/fixtures/recent-entities-tuning.json`, fourteen
  * train.jsonl articles, for tuning. Each article is analysed whole, as the extension
  * would; the entities found inside the labelled passage are scored by exact span and
  * type (PER, ORG, LOC).

@@ -67,6 +67,23 @@ describe('recentNames', () => {
   });
 });
 
+describe('recentNames and listed places', () => {
+  it('learns a listed place as a person only if a full name of a person ends in it', () => {
+    const places = new Set([key('Marwick'), key('Tarrant')]);
+    const isPlace = (k: number) => places.has(k);
+    const texts = [
+      'Marwick/PER; Tarrant/PER',
+      'Marwick/PER; Tarrant/PER; Lena Tarrant/PER',
+      'Marwick/PER; Tarrant/PER',
+    ];
+    const names = recentNames(() => texts, tag, OPTS, isPlace);
+    expect(names.has(key('Marwick'))).toBe(false);
+    expect(names.get(key('Tarrant'))).toBe(PER);
+    // Without the lists' help, both are learned as they were tagged.
+    expect(recentNames(() => texts, tag, OPTS).get(key('Marwick'))).toBe(PER);
+  });
+});
+
 describe('addRecentNames', () => {
   it('adds to names the training text did not type, keeping the lists’ bits, never retyping a training name', () => {
     const gazetteer = new Map<number, number>([

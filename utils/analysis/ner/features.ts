@@ -56,6 +56,13 @@ function shapeHash(w: string): number {
   return h >>> 0;
 }
 
+/** Codes of `featurize`'s `lowered` output: a headline word truecasing read in lower case. */
+export const HEADLINE_LOWERED = 1;
+/** A word of a headline (ALL CAPS, Title Case, or capitalised throughout). */
+export const IN_HEADLINE = 2;
+/** A word the article also writes capitalised in its ordinary sentences. */
+export const CAPITALISED_ELSEWHERE = 4;
+
 /** Stand-in hashes for a word the training text did not know well enough. */
 const UNKNOWN_WORD = hashString('<unk>');
 const UNKNOWN_LOWER = hashString('<unk-lower>');
@@ -99,8 +106,15 @@ export function lowerForm(w: string): string {
 /**
  * Computes the features of a document: `FEATURE_COUNT` hashes per token, token-major,
  * at `stride` hashes per token (room left for the document-label features of stage two).
+ * `lowered`, if given, gets codes for the rules after tagging: `HEADLINE_LOWERED`, `IN_HEADLINE`,
+ * `CAPITALISED_ELSEWHERE`.
  */
-export function featurize(doc: FeatureInput, stride = FEATURE_COUNT, lexicon: Lexicon | null = null): Uint32Array {
+export function featurize(
+  doc: FeatureInput,
+  stride = FEATURE_COUNT,
+  lexicon: Lexicon | null = null,
+  lowered?: Uint8Array,
+): Uint32Array {
   const { sentences } = doc;
   const n = doc.words.length;
   const lowers = doc.words.map(lowerForm);
@@ -111,7 +125,25 @@ export function featurize(doc: FeatureInput, stride = FEATURE_COUNT, lexicon: Le
   for (let i = 0; i < n; i++) caps[i] = capClass(doc.words[i]);
   const casing = docCasing(lowers, caps, sentences, modes);
   // Headlines are read as if written in ordinary case, as far as the article and the lexicon tell.
+  const capsBefore = lowered ? caps.slice() : caps;
   const words = truecase(doc.words, lowers, caps, casing, sentences, modes, lexicon?.lower ?? null);
+  if (lowered) {
+    // For the rules after tagging: also the headlines that only a clitic kept from truecasing.
+    const more = truecase(doc.words, lowers, capsBefore, casing, sentences, modes, lexicon?.lower ?? null, true);
+    for (const [a, b] of sentences) {
+      // A headline: at least two ordinary words read in lower case, more than its numbers (not
+      // a line of a table of names and figures, which may look like Title Case).
+      let count = 0;
+      let numbers = 0;
+      for (let i = a; i < b; i++) {
+        const low = words[i] !== doc.words[i] || more[i] !== doc.words[i];
+        lowered[i] = (low ? HEADLINE_LOWERED : 0) | (casing[i] & 6 ? CAPITALISED_ELSEWHERE : 0);
+        if (low) count++;
+        if (caps[i] === 4) numbers++;
+      }
+      if (count >= 2 && count > numbers) for (let i = a; i < b; i++) lowered[i] |= IN_HEADLINE;
+    }
+  }
   const th = tokenHashes(words, raw, lexicon);
   const runs = capRuns(th.lower, caps, sentences, modes);
   const codes = lexicon ? gazetteerCodes(th.raw, caps, sentences, lexicon.names) : new Uint32Array(n);

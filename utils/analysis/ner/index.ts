@@ -15,11 +15,19 @@ import {
   applyTitles,
   dropArticles,
   dropFurniture,
+  dropInterjections,
   dropVerbs,
+  headlineWords,
   joinHyphenated,
   joinOrgans,
+  listedPlaces,
+  onPlatforms,
+  orgSuffixes,
+  orgWords,
   pluralFamilies,
   splitPlaces,
+  unintroducedPersons,
+  unlistedPlaces,
 } from './rules';
 import { splitSentences } from './sentences';
 import { tagWords } from './tagger';
@@ -54,11 +62,20 @@ export function loadTagger(bytes: Uint8Array): Tagger {
         for (let i = a + 1; i < b; i++) key = nextKey(key, hashString(lowerForm(words[i])));
         return model.lexicon.names.get(key) ?? 0;
       };
-      const labels = tagWords(model, { words, sentences });
+      const lowered = new Uint8Array(words.length);
+      const labels = tagWords(model, { words, sentences }, lowered);
+      headlineWords(words, labels, lowered, known);
       markDatelines(words, sentences, labels);
       applyTitles(words, labels);
+      orgSuffixes(words, labels);
+      onPlatforms(words, labels, known);
+      orgWords(words, labels);
       agreeTypes(words, labels, isGiven, (a, b) => known(a, b) & 0xf);
+      unintroducedPersons(words, sentences, labels, known);
+      unlistedPlaces(words, labels, known);
+      listedPlaces(words, labels, known);
       dropVerbs(words, labels);
+      dropInterjections(words, labels);
       dropArticles(words, labels);
       joinHyphenated(words, labels);
       joinOrgans(words, labels);

@@ -5,7 +5,9 @@
  * person's; Reuters hardly writes "Mr." or "Dr.", web news all the time.
  */
 import { capClass } from './context';
+import { CAPITALISED_ELSEWHERE, HEADLINE_LOWERED, IN_HEADLINE } from './features';
 import { listBit } from './gazetteer';
+import type { EntityType } from '../types';
 import { beginLabel, isInside, labelSpans } from './labels';
 
 /**
@@ -43,7 +45,20 @@ const HONORIFICS = new Set([
  * and "Premier League" are why the list is short and never creates a name.
  */
 const TITLES = new Set(
-  'president governor senator minister chancellor pope judge secretary mayor ambassador professor chairman chairwoman spokesman spokeswoman'.split(
+  'president governor senator minister chancellor pope judge justice secretary mayor ambassador professor chairman chairwoman spokesman spokeswoman speaker chief vice attorney'.split(
+    ' ',
+  ),
+);
+
+/** Words that go on a title written out ("Attorney General", "Secretary General"), never one by themselves. */
+const TITLE_TAILS = new Set(['general']);
+
+/**
+ * Last words of an organisation's or a place's name: a title written out before them is part
+ * of that name ("Justice Department", "Chief Executive Office", "Governor's Island" aside).
+ */
+const NAME_HEADS = new Set(
+  'department ministry office court committee commission council league party media group agency bureau board house union association foundation institute university college school'.split(
     ' ',
   ),
 );
@@ -56,6 +71,18 @@ export function titleKind(word: string): number {
   return HONORIFICS.has(w) ? 1 : TITLES.has(w) ? 2 : 0;
 }
 
+/** The end of the run of titles that starts at i ("Lt. Col.", "Chief Justice", "Attorney General"). */
+function titleRun(words: string[], i: number, kind: number): number {
+  let last = i;
+  for (;;) {
+    const next = words[last + 1];
+    if (next === undefined) return last;
+    const k = titleKind(next);
+    if (kind === 1 ? k === 1 : k === 2 || (capClass(next) === 1 && TITLE_TAILS.has(next.toLowerCase()))) last++;
+    else return last;
+  }
+}
+
 /** Takes titles out of names and makes the capitalised words after an honorific a person, in place. */
 export function applyTitles(words: string[], labels: Uint8Array): void {
   const B = beginLabel('PER');
@@ -64,9 +91,7 @@ export function applyTitles(words: string[], labels: Uint8Array): void {
   for (let i = 0; i + 1 < n; i++) {
     const kind = titleKind(words[i]);
     if (kind === 0) continue;
-    // A run of titles ("Lt. Col.", "Rear Adm.") is taken out as one.
-    let last = i;
-    while (last + 1 < n && titleKind(words[last + 1]) === 1 && kind === 1) last++;
+    const last = titleRun(words, i, kind);
     if (last + 1 >= n || capClass(words[last + 1]) !== 1) {
       // An abbreviated title alone is never a name ("Col." said): drop an entity made only of titles.
       const alone = last + 1 >= n || !isInside(labels[last + 1]);
@@ -74,10 +99,26 @@ export function applyTitles(words: string[], labels: Uint8Array): void {
       i = last;
       continue;
     }
-    if (kind === 2 && labels[i] !== B && labels[i] !== ORG) continue;
-    for (let k = i; k < last; k++) labels[k] = 0;
+    // The name after the title: where the tagger's entity goes on past the titles, or the entity that follows.
+    let end = last + 1;
+    while (end < n && isInside(labels[end])) end++;
+    const within = end > last + 1 && labels[i] !== 0 && !isInside(labels[i]);
+    if (kind === 2) {
+      // "Chief Justice" tagged apart before a person's name: the titles are no name.
+      const titlesAlone =
+        labels[i] !== 0 && !isInside(labels[i]) && labels[last + 1] === B && (last === i || isInside(labels[last]));
+      if (titlesAlone) {
+        for (let k = i; k <= last; k++) labels[k] = 0;
+        i = last;
+        continue;
+      }
+      if (!within || (labels[i] !== B && labels[i] !== ORG)) continue;
+      // "Justice Department", "Vice Media": the title is part of the organisation's name.
+      if (NAME_HEADS.has(words[end - 1].toLowerCase()) || capClass(words[end - 1]) !== 1) continue;
+      if (words.slice(last + 1, end).some((w) => titleKind(w) === 2)) continue;
+    }
+    for (let k = i; k <= last; k++) labels[k] = 0;
     i = last;
-    labels[i] = 0;
     let j = i + 1;
     if (labels[j] !== 0) {
       // The name goes on (or starts) after the title: make it a person.
@@ -224,20 +265,248 @@ export function joinOrgans(words: string[], labels: Uint8Array): void {
 /**
  * Two places side by side with no comma are two names: "talks between Germany France and
  * Italy", "ties between Berlin Warsaw". A place the tagger found that splits into two
- * listed places (countries, cities), while the whole is no name the tagger or the lists
+ * listed places (countries, cities the training text also named as places), while the whole is no name the tagger or the lists
  * know ("Mexico City", "Salt Lake City" stay whole), becomes two places. `known(a, b)`:
  * the gazetteer mask of words [a, b). In place.
  */
 export function splitPlaces(words: string[], labels: Uint8Array, known: (a: number, b: number) => number): void {
   const LOC = beginLabel('LOC');
-  const place = listBit(1) | listBit(2);
+  // A country, or a city the training text also named as a place: the list of cities alone
+  // knows too many small towns ("Sandy" and "Hook" of "Sandy Hook").
+  const isPlace = (m: number) => (m & listBit(1)) !== 0 || ((m & listBit(2)) !== 0 && (m & (1 << 2)) !== 0);
   for (const s of labelSpans(labels)) {
     if (s.type !== 'LOC' || s.end - s.start < 2 || s.end - s.start > 6 || known(s.start, s.end) !== 0) continue;
     for (let k = s.start + 1; k < s.end; k++) {
-      if (!(known(s.start, k) & place) || !(known(k, s.end) & place)) continue;
+      if (!isPlace(known(s.start, k)) || !isPlace(known(k, s.end))) continue;
       if (capClass(words[k]) !== 1) break;
       labels[k] = LOC;
       break;
     }
+  }
+}
+
+/**
+ * Last words that make a name an organisation's whatever its first words are: a company's
+ * legal form, a party, a ministry, a university ("Hilton Garden Inn", "Harlan Foundation"
+ * are no person). In eng.train every multi-word name ending in one of these is an
+ * organisation (a "Bank" or a "Hospital" may be a place, so they are not here).
+ */
+const ORG_SUFFIXES = new Set(
+  'inc inc. corp corp. co co. llc llc. ltd ltd. plc group university college institute foundation association party ministry company corporation airlines airways council agency department inn'.split(
+    ' ',
+  ),
+);
+
+/** A person's or place's name of two words or more that ends in an organisation's suffix becomes an organisation's. In place. */
+export function orgSuffixes(words: string[], labels: Uint8Array): void {
+  const ORG = beginLabel('ORG');
+  for (const s of labelSpans(labels)) {
+    if ((s.type !== 'PER' && s.type !== 'LOC') || s.end - s.start < 2) continue;
+    if (!ORG_SUFFIXES.has(words[s.end - 1].toLowerCase())) continue;
+    labels[s.start] = ORG;
+    for (let k = s.start + 1; k < s.end; k++) labels[k] = ORG + 1;
+  }
+}
+
+/**
+ * "on Facebook", "on Twitter": a one-word place right after "on" that neither the training
+ * names nor the lists know as a place is a website or a network, an organisation ("talks on
+ * Iraq" keeps its place). `known(a, b)`: the gazetteer mask of words [a, b). In place.
+ */
+export function onPlatforms(words: string[], labels: Uint8Array, known: (a: number, b: number) => number): void {
+  const LOC = beginLabel('LOC');
+  const place = (1 << 2) | listBit(1) | listBit(2);
+  for (let i = 1; i < words.length; i++) {
+    if (labels[i] !== LOC || (i + 1 < words.length && isInside(labels[i + 1])) || words[i - 1] !== 'on') continue;
+    if (known(i, i + 1) & place) continue;
+    labels[i] = beginLabel('ORG');
+  }
+}
+
+/**
+ * Names of organisations that CoNLL-2003's few examples tag otherwise: "GOP" (the US
+ * Republican Party, once a MISC adjective in eng.train) is an organisation, as readers and
+ * our labels of recent news take it, also before a noun ("GOP nomination"). In place.
+ */
+const ORG_WORDS = new Set(['GOP']);
+
+/** Makes every word of `ORG_WORDS` that stands alone (untagged or an entity by itself) an organisation. In place. */
+export function orgWords(words: string[], labels: Uint8Array): void {
+  const ORG = beginLabel('ORG');
+  for (let i = 0; i < words.length; i++) {
+    if (!ORG_WORDS.has(words[i]) || isInside(labels[i]) || (i + 1 < words.length && isInside(labels[i + 1]))) continue;
+    labels[i] = ORG;
+  }
+}
+
+/**
+ * Ordinary words of a headline are no names: "Why Winning Iowa Could Break The Election Wide
+ * Open" is not an organisation, "Marine Le Pen Backs Trump" is two names. `codes` per word
+ * (from `featurize`): `HEADLINE_LOWERED` for the words truecasing read in lower case (usual in
+ * lower case in the article or the training text, never capitalised in the article's own
+ * sentences), `IN_HEADLINE`, `CAPITALISED_ELSEWHERE`. Lowered words leave the names they were
+ * tagged in, and what is left on either side is a name of its own, of the type the rest of
+ * the article gives those words, else of the name's type. Then a name of a headline that
+ * the article never writes capitalised in its sentences, never names elsewhere, and the
+ * gazetteer does not know ("Unleashes", "Backfire") is dropped. A name the gazetteer knows
+ * whole ("New York" in a line of capitals) is kept. `known(a, b)`: the gazetteer mask of
+ * words [a, b). In place.
+ */
+export function headlineWords(
+  words: string[],
+  labels: Uint8Array,
+  codes: Uint8Array,
+  known: (a: number, b: number) => number,
+): void {
+  let any = false;
+  for (let i = 0; i < codes.length && !any; i++) if (codes[i] & IN_HEADLINE && labels[i] !== 0) any = true;
+  if (!any) return;
+  const spans = labelSpans(labels);
+  const inHeadline = spans.filter((s) => codes[s.start] & IN_HEADLINE);
+  // The type the rest of the article gives a name, where it gives one type.
+  const key = (a: number, b: number) => words.slice(a, b).join(' ').toLowerCase();
+  const elsewhere = new Map<string, EntityType | null>();
+  for (const s of spans) {
+    if (codes[s.start] & IN_HEADLINE) continue;
+    const k = key(s.start, s.end);
+    const t = elsewhere.get(k);
+    elsewhere.set(k, t === undefined || t === s.type ? s.type : null);
+  }
+  for (const s of inHeadline) {
+    if (known(s.start, s.end)) continue;
+    let k = s.start;
+    while (k < s.end) {
+      if (codes[k] & HEADLINE_LOWERED) {
+        labels[k++] = 0;
+        continue;
+      }
+      let j = k + 1;
+      while (j < s.end && !(codes[j] & HEADLINE_LOWERED)) j++;
+      const there = elsewhere.get(key(k, j));
+      // Only in Title Case: a line in capitals ("SOCCER - JAPAN BEAT CHINA") says too little.
+      let seen = there !== undefined || known(k, j) !== 0 || capClass(words[k]) !== 1;
+      for (let m = k; m < j && !seen; m++) if (codes[m] & CAPITALISED_ELSEWHERE) seen = true;
+      const b = seen ? beginLabel(there ?? s.type) : 0;
+      labels[k] = b;
+      for (let m = k + 1; m < j; m++) labels[m] = b && b + 1;
+      k = j;
+    }
+  }
+}
+
+/** Interjections that open quoted speech ("Oh well, …", "Wow, …"): never a name by themselves. */
+const INTERJECTIONS = new Set('oh ah aw wow hey well yes yeah okay uh um hmm'.split(' '));
+
+/** Clears one-word names that are interjections, in place. */
+export function dropInterjections(words: string[], labels: Uint8Array): void {
+  for (let i = 0; i < words.length; i++) {
+    if (labels[i] === 0 || isInside(labels[i]) || (i + 1 < words.length && isInside(labels[i + 1]))) continue;
+    if (INTERJECTIONS.has(words[i].toLowerCase())) labels[i] = 0;
+  }
+}
+
+/**
+ * A person is introduced: news names a person in full ("Jack Dorsey"), or with a title
+ * ("Mr. Dorsey"), before or after using the surname alone. A one-word "person" that the
+ * article never names so, that no list or training name knows as a person's or a given name,
+ * and that stands in an ordinary sentence, is a company, a website or a group the 1996
+ * training text never saw ("Twitter said", "Google added"): an organisation. Lines of
+ * capitals and tables (sports line-ups name players by surname alone) are left alone.
+ * `known(a, b)`: the gazetteer mask of words [a, b). In place.
+ */
+export function unintroducedPersons(
+  words: string[],
+  sentences: [number, number][],
+  labels: Uint8Array,
+  known: (a: number, b: number) => number,
+): void {
+  const spans = labelSpans(labels);
+  const introduced = new Set<string>();
+  for (const s of spans) {
+    if (s.type === 'PER' && s.end - s.start > 1)
+      for (let k = s.start; k < s.end; k++) introduced.add(words[k].toLowerCase());
+    if (s.type === 'PER' && s.start > 0 && titleKind(words[s.start - 1]) > 0)
+      introduced.add(words[s.start].toLowerCase());
+  }
+  // Whether each token stands in an ordinary sentence: at least half its words in lower case.
+  const prose = new Uint8Array(words.length);
+  for (const [a, b] of sentences) {
+    let letters = 0;
+    let lower = 0;
+    for (let i = a; i < b; i++) {
+      const c = capClass(words[i]);
+      if (c > 3) continue;
+      letters++;
+      if (c === 0) lower++;
+    }
+    if (letters >= 4 && lower * 2 >= letters) prose.fill(1, a, b);
+  }
+  const suspects = new Map<string, boolean>();
+  for (const s of spans) {
+    if (s.type !== 'PER' || s.end - s.start !== 1) continue;
+    const w = words[s.start];
+    const l = w.toLowerCase();
+    if (introduced.has(l) || capClass(w) !== 1 || w.length < 3) continue;
+    if (known(s.start, s.end) & (1 | listBit(0))) continue;
+    suspects.set(l, (suspects.get(l) ?? false) || prose[s.start] === 1);
+  }
+  const ORG = beginLabel('ORG');
+  for (const s of spans)
+    if (s.type === 'PER' && s.end - s.start === 1 && suspects.get(words[s.start].toLowerCase())) labels[s.start] = ORG;
+}
+
+/**
+ * One name, one type, when the article is split between a place and an organisation: a
+ * name the article tags both ways, that neither the training names nor the lists of
+ * countries and cities know as a place, is an organisation everywhere ("Facebook" read as a
+ * place after "at" and "of" and as a company elsewhere). A listed place stays split (a city
+ * is also its team in sports results). `known(a, b)`: the gazetteer mask of words [a, b). In place.
+ */
+export function unlistedPlaces(words: string[], labels: Uint8Array, known: (a: number, b: number) => number): void {
+  const spans = labelSpans(labels);
+  const place = (1 << 2) | listBit(1) | listBit(2);
+  // Places no list knows, by their first word; only names starting with one of those are compared.
+  const firsts = new Set<string>();
+  for (const s of spans)
+    if (s.type === 'LOC' && !(known(s.start, s.end) & place)) firsts.add(words[s.start].toLowerCase());
+  if (!firsts.size) return;
+  const key = (s: { start: number; end: number }) => words.slice(s.start, s.end).join(' ').toLowerCase();
+  const types = new Map<string, number>();
+  const keys = spans.map((s) => (firsts.has(words[s.start].toLowerCase()) ? key(s) : ''));
+  spans.forEach((s, k) => {
+    if (keys[k]) types.set(keys[k], (types.get(keys[k]) ?? 0) | (1 << TYPE_BITS[s.type]));
+  });
+  const ORG = beginLabel('ORG');
+  for (const [k, s] of spans.entries()) {
+    if (s.type !== 'LOC' || !keys[k] || types.get(keys[k]) !== 6 || known(s.start, s.end) & place) continue;
+    labels[s.start] = ORG;
+    for (let k = s.start + 1; k < s.end; k++) labels[k] = ORG + 1;
+  }
+}
+
+const TYPE_BITS: Record<EntityType, number> = { PER: 0, ORG: 1, LOC: 2, MISC: 3 };
+
+/**
+ * A one-word name the article tags both as a person and as a place, that the lists know as a
+ * country or city, and that the article never gives a person's full name ("Orlando" the city,
+ * also a given name) is a place everywhere in it. `known(a, b)`: the gazetteer mask. In place.
+ */
+export function listedPlaces(words: string[], labels: Uint8Array, known: (a: number, b: number) => number): void {
+  const spans = labelSpans(labels);
+  const single = spans.filter((s) => s.end - s.start === 1 && (s.type === 'PER' || s.type === 'LOC'));
+  if (single.length < 2) return;
+  const inNames = new Set<string>();
+  for (const s of spans)
+    if (s.end - s.start > 1) for (let k = s.start; k < s.end; k++) inNames.add(words[k].toLowerCase());
+  const types = new Map<string, number>();
+  for (const s of single) {
+    const l = words[s.start].toLowerCase();
+    types.set(l, (types.get(l) ?? 0) | (s.type === 'PER' ? 1 : 4));
+  }
+  const LOC = beginLabel('LOC');
+  for (const s of single) {
+    const l = words[s.start].toLowerCase();
+    if (s.type !== 'PER' || types.get(l) !== 5 || inNames.has(l)) continue;
+    if (known(s.start, s.end) & (listBit(1) | listBit(2))) labels[s.start] = LOC;
   }
 }

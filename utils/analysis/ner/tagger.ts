@@ -50,14 +50,17 @@ function fused(one: Stage, two: Stage): boolean {
   );
 }
 
-/** BIO label ids for every token of `doc`. */
-export function tagWords(model: Model, doc: FeatureInput): Uint8Array {
+/**
+ * BIO label ids for every token of `doc`. `lowered`, if given, gets 1 for each headline word
+ * that truecasing read in lower case (see `featurize`).
+ */
+export function tagWords(model: Model, doc: FeatureInput, lowered?: Uint8Array): Uint8Array {
   const { stages } = model;
   const n = doc.words.length;
   if (n === 0 || stages.length === 0) return new Uint8Array(n);
   const stride = stages.length > 1 ? STRIDE : FEATURE_COUNT;
   // A model without a vocabulary was trained with every word known.
-  const feats = featurize(doc, stride, model.lexicon.known.size ? model.lexicon : null);
+  const feats = featurize(doc, stride, model.lexicon.known.size ? model.lexicon : null, lowered);
   if (stages.length === 1) return decodeStage(stages[0], doc, feats, stride, FEATURE_COUNT);
   const [one, two] = stages;
   if (!fused(one, two)) {

@@ -12,7 +12,9 @@ import { hashString } from './hash';
  * or capitalised throughout with no function word): words seen in lower case
  * elsewhere in the document and never capitalised there, or else usually lower
  * case in the training text (`lowerLexicon`, hashes of lower-case forms).
- * Updates `caps` to match.
+ * Updates `caps` to match. With `clitics`, a clitic ("Here's", "Don't") does not count as a
+ * word in lower case (the model's features are taken without it: trained with it, the
+ * tagger scored lower; the rules after tagging use it, see `headlineWords`).
  */
 export function truecase(
   words: string[],
@@ -22,11 +24,14 @@ export function truecase(
   sentences: [number, number][],
   modes: SentenceMode[],
   lowerLexicon: ReadonlySet<number> | null,
+  clitics = false,
 ): string[] {
   let out = words;
   const isLower = (i: number) => lowerLexicon !== null && lowerLexicon.has(hashString(lowers[i]));
   sentences.forEach(([a, b], s) => {
-    if (modes[s] === 0 && !unmarkedHeadline(a, b, caps, isLower)) return;
+    // With `clitics`, only the sentences a clitic changes (the others are read as without).
+    if (clitics && (modes[s] !== 0 || !hasClitic(words, a, b))) return;
+    if (modes[s] === 0 && !unmarkedHeadline(words, a, b, caps, isLower, clitics)) return;
     for (let i = a; i < b; i++) {
       if (caps[i] !== 1 && caps[i] !== 2) continue;
       const c = casing[i];
@@ -45,11 +50,24 @@ export function truecase(
  * ("Biden Says Putin Must Face Consequences"): no word in lower case, and at
  * least two capitalised words past the first that are usually lower case.
  */
-function unmarkedHeadline(a: number, b: number, caps: Uint8Array, isLower: (i: number) => boolean): boolean {
+function unmarkedHeadline(
+  words: string[],
+  a: number,
+  b: number,
+  caps: Uint8Array,
+  isLower: (i: number) => boolean,
+  clitics: boolean,
+): boolean {
   let ordinary = 0;
   for (let i = a; i < b; i++) {
+    if (clitics && caps[i] === 0 && (words[i].charCodeAt(0) === 39 || words[i] === "n't")) continue;
     if (caps[i] === 0 || caps[i] === 3) return false;
     if (i > a && caps[i] === 1 && isLower(i)) ordinary++;
   }
   return ordinary >= 2;
+}
+
+function hasClitic(words: string[], a: number, b: number): boolean {
+  for (let i = a; i < b; i++) if (words[i].charCodeAt(0) === 39 || words[i] === "n't") return true;
+  return false;
 }

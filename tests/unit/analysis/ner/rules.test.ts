@@ -4,11 +4,20 @@ import { beginLabel, labelSpans } from '../../../../utils/analysis/ner/labels';
 import {
   applyTitles,
   dropFurniture,
+  dropInterjections,
+  headlineWords,
   joinHyphenated,
+  listedPlaces,
+  onPlatforms,
+  orgSuffixes,
+  orgWords,
   pluralFamilies,
   splitPlaces,
+  unintroducedPersons,
+  unlistedPlaces,
 } from '../../../../utils/analysis/ner/rules';
 import { listBit } from '../../../../utils/analysis/ner/gazetteer';
+import { CAPITALISED_ELSEWHERE, HEADLINE_LOWERED, IN_HEADLINE } from '../../../../utils/analysis/ner/features';
 import { tokenize } from '../../../../utils/analysis/ner/tokenize';
 
 /** Words of a passage and labels from "word/TYPE" marks ("Jean-Pierre/B-MISC Dupont/B-PER"). */
@@ -52,6 +61,26 @@ describe('applyTitles', () => {
     const { words, labels } = parse('Sen. Alvarez and Rep. Okafor/B-ORG voted no .');
     applyTitles(words, labels);
     expect(entities(words, labels)).toEqual(['PER Alvarez', 'PER Okafor']);
+  });
+
+  it('drops a run of written-out titles tagged apart before a person', () => {
+    const { words, labels } = parse('Chief/B-ORG Justice/I-ORG Ada/B-PER Lindqvist/I-PER wrote for the court .');
+    applyTitles(words, labels);
+    expect(entities(words, labels)).toEqual(['PER Ada Lindqvist']);
+  });
+
+  it('takes "Justice" and "Attorney General" out of the name they start', () => {
+    const { words, labels } = parse(
+      'Justice/B-ORG Okonkwo/I-ORG dissented and Attorney/B-ORG General/I-ORG Mira/I-ORG Patel/I-ORG agreed .',
+    );
+    applyTitles(words, labels);
+    expect(entities(words, labels)).toEqual(['PER Okonkwo', 'PER Mira Patel']);
+  });
+
+  it("leaves a title that is part of an organisation's name", () => {
+    const { words, labels } = parse('The Justice/B-ORG Department/I-ORG and Vice/B-ORG Media/I-ORG disagreed .');
+    applyTitles(words, labels);
+    expect(entities(words, labels)).toEqual(['ORG Justice Department', 'ORG Vice Media']);
   });
 });
 
@@ -199,14 +228,22 @@ describe('splitPlaces', () => {
   const lists = new Map<string, number>([
     ['norway', listBit(1)],
     ['chile', listBit(1)],
-    ['lyon', listBit(2)],
-    ['porto', listBit(2)],
+    ['lyon', listBit(2) | (1 << 2)],
+    ['porto', listBit(2) | (1 << 2)],
+    ['sandy', listBit(2)],
+    ['hook', listBit(2)],
     ['york', listBit(2)],
     ['porto alegre', listBit(2)],
     ['alegre', listBit(2)],
   ]);
   const knownIn = (words: string[]) => (a: number, b: number) =>
     lists.get(words.slice(a, b).join(' ').toLowerCase()) ?? 0;
+
+  it('keeps two small towns of the list of cities whole (the training text never named them)', () => {
+    const { words, labels } = parse('the school in Sandy/B-LOC Hook/I-LOC reopened');
+    splitPlaces(words, labels, knownIn(words));
+    expect(entities(words, labels)).toEqual(['LOC Sandy Hook']);
+  });
 
   it('splits two listed places written side by side', () => {
     const { words, labels } = parse('talks between Norway/B-LOC Chile/I-LOC and Lyon/B-LOC Porto/I-LOC ended');
@@ -218,5 +255,151 @@ describe('splitPlaces', () => {
     const { words, labels } = parse('flights to Porto/B-LOC Alegre/I-LOC and New/B-LOC York/I-LOC resumed');
     splitPlaces(words, labels, knownIn(words));
     expect(entities(words, labels)).toEqual(['LOC Porto Alegre', 'LOC New York']);
+  });
+});
+
+describe('orgSuffixes', () => {
+  it('makes a name ending in a company form, a party or an inn an organisation', () => {
+    const { words, labels } = parse(
+      'Staff/O of Brannock/B-PER Widget/I-PER Corp./I-PER met at the Marlow/B-PER Garden/I-PER Inn/I-PER near Tenby/B-LOC Party/I-LOC offices .',
+    );
+    orgSuffixes(words, labels);
+    expect(entities(words, labels)).toEqual(['ORG Brannock Widget Corp.', 'ORG Marlow Garden Inn', 'ORG Tenby Party']);
+  });
+
+  it('leaves a one-word name, a "Bank" and a person alone', () => {
+    const { words, labels } = parse('Group/B-PER said Ellis/B-PER Grant/I-PER visited the West/B-LOC Bank/I-LOC .');
+    orgSuffixes(words, labels);
+    expect(entities(words, labels)).toEqual(['PER Group', 'PER Ellis Grant', 'LOC West Bank']);
+  });
+});
+
+describe('onPlatforms', () => {
+  it('makes a place after "on" that nothing knows as a place an organisation, not a known place', () => {
+    const { words, labels } = parse('She posted on Chirpster/B-LOC about talks on Moldova/B-LOC and on Tenby/B-LOC .');
+    const places = new Map([
+      ['Moldova', listBit(1)],
+      ['Tenby', 1 << 2],
+    ]);
+    onPlatforms(words, labels, (a, b) => (b === a + 1 ? (places.get(words[a]) ?? 0) : 0));
+    expect(entities(words, labels)).toEqual(['ORG Chirpster', 'LOC Moldova', 'LOC Tenby']);
+  });
+});
+
+describe('orgWords', () => {
+  it('makes "GOP" an organisation, also before a noun, but not inside a longer name', () => {
+    const { words, labels } = parse('GOP/B-MISC leaders and GOP voters met at the GOP/B-MISC Convention/I-MISC .');
+    orgWords(words, labels);
+    expect(entities(words, labels)).toEqual(['ORG GOP', 'ORG GOP', 'MISC GOP Convention']);
+  });
+});
+
+describe('headlineWords', () => {
+  // Codes per word as featurize gives them: L lowered by truecasing, H in a headline, C capitalised elsewhere.
+  const codesOf = (marks: string) =>
+    Uint8Array.from(
+      marks
+        .split(' ')
+        .map(
+          (m) =>
+            (m.includes('L') ? HEADLINE_LOWERED : 0) |
+            (m.includes('H') ? IN_HEADLINE : 0) |
+            (m.includes('C') ? CAPITALISED_ELSEWHERE : 0),
+        ),
+    );
+
+  it('takes ordinary words out of names in a headline and types what is left as the article does', () => {
+    const { words, labels } = parse(
+      'Why/B-ORG Voting/I-ORG Early/I-ORG Could/I-ORG Sink/I-ORG Varga/I-ORG\nIlona/B-PER Varga/I-PER spoke and Varga/B-PER left .',
+    );
+    const codes = codesOf('HL HL HL HL HL HC 0 C 0 0 C 0 0');
+    headlineWords(words, labels, codes, () => 0);
+    expect(entities(words, labels)).toEqual(['PER Varga', 'PER Ilona Varga', 'PER Varga']);
+  });
+
+  it('drops a headline name the article never writes capitalised nor names, unless the gazetteer knows it', () => {
+    const { words, labels } = parse('Senator/B-PER Unleashes/B-ORG Fury/B-LOC On/O Tenby/B-LOC\nNothing more .');
+    const codes = codesOf('HL H H HL H 0 0 0');
+    headlineWords(words, labels, codes, (a, b) => (words.slice(a, b).join(' ') === 'Tenby' ? listBit(2) : 0));
+    expect(entities(words, labels)).toEqual(['LOC Tenby']);
+  });
+
+  it('leaves names outside headlines and names the gazetteer knows whole', () => {
+    const { words, labels } = parse('NEW/B-LOC YORK/I-LOC WINS/O\nThe New/B-ORG Deal/I-ORG passed .');
+    const codes = codesOf('HL H HL 0 L 0 0 0');
+    headlineWords(words, labels, codes, (a, b) => (b - a === 2 && words[a] === 'NEW' ? 1 << 2 : 0));
+    expect(entities(words, labels)).toEqual(['LOC NEW YORK', 'ORG New Deal']);
+  });
+});
+
+describe('dropInterjections', () => {
+  it('clears an interjection tagged as a name, and keeps a name that goes on', () => {
+    const { words, labels } = parse('" Oh/B-LOC well , Wow/B-ORG . " Well/B-PER Fargo/I-PER said .');
+    dropInterjections(words, labels);
+    expect(entities(words, labels)).toEqual(['PER Well Fargo']);
+  });
+});
+
+describe('unintroducedPersons', () => {
+  const sentencesOf = (words: string[]) => {
+    const out: [number, number][] = [];
+    let a = 0;
+    words.forEach((w, i) => {
+      if (w === '.') {
+        out.push([a, i + 1]);
+        a = i + 1;
+      }
+    });
+    return out;
+  };
+
+  it('makes a one-word person the article never names in full an organisation', () => {
+    const { words, labels } = parse(
+      'Chirpster/B-PER said it would close the accounts . Users of Chirpster/B-PER were angry at the decision .',
+    );
+    unintroducedPersons(words, sentencesOf(words), labels, () => 0);
+    expect(entities(words, labels)).toEqual(['ORG Chirpster', 'ORG Chirpster']);
+  });
+
+  it('keeps a surname the article introduces, one with a title, and one the gazetteer knows', () => {
+    const { words, labels } = parse(
+      'Odalys/B-PER Brenner/I-PER spoke first and then Brenner/B-PER left the hall . ' +
+        'Mr. Quillan/B-PER and Varga/B-PER stayed on in the hall .',
+    );
+    const sentences = sentencesOf(words);
+    unintroducedPersons(words, sentences, labels, (a) => (words[a] === 'Varga' ? 1 : 0));
+    expect(entities(words, labels)).toEqual(['PER Odalys Brenner', 'PER Brenner', 'PER Quillan', 'PER Varga']);
+  });
+
+  it('leaves surnames alone in a line-up without ordinary sentences', () => {
+    const { words, labels } = parse('Kowalczyk/B-PER , Dumitru/B-PER , Okafor/B-PER ; Brandt/B-PER .');
+    unintroducedPersons(words, sentencesOf(words), labels, () => 0);
+    expect(entities(words, labels)).toEqual(['PER Kowalczyk', 'PER Dumitru', 'PER Okafor', 'PER Brandt']);
+  });
+});
+
+describe('unlistedPlaces', () => {
+  it('makes a name the article tags as a place and as an organisation, that no list knows as a place, an organisation', () => {
+    const { words, labels } = parse(
+      'Chirpster/B-ORG said so , a manager at Chirpster/B-LOC agreed , and Tenby/B-LOC beat Tenby/B-ORG at home .',
+    );
+    unlistedPlaces(words, labels, (a) => (words[a] === 'Tenby' ? listBit(2) : 0));
+    expect(entities(words, labels)).toEqual(['ORG Chirpster', 'ORG Chirpster', 'LOC Tenby', 'ORG Tenby']);
+  });
+
+  it('leaves a place the article never calls an organisation', () => {
+    const { words, labels } = parse('She grew up in Valdoria/B-LOC and left Valdoria/B-LOC at ten .');
+    unlistedPlaces(words, labels, () => 0);
+    expect(entities(words, labels)).toEqual(['LOC Valdoria', 'LOC Valdoria']);
+  });
+});
+
+describe('listedPlaces', () => {
+  it('makes a listed city the article also tags as a person a place, unless it names a person with it', () => {
+    const { words, labels } = parse(
+      'Crowds gathered in Tenby/B-LOC after the storm , and Tenby/B-PER rebuilt . Marlow/B-PER spoke and Marlow/B-LOC cheered , said Ada/B-PER Marlow/I-PER .',
+    );
+    listedPlaces(words, labels, (a) => (['Tenby', 'Marlow'].includes(words[a]) ? listBit(2) : 0));
+    expect(entities(words, labels)).toEqual(['LOC Tenby', 'LOC Tenby', 'PER Marlow', 'LOC Marlow', 'PER Ada Marlow']);
   });
 });

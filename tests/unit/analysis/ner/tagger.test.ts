@@ -108,6 +108,14 @@ describe('one name, one type, on passages written for these tests', () => {
     expect(e).toEqual(['PER Dana Whitfield', 'PER Ortiz', 'PER Anne-Sophie Lindqvist', 'PER Carver']);
   });
 
+  it('finds no names in the ordinary words of a headline capitalised throughout, a clitic ("Here’s") aside', () => {
+    const e = found(
+      'Here’s Why Winning Iowa Could Break The Election Wide Open For Marisol Quintero\n\n' +
+        'Marisol Quintero spoke to voters in Iowa on Monday about the election.',
+    );
+    expect(e).toEqual(['LOC Iowa', 'PER Marisol Quintero', 'PER Marisol Quintero', 'LOC Iowa']);
+  });
+
   it('knows surnames of recent news that the 1996 training text never had, alone and in a bare context', () => {
     // Learned from unlabelled 2015–16 news (scripts/lib/ner-recent-names.ts), not from labels.
     expect(found('McConnell told Schumer the bill would not pass the Senate.')).toEqual([
