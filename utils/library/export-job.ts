@@ -5,6 +5,7 @@
  * not available. Imports nothing that needs the extension's APIs.
  */
 import type { GlossDB } from '../db';
+import { readAllAnnotations } from '../db/read-all';
 import type { Annotation, Page } from '../db/types';
 import { exportSteps, type ExportFormat, type ExportScope } from '../export';
 import { runInSlices } from '../steps';
@@ -36,34 +37,16 @@ export type ExportSelection = { kind: 'all' } | { kind: 'ids'; ids: string[] } |
 
 /**
  * Reads every highlight (those whose id `keep` accepts), in one read
- * transaction: the primary keys first, then ranges of READ_SLICE records, all
- * asked for at once (one getAll each), so that the database reads a range
- * while this page takes in the one before; `onRead` hears each range. In
- * order of creation.
+ * transaction, in ranges asked for at once (`readAllAnnotations`); `onRead`
+ * hears each range. In order of creation.
  */
 async function readAll(
   db: GlossDB,
   onRead: (done: number, total: number) => void,
   keep?: (id: string) => boolean,
 ): Promise<Annotation[]> {
-  const slices = await db.transaction('r', db.annotations, async () => {
-    const keys = (await db.annotations.toCollection().primaryKeys()) as string[];
-    onRead(0, keys.length);
-    let done = 0;
-    const ranges: [string, string][] = [];
-    for (let i = 0; i < keys.length; i += READ_SLICE) {
-      ranges.push([keys[i]!, keys[Math.min(i + READ_SLICE, keys.length) - 1]!]);
-    }
-    return Promise.all(
-      ranges.map(async ([lo, hi]) => {
-        const slice = await db.annotations.where(':id').between(lo, hi, true, true).toArray();
-        done += slice.length;
-        onRead(done, keys.length);
-        return keep ? slice.filter((a) => keep(a.id)) : slice;
-      }),
-    );
-  });
-  const annotations = slices.flat();
+  const slices = await db.transaction('r', db.annotations, () => readAllAnnotations(db, onRead));
+  const annotations = keep ? slices.flatMap((slice) => slice.filter((a) => keep(a.id))) : slices.flat();
   return annotations.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
