@@ -14,12 +14,14 @@ const SPLITS = [...'123456789abcdef'];
 
 /**
  * Reads every annotation in 16 ranges of ids, in the caller's transaction
- * (or each range in its own, outside one). `onRead` hears how many are read
- * of how many there are, after each range. In no particular order.
+ * (or each range in its own, outside one). `onSlice` sees each range as it
+ * comes (while the database reads the next), then `onRead` hears how many
+ * are read of how many there are. In no particular order.
  */
 export async function readAllAnnotations(
   db: GlossDB,
   onRead?: (done: number, total: number) => void,
+  onSlice?: (slice: Annotation[]) => void,
 ): Promise<Annotation[][]> {
   const total = onRead ? await db.annotations.count() : 0;
   onRead?.(0, total);
@@ -33,6 +35,7 @@ export async function readAllAnnotations(
   return Promise.all(
     ranges.map(async (range) => {
       const slice = await range.toArray();
+      onSlice?.(slice);
       done += slice.length;
       onRead?.(done, Math.max(total, done));
       return slice;

@@ -84,11 +84,14 @@ export function highlightMarkdown(a: Annotation): string {
   return text;
 }
 
+/** How a highlight's text is had: written now (`highlightMarkdown`), or taken from those written ahead. */
+export type HighlightText = (a: Annotation) => string;
+
 /** One page's section. */
-export function pageMarkdown({ page, annotations }: PageNotes): string {
-  let text = pageHeader(page).join('\n');
-  for (const a of annotations) text += `\n${highlightMarkdown(a)}`;
-  return text;
+export function pageMarkdown({ page, annotations }: PageNotes, text: HighlightText = highlightMarkdown): string {
+  let out = pageHeader(page).join('\n');
+  for (const a of annotations) out += `\n${text(a)}`;
+  return out;
 }
 
 /**
@@ -101,13 +104,21 @@ export function toMarkdown(pages: Page[], annotations: Annotation[]): string {
   return out.text();
 }
 
-/** Writes the Markdown export into `out`, a page at a time, yielding the highlights written so far. */
-export function* markdownSteps(pages: Page[], annotations: Annotation[], out: Parts): Steps<void> {
+/**
+ * Writes the Markdown export into `out`, a page at a time, yielding the highlights written so far; `text`
+ * gives each highlight's Markdown (written ahead while the records were read, or now).
+ */
+export function* markdownSteps(
+  pages: Page[],
+  annotations: Annotation[],
+  out: Parts,
+  text: HighlightText = highlightMarkdown,
+): Steps<void> {
   const groups = groupByPage(pages, annotations);
   let done = 0;
   for (let i = 0; i < groups.length; i++) {
     if (i > 0) out.write('\n\n');
-    out.write(pageMarkdown(groups[i]!));
+    out.write(pageMarkdown(groups[i]!, text));
     done += groups[i]!.annotations.length;
     yield done;
   }
