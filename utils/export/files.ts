@@ -6,7 +6,7 @@
 import type { Annotation, Page } from '../db/types';
 import { siteOf } from '../site';
 import { runAll, type Steps } from '../steps';
-import { csvSteps } from './csv';
+import { csvSteps, csvTail } from './csv';
 import { highlightMarkdown, markdownSteps } from './markdown';
 import { concatBytes, Parts } from './parts';
 import { vaultSteps } from './vault';
@@ -74,27 +74,27 @@ export function* exportSteps(
   const used = pages.filter((p) => wanted.has(p.url));
   const out = new Parts();
   const own = highlightWriter(format);
-  const text = own && prepared ? (a: Annotation) => prepared.get(a.id) ?? own(a) : own;
-  if (format === 'markdown') yield* markdownSteps(used, annotations, out, text ?? undefined);
-  else if (format === 'vault') yield* vaultSteps(used, annotations, out, now, text ?? undefined);
-  else if (format === 'jsonld') yield* webAnnotationSteps(used, annotations, out, text ?? undefined);
+  const text = prepared ? (a: Annotation) => prepared.get(a.id) ?? own(a) : own;
+  if (format === 'markdown') yield* markdownSteps(used, annotations, out, text);
+  else if (format === 'vault') yield* vaultSteps(used, annotations, out, now, text);
+  else if (format === 'jsonld') yield* webAnnotationSteps(used, annotations, out, text);
   else {
     out.write('\uFEFF');
-    yield* csvSteps(used, annotations, out);
+    yield* csvSteps(used, annotations, out, text);
   }
   out.flush();
   return { name: exportFileName(format, scope, now), type: EXPORT_FORMATS[format].type, parts: out.parts };
 }
 
 /**
- * What a format writes for each highlight on its own (no page needed), or null (CSV rows hold their page's
- * fields): `makeExport` writes it ahead, as the records come in, while the database reads the next ones; the file
+ * What a format writes for each highlight on its own (no page needed; for CSV the fields after the page's):
+ * `makeExport` writes it ahead, as the records come in, while the database reads the next ones; the file
  * is then `exportSteps` with these texts (`prepared`, by id), the same bytes as written at once.
  */
-export function highlightWriter(format: ExportFormat): ((a: Annotation) => string) | null {
+export function highlightWriter(format: ExportFormat): (a: Annotation) => string {
   if (format === 'markdown' || format === 'vault') return highlightMarkdown;
   if (format === 'jsonld') return annotationJson;
-  return null;
+  return csvTail;
 }
 
 /** The export file of `annotations` (any scope) with their `pages`, written at once (`exportSteps`). */

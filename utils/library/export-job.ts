@@ -125,7 +125,7 @@ export async function makeExport(
   // ones (the writing phase then only gathers it); kept by id.
   const writer = highlightWriter(format);
   const prepared = new Map<string, string>();
-  const prepare = writer ? (slice: Annotation[]) => slice.forEach((a) => prepared.set(a.id, writer(a))) : undefined;
+  const prepare = (slice: Annotation[]) => slice.forEach((a) => prepared.set(a.id, writer(a)));
   const [pages, annotations] = await readSelection(
     db,
     selection,
