@@ -4,17 +4,17 @@ import { listTags } from '../../utils/db/store';
 import type { Annotation, Page } from '../../utils/db/types';
 import { loadCatalog, newestCatalog, withEntry, withoutId, type Catalog } from '../../utils/library/catalog';
 import { annotationWords } from '../../utils/db/records';
-import { pageWords } from '../../utils/db/words';
 import {
   EMPTY_QUERY,
+  loadSearchIndex,
   prepareSearch,
   runQuery,
-  tooShortForDb,
+  searchTerms,
   type LibraryQuery,
   type SearchIndex,
   type TermCache,
 } from '../../utils/library/query';
-import { loadWordIndex, WordIndex } from '../../utils/db/word-index';
+import type { WordIndex } from '../../utils/db/word-index';
 import { groupRows, type Row } from '../../utils/library/rows';
 import { siteOf } from '../../utils/site';
 
@@ -43,15 +43,17 @@ export function useLibrary() {
   const terms = useRef<TermCache>(new Map());
   /**
    * The words of the highlights and pages in memory (read with the whole
-   * catalog), for search at every keystroke; null until read (or if it could
-   * not be read: the search then reads the database's indexes).
+   * catalog), for search at every keystroke; null until read (a search waits
+   * for it), or if it could not be read (a search then reads every record).
    */
   const [index, setIndex] = useState<SearchIndex | null>(null);
+  /** The word indexes could not be read: the search reads the records instead. */
+  const [indexFailed, setIndexFailed] = useState(false);
   const notesIndex = useRef<WordIndex | null>(null);
   /** Edits made while the index is read, applied to it once read: id → new words, or null when deleted. */
   const editsWhileReading = useRef(new Map<string, string[] | null>());
   const reindex = (id: string, a: Annotation | null) => {
-    const words = a ? (Array.isArray(a.words) ? a.words : annotationWords(a)) : null;
+    const words = a ? annotationWords(a) : null;
     const notes = notesIndex.current;
     if (!notes) editsWhileReading.current.set(id, words);
     else if (words) notes.set(id, words);
@@ -100,8 +102,7 @@ export function useLibrary() {
         setCatalog((c) => c ?? first.catalog);
       })
       .catch(fail);
-    // The word index is read after the catalog, so that the whole list comes first; until it is read, the search
-    // reads the database's indexes (and a lone letter waits for it).
+    // The word index is read after the catalog, so that the whole list comes first; a search waits for it.
     Promise.all([loadCatalog(database), database.pages.toArray()])
       .then(([c, p]) => {
         setPages(new Map(p.map((page) => [page.url, page])));
@@ -109,20 +110,19 @@ export function useLibrary() {
         setComplete(true);
         return Promise.all([
           listTags(database).then(setTags),
-          loadWordIndex(database.annotations)
-            .then((notes) => {
+          loadSearchIndex(database, p)
+            .then((searchIndex) => {
+              const { notes } = searchIndex;
               for (const [id, words] of editsWhileReading.current) {
                 if (words) notes.set(id, words);
                 else notes.remove(id);
               }
               notesIndex.current = notes;
-              const pages = WordIndex.of(p.map((page) => [page.url, page.words ?? pageWords(page)]));
-              const searchIndex = { notes, pages };
               prepareSearch(c, searchIndex);
               setIndex(searchIndex);
             })
-            // Not read: the search keeps reading the database's indexes.
-            .catch(() => {}),
+            // Not read: the search reads every record instead (slowly).
+            .catch(() => setIndexFailed(true)),
         ]);
       })
       .catch(fail);
@@ -135,12 +135,12 @@ export function useLibrary() {
     const mine = ++sequence.current;
     // A search or filter waits for the whole catalog; the first screen answers only "everything".
     if (!complete && JSON.stringify(query) !== JSON.stringify(EMPTY_QUERY)) return;
-    // Before the word indexes are in memory, a lone letter waits for them (the database would read too many keys).
-    if (!index && tooShortForDb(query.text)) return;
+    // A search waits for the word indexes in memory (the database has no index of words), unless they cannot be read.
+    if (!index && !indexFailed && searchTerms(query.text).length) return;
     runQuery(libraryDb(), catalog, query, siteOfUrl, terms.current, index ?? undefined)
       .then((at) => mine === sequence.current && setMatches({ for: query, at }))
       .catch((e: unknown) => setProblem(e instanceof Error ? e.message : String(e)));
-  }, [catalog, complete, query, siteOfUrl, index]);
+  }, [catalog, complete, query, siteOfUrl, index, indexFailed]);
 
   const rows: Row[] = useMemo(() => (catalog && matches ? groupRows(catalog, matches.at) : []), [catalog, matches]);
 

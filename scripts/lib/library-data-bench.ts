@@ -1,6 +1,6 @@
 /**
  * `npm run bench -- --only=library-data`: a library of 100,000 highlights over
- * 10,000 pages (`seed-library.ts`) in fake-indexeddb under Node; prints the
+ * 10,000 pages (`library-seed.ts`, as the UI bench) in fake-indexeddb under Node; prints the
  * time to export everything in each format (reading the database included)
  * and to import the full JSON-LD file into an empty database. Figures only.
  */
@@ -8,7 +8,7 @@ import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { cpus, loadavg } from 'node:os';
 import { allAnnotations, createDb, importFile, listPages } from '../../utils/db';
 import { EXPORT_FORMATS, exportFile, type ExportFormat } from '../../utils/export';
-import { seedDatabase } from './seed-library';
+import { makeLibrary, seedDatabase } from './library-seed';
 
 const ms = (x: number) => `${x.toFixed(0)} ms`;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -21,7 +21,7 @@ export async function libraryDataBench(annotations = 100_000, pages = 10_000): P
   );
   const source = createDb('bench-library-source', { indexedDB, IDBKeyRange });
   let t = performance.now();
-  await seedDatabase(source, { annotations, pages });
+  await seedDatabase(source, makeLibrary(annotations, pages, { seed: 1 }));
   console.log(`  seed (build and write the records)   ${ms(performance.now() - t).padStart(10)}`);
 
   t = performance.now();

@@ -1,9 +1,11 @@
 /**
- * A made-up library for tests and `npm run bench`: annotations over pages,
- * from a seeded random source, built with the store's own record functions
- * (so words, sites and shapes are what Gloss writes). Nothing from the corpus.
+ * The made-up library for tests and every `npm run bench` section (the UI
+ * bench in Chromium, the data bench in Node): annotations over pages, from a
+ * seeded random source, built with the store's own record functions (so
+ * sites and shapes are what Gloss writes). Nothing from the corpus.
  */
 import { annotationRecord, pageRecord } from '../../utils/db/records';
+import type { GlossDB } from '../../utils/db';
 import type { Annotation, Page } from '../../utils/db/types';
 import { HIGHLIGHT_COLORS } from '../../utils/db/types';
 import { rng } from './random';
@@ -83,4 +85,13 @@ export function makeLibrary(
     );
   }
   return { annotations, pages };
+}
+
+/** Writes a library into `db` (in chunks of 10,000, one transaction each). */
+export async function seedDatabase(db: GlossDB, library: { annotations: Annotation[]; pages: Page[] }): Promise<void> {
+  const CHUNK = 10_000;
+  for (let i = 0; i < library.pages.length; i += CHUNK) await db.pages.bulkPut(library.pages.slice(i, i + CHUNK));
+  for (let i = 0; i < library.annotations.length; i += CHUNK) {
+    await db.annotations.bulkPut(library.annotations.slice(i, i + CHUNK));
+  }
 }

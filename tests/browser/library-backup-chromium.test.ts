@@ -78,6 +78,11 @@ function watchTask(): Promise<{ values: number[]; max: number; status: string; p
 
 /** Chooses `file` in the library's import button and waits for the report. */
 async function importThrough(file: string) {
+  // The status an earlier task left stays until this one reports: it is not this one's.
+  await lib.evaluate(() => {
+    const area = document.querySelector('.snackbar-area');
+    if (area) area.textContent = '';
+  });
   const done = lib.evaluate(watchTask);
   await lib.setInputFiles('#library-import', file);
   return done;

@@ -44,8 +44,23 @@ export const SCHEMA_V3 = {
   sourceCorrections: 'id, url, kind',
 } as const;
 
+/**
+ * Version 4: no search words in the records. The library and the popup build
+ * their word indexes in memory (`utils/db/word-index.ts`, words derived by
+ * `annotationWords` and `pageWords`), so nothing queries the database by word:
+ * the multi-entry `*words` indexes of annotations and pages only slowed every
+ * write (an import of 100,000 highlights spent most of its time on them) and
+ * every read (an export read each record's words only to drop them).
+ * The upgrade deletes the `words` field of every annotation and page.
+ */
+export const SCHEMA_V4 = {
+  ...SCHEMA_V3,
+  annotations: 'id, url, createdAt, updatedAt, color, *tags, [url+createdAt]',
+  pages: 'url, lastVisited, site',
+} as const;
+
 /** The schema version this code writes. */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /** The typed database. Open it with `createDb()`. */
 export class GlossDB extends Dexie {
@@ -80,7 +95,23 @@ export class GlossDB extends Dexie {
           .table<Page, string>('pages')
           .toCollection()
           .modify((page) => {
-            page.words = pageWords(page);
+            (page as Page & { words?: string[] }).words = pageWords(page);
+          });
+      });
+    this.version(4)
+      .stores(SCHEMA_V4)
+      .upgrade(async (tx) => {
+        await tx
+          .table<Annotation & { words?: string[] }, string>('annotations')
+          .toCollection()
+          .modify((a) => {
+            delete a.words;
+          });
+        await tx
+          .table<Page & { words?: string[] }, string>('pages')
+          .toCollection()
+          .modify((page) => {
+            delete page.words;
           });
       });
     // Dexie opens a database of a higher version as it is (IndexedDB counts

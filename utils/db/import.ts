@@ -7,6 +7,7 @@
 import { readImportFile, type ParsedImport } from '../import';
 import type { GlossDB } from './database';
 import { guard } from './errors';
+import { readAllAnnotations } from './read-all';
 import type { Annotation, Page } from './types';
 
 /** The most rejections and skips a report lists one by one (their counts are always whole). */
@@ -100,7 +101,8 @@ function summary(r: Omit<ImportReport, 'message'>): string {
  * The stored version of each annotation (undefined where there is none). The
  * stored keys are read first (one request): a file of new highlights reads
  * nothing more; one that is mostly in the database already reads the whole
- * table at once, not one request per record.
+ * table in a few ranges asked for at once (`readAllAnnotations`), not one
+ * request per record.
  */
 async function storedVersions(db: GlossDB, annotations: Annotation[]): Promise<(Annotation | undefined)[]> {
   const keys = new Set((await db.annotations.toCollection().primaryKeys()) as string[]);
@@ -114,7 +116,8 @@ async function storedVersions(db: GlossDB, annotations: Annotation[]): Promise<(
       return at === undefined ? undefined : records[at];
     });
   }
-  const all = new Map((await db.annotations.toArray()).map((a) => [a.id, a]));
+  const all = new Map<string, Annotation>();
+  for (const slice of await readAllAnnotations(db)) for (const a of slice) all.set(a.id, a);
   return annotations.map((a) => all.get(a.id));
 }
 

@@ -1,14 +1,15 @@
 /**
  * Whole records checked (by the schema, `schema.ts`) and normalised before
  * they are written: new annotations, full annotations (restore, import) and
- * pages. Derived fields (`exact`, `words`, `site`) are always recomputed, never trusted.
+ * pages. Derived fields (`exact`, `site`) are always recomputed, never trusted;
+ * search words are not stored (`annotationWords` and `pageWords` derive them for the in-memory indexes).
  */
 import { siteOf } from '../site';
 import { AnnotationInputSchema, NewAnnotationSchema, PageInputSchema, parse } from './schema';
-import { pageWords, wordsOf } from './words';
+import { wordsOf } from './words';
 import type { Annotation, Page } from './types';
 
-/** The search words of an annotation's quote, note and tags. */
+/** The search words of an annotation's quote, note and tags (never stored: the word indexes are built in memory). */
 export function annotationWords(a: Pick<Annotation, 'exact' | 'note' | 'tags'>): string[] {
   return wordsOf(a.exact, a.note, ...a.tags);
 }
@@ -25,9 +26,9 @@ export function annotationRecord(input: unknown): Annotation {
 }
 
 /** A checked annotation with its derived fields (re)computed, keys in one order (records compare as JSON). */
-function complete(a: Omit<Annotation, 'exact' | 'words'>): Annotation {
+function complete(a: Omit<Annotation, 'exact'>): Annotation {
   const exact = a.target.selectors.quote.exact;
-  const record: Annotation = {
+  return {
     id: a.id,
     url: a.url,
     createdAt: a.createdAt,
@@ -43,10 +44,7 @@ function complete(a: Omit<Annotation, 'exact' | 'words'>): Annotation {
     color: a.color,
     note: a.note,
     tags: a.tags,
-    words: [],
   };
-  record.words = annotationWords(record);
-  return record;
 }
 
 function pick(q: { prefix: string; suffix: string }): { prefix: string; suffix: string } {
@@ -56,7 +54,7 @@ function pick(q: { prefix: string; suffix: string }): { prefix: string; suffix: 
 /** Checks a page record; metadata from the page is clipped, not refused; the site is derived from the URL. */
 export function pageRecord(input: unknown): Page {
   const p = parse(PageInputSchema, input, 'page');
-  const page: Page = {
+  return {
     url: p.url,
     title: p.title,
     site: siteOf(p.url),
@@ -65,6 +63,4 @@ export function pageRecord(input: unknown): Page {
     published: p.published,
     lastVisited: p.lastVisited,
   };
-  page.words = pageWords(page);
-  return page;
 }

@@ -186,7 +186,10 @@ const newAnnotationEntries = {
 /** A new highlight as a caller gives it; `id` only to restore or import a known one. */
 export const NewAnnotationSchema = v.strictObject(newAnnotationEntries, unknownField);
 
-/** The stored annotation, as restored or imported; `exact` and `words` are derived, and accepted only to be recomputed. */
+/**
+ * The stored annotation, as restored or imported; `exact` is derived, and accepted only to be recomputed;
+ * `words` (stored before schema 4) is accepted and dropped.
+ */
 export const AnnotationInputSchema = v.pipe(
   v.strictObject(
     {

@@ -9,7 +9,8 @@ import { sameAnnotation } from './import';
 import { annotationRecord, annotationWords, newAnnotationRecord, pageRecord } from './records';
 import type { Annotation, AnnotationInput, AnnotationPatch, NewAnnotation, Page, PageInput } from './types';
 import { AnnotationPatchSchema, IdSchema, parse, QuerySchema, UrlQuerySchema } from './schema';
-import { pageWords, wordsOf } from './words';
+import { forEachBatch } from './word-index';
+import { wordsOf } from './words';
 
 export { importFile, importParsed, sameAnnotation, type ImportReport } from './import';
 
@@ -75,7 +76,6 @@ export function updateAnnotation(
       const old = await getAnnotation(db, id);
       checked(old);
       const updated: Annotation = { ...old, ...changes, updatedAt: Math.max(Date.now(), old.updatedAt) };
-      updated.words = annotationWords(updated);
       await db.annotations.put(updated);
       return updated;
     }),
@@ -128,19 +128,22 @@ export function listAnnotations(db: GlossDB, url: string): Promise<Annotation[]>
 
 /**
  * Highlights whose words start with every word of `query` (folded like the
- * index), most recently changed first. An empty query finds nothing.
+ * library's search), most recently changed first. An empty query finds
+ * nothing. The words are not stored (schema 4): every highlight is read, in
+ * batches, and tested by the words of its quote, note and tags.
  */
 export function searchAnnotations(db: GlossDB, query: string, limit = 200): Promise<Annotation[]> {
   return guard(async () => {
     const terms = wordsOf(parse(QuerySchema, query, 'query'));
     if (terms.length === 0) return [];
-    // The index narrows by the longest term (the most selective); the rest are checked here.
-    const longest = terms.reduce((a, b) => (b.length > a.length ? b : a));
-    const candidates = await db.annotations.where('words').startsWith(longest).distinct().toArray();
-    return candidates
-      .filter((a) => terms.every((t) => a.words.some((w) => w.startsWith(t))))
-      .sort((a, b) => b.updatedAt - a.updatedAt)
-      .slice(0, limit);
+    const found: Annotation[] = [];
+    await forEachBatch(db.annotations, (batch) => {
+      for (const a of batch) {
+        const words = annotationWords(a);
+        if (terms.every((t) => words.some((w) => w.startsWith(t)))) found.push(a);
+      }
+    });
+    return found.sort((a, b) => b.updatedAt - a.updatedAt).slice(0, limit);
   });
 }
 
@@ -198,7 +201,6 @@ export function upsertPage(db: GlossDB, page: PageInput): Promise<Page> {
             lastVisited: Math.max(next.lastVisited, old.lastVisited),
           }
         : next;
-      merged.words = pageWords(merged);
       await db.pages.put(merged);
       return merged;
     }),

@@ -32,8 +32,6 @@ export type AnnotationTarget = v.InferOutput<typeof AnnotationTargetSchema>;
 export type Annotation = Omit<v.InferOutput<typeof AnnotationInputSchema>, 'exact' | 'words'> & {
   /** A copy of `target.selectors.quote.exact`, for display. */
   exact: string;
-  /** Search words from exact, note and tags (lower-cased, diacritics folded); derived, never edited. */
-  words: string[];
 };
 
 /** What a caller gives to save a new annotation; the store fills in the rest (`id` only to restore or import). */
@@ -52,8 +50,6 @@ export type AnnotationPatch = v.InferOutput<typeof AnnotationPatchSchema>;
  */
 export type Page = v.InferOutput<typeof PageInputSchema> & {
   site: string;
-  /** Search words from title and site (`pageWords`); derived, never edited. Absent on records older than schema 3. */
-  words?: string[];
 };
 
 /** A page as a caller gives it (`site` is derived; missing metadata is empty). */

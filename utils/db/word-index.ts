@@ -3,9 +3,10 @@
  * keys (highlight ids, page URLs) it belongs to. A search term is answered by
  * a binary search for the first word it starts and a walk over the words that
  * follow while they still start with it, marking their keys: no database
- * read, so a lone letter is as quick as a whole word. It holds what the
- * `*words` indexes hold, and is kept up to date by `set` and `remove` after
- * each edit. The library searches highlights and pages with it
+ * read, so a lone letter is as quick as a whole word. It holds the words
+ * of each record (derived from the record for highlights and pages, stored
+ * for quotations), and is kept up to date by `set` and `remove` after each
+ * edit. The library searches highlights and pages with it
  * (`utils/library/query.ts`), the sources their quotations (`utils/sources/queries.ts`).
  */
 import type { Table } from 'dexie';
@@ -152,26 +153,44 @@ function lowerBound(words: readonly string[], word: string): number {
 /** Records read at a time while an index is built (each batch one `getAll` request; the page stays responsive between). */
 const BATCH = 5000;
 
+/** Reads every record of a table keyed by a string `id`, in batches in key order, handing each batch to `each`. */
+export async function forEachBatch<T extends { id: string }, I>(
+  table: Table<T, string, I>,
+  each: (records: T[]) => void,
+  batch = BATCH,
+): Promise<void> {
+  let after: string | null = null;
+  for (;;) {
+    const records: T[] = await (
+      after === null ? table.limit(batch) : table.where(':id').above(after).limit(batch)
+    ).toArray();
+    each(records);
+    if (records.length < batch) return;
+    after = records[records.length - 1]!.id;
+  }
+}
+
 /**
- * The word index of a table keyed by a string `id` (id → the record's
- * `words`), read in batches of records in key order. Records are
- * dropped once their words are taken. `onBatch` sees each batch's keys.
+ * The word index of a table keyed by a string `id` (id → the record's words:
+ * `wordsOf` of it, by default its stored `words`), read in batches of records
+ * in key order. Records are dropped once their words are taken. `onBatch`
+ * sees each batch's keys.
  */
-export async function loadWordIndex<T extends { id: string; words?: string[] }, I>(
+export async function loadWordIndex<T extends { id: string }, I>(
   table: Table<T, string, I>,
   batch = BATCH,
   onBatch?: (keys: string[]) => void,
+  wordsOf: (record: T) => readonly string[] = (r) => (r as { words?: string[] }).words ?? [],
 ): Promise<WordIndex> {
   const index = new WordIndex();
-  let after: string | null = null;
-  for (;;) {
-    const records = await (
-      after === null ? table.limit(batch) : table.where(':id').above(after).limit(batch)
-    ).toArray();
-    const keys: string[] = records.map((r) => r.id);
-    index.addAll(records.map((r, i) => [keys[i]!, r.words ?? []] as const));
-    onBatch?.(keys);
-    if (records.length < batch) return index;
-    after = keys[keys.length - 1]!;
-  }
+  await forEachBatch(
+    table,
+    (records) => {
+      const keys: string[] = records.map((r) => r.id);
+      index.addAll(records.map((r, i) => [keys[i]!, wordsOf(r)] as const));
+      onBatch?.(keys);
+    },
+    batch,
+  );
+  return index;
 }

@@ -1,5 +1,6 @@
 /**
- * Search words for the multi-entry `*words` index: lower-cased, diacritics
+ * Search words, for the in-memory word indexes (highlights and pages, derived
+ * when an index is built) and the quotations' `*words` index: lower-cased, diacritics
  * folded (so "Zurich" finds "Zürich"), de-duplicated. Scripts written without
  * spaces (Chinese, Japanese) are indexed one character per word, so a query
  * split the same way still finds them.

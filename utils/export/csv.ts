@@ -40,16 +40,15 @@ export function csvField(value: string | number | null): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-function row(page: Page, a: Annotation): Array<string | number | null> {
+/** The page's fields of a row (title to published), joined: written once per page. */
+function pageFields(page: Page): string {
+  return [page.title, page.site, page.byline, page.publisher ?? null, page.published].map(csvField).join(',');
+}
+
+/** The fields of a row after its page's (created to end), joined: what the row holds of the highlight alone. */
+export function csvTail(a: Annotation): string {
   const { quote, position } = a.target.selectors;
   return [
-    a.id,
-    a.url,
-    page.title,
-    page.site,
-    page.byline,
-    page.publisher ?? null,
-    page.published,
     new Date(a.createdAt).toISOString(),
     new Date(a.updatedAt).toISOString(),
     a.color,
@@ -60,7 +59,9 @@ function row(page: Page, a: Annotation): Array<string | number | null> {
     quote.suffix,
     position.start,
     position.end,
-  ];
+  ]
+    .map(csvField)
+    .join(',');
 }
 
 /**
@@ -73,12 +74,21 @@ export function toCsv(pages: Page[], annotations: Annotation[]): string {
   return out.text();
 }
 
-/** Writes the CSV export (without its byte-order mark) into `out`, a page at a time, yielding the rows written so far. */
-export function* csvSteps(pages: Page[], annotations: Annotation[], out: Parts): Steps<void> {
+/**
+ * Writes the CSV export (without its byte-order mark) into `out`, a page at a time, yielding the rows written so
+ * far; `tail` gives each row's fields after its page's (`csvTail`, or written ahead).
+ */
+export function* csvSteps(
+  pages: Page[],
+  annotations: Annotation[],
+  out: Parts,
+  tail: (a: Annotation) => string = csvTail,
+): Steps<void> {
   out.write(`${CSV_COLUMNS.join(',')}\r\n`);
   let done = 0;
   for (const { page, annotations: list } of groupByPage(pages, annotations)) {
-    for (const a of list) out.write(`${row(page, a).map(csvField).join(',')}\r\n`);
+    const fields = pageFields(page);
+    for (const a of list) out.write(`${csvField(a.id)},${csvField(a.url)},${fields},${tail(a)}\r\n`);
     done += list.length;
     yield done;
   }

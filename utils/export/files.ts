@@ -6,11 +6,11 @@
 import type { Annotation, Page } from '../db/types';
 import { siteOf } from '../site';
 import { runAll, type Steps } from '../steps';
-import { csvSteps } from './csv';
-import { markdownSteps } from './markdown';
+import { csvSteps, csvTail } from './csv';
+import { highlightMarkdown, markdownSteps } from './markdown';
 import { concatBytes, Parts } from './parts';
 import { vaultSteps } from './vault';
-import { webAnnotationSteps } from './web-annotation';
+import { annotationJson, webAnnotationSteps } from './web-annotation';
 
 /** The export formats. */
 export const EXPORT_FORMATS = {
@@ -68,19 +68,33 @@ export function* exportSteps(
   annotations: Annotation[],
   scope: ExportScope = { kind: 'all' },
   now = new Date(),
+  prepared?: ReadonlyMap<string, string>,
 ): Steps<ExportParts> {
   const wanted = new Set(annotations.map((a) => a.url));
   const used = pages.filter((p) => wanted.has(p.url));
   const out = new Parts();
-  if (format === 'markdown') yield* markdownSteps(used, annotations, out);
-  else if (format === 'vault') yield* vaultSteps(used, annotations, out, now);
-  else if (format === 'jsonld') yield* webAnnotationSteps(used, annotations, out);
+  const own = highlightWriter(format);
+  const text = prepared ? (a: Annotation) => prepared.get(a.id) ?? own(a) : own;
+  if (format === 'markdown') yield* markdownSteps(used, annotations, out, text);
+  else if (format === 'vault') yield* vaultSteps(used, annotations, out, now, text);
+  else if (format === 'jsonld') yield* webAnnotationSteps(used, annotations, out, text);
   else {
     out.write('\uFEFF');
-    yield* csvSteps(used, annotations, out);
+    yield* csvSteps(used, annotations, out, text);
   }
   out.flush();
   return { name: exportFileName(format, scope, now), type: EXPORT_FORMATS[format].type, parts: out.parts };
+}
+
+/**
+ * What a format writes for each highlight on its own (no page needed; for CSV the fields after the page's):
+ * `makeExport` writes it ahead, as the records come in, while the database reads the next ones; the file
+ * is then `exportSteps` with these texts (`prepared`, by id), the same bytes as written at once.
+ */
+export function highlightWriter(format: ExportFormat): (a: Annotation) => string {
+  if (format === 'markdown' || format === 'vault') return highlightMarkdown;
+  if (format === 'jsonld') return annotationJson;
+  return csvTail;
 }
 
 /** The export file of `annotations` (any scope) with their `pages`, written at once (`exportSteps`). */

@@ -14,6 +14,7 @@ export {
   exportFile,
   exportFileName,
   exportSteps,
+  highlightWriter,
   type ExportParts,
   EXPORT_FORMATS,
   type ExportFile,

@@ -17,11 +17,16 @@ import { passageUrl } from './text-fragment';
 
 export { hashtag } from './tags';
 
+/** Any character or line start that one of `escapeMarkdown`'s replacements acts on. */
+const MAY_NEED_ESCAPE = /[\\`*_[\]<>#|=~]|^\s*(?:[-+]|\d+[.)])/m;
+
 /**
  * Escapes text so Markdown shows it as written: inline markup, HTML, and `#`
  * (Obsidian would read "#MeToo" in a quote as a tag).
  */
 export function escapeMarkdown(text: string): string {
+  // Most text needs nothing: one test (a superset of what the replacements below look for) spares them.
+  if (!MAY_NEED_ESCAPE.test(text)) return text;
   return text
     .replace(/[\\`*_[\]<>#|]/g, (c) => `\\${c}`)
     .replace(/([=~])(?=\1)/g, '\\$1') // ==highlight== and ~~strike~~
@@ -37,9 +42,14 @@ export function linkDestination(url: string): string {
   return url.replace(/[\s<>()]/g, (c) => encodeURIComponent(c).replace(/[()]/g, (p) => (p === '(' ? '%28' : '%29')));
 }
 
+/** A quoted line: `> ` and the line escaped, or `>` alone for a blank line (kept inside the quote). */
+function quoteLine(line: string): string {
+  return line.trim() ? `> ${escapeMarkdown(line)}` : '>';
+}
+
 /** Prefixes every line with `> `, keeping blank lines inside the quote. */
-function blockquote(text: string): string[] {
-  return text.split(/\r?\n/).map((line) => (line.trim() ? `> ${escapeMarkdown(line)}` : '>'));
+function blockquote(text: string): string {
+  return text.includes('\n') ? text.split(/\r?\n/).map(quoteLine).join('\n') : quoteLine(text);
 }
 
 /** The published date as given, shortened to its day when it is an ISO date-time. */
@@ -61,20 +71,27 @@ function pageHeader(page: Page): string[] {
   return [`## ${title}`, '', `<${linkDestination(page.url)}>`, '', facts.join(' · ')];
 }
 
-/** One highlight: the quote with its passage link, the note as written, the tags. */
-export function highlightMarkdown(a: Annotation): string[] {
+/** One highlight, its lines joined: a blank line, the quote with its passage link, the note as written, the tags. */
+export function highlightMarkdown(a: Annotation): string {
   const link = linkDestination(passageUrl(a.target.source, a.target.selectors.quote));
-  const lines = ['', ...blockquote(a.exact), `> [↗](${link} "Open this passage on the page")`];
+  let text = `\n${blockquote(a.exact)}\n> [↗](${link} "Open this passage on the page")`;
   const note = a.note.replace(/\s+$/, '');
-  if (note.trim()) lines.push('', note);
-  const tags = a.tags.map(hashtag).filter(Boolean);
-  if (tags.length > 0) lines.push('', tags.join(' '));
-  return lines;
+  if (note.trim()) text += `\n\n${note}`;
+  if (a.tags.length > 0) {
+    const tags = a.tags.map(hashtag).filter(Boolean);
+    if (tags.length > 0) text += `\n\n${tags.join(' ')}`;
+  }
+  return text;
 }
 
+/** How a highlight's text is had: written now (`highlightMarkdown`), or taken from those written ahead. */
+export type HighlightText = (a: Annotation) => string;
+
 /** One page's section. */
-export function pageMarkdown({ page, annotations }: PageNotes): string {
-  return [...pageHeader(page), ...annotations.flatMap(highlightMarkdown)].join('\n');
+export function pageMarkdown({ page, annotations }: PageNotes, text: HighlightText = highlightMarkdown): string {
+  let out = pageHeader(page).join('\n');
+  for (const a of annotations) out += `\n${text(a)}`;
+  return out;
 }
 
 /**
@@ -87,13 +104,21 @@ export function toMarkdown(pages: Page[], annotations: Annotation[]): string {
   return out.text();
 }
 
-/** Writes the Markdown export into `out`, a page at a time, yielding the highlights written so far. */
-export function* markdownSteps(pages: Page[], annotations: Annotation[], out: Parts): Steps<void> {
+/**
+ * Writes the Markdown export into `out`, a page at a time, yielding the highlights written so far; `text`
+ * gives each highlight's Markdown (written ahead while the records were read, or now).
+ */
+export function* markdownSteps(
+  pages: Page[],
+  annotations: Annotation[],
+  out: Parts,
+  text: HighlightText = highlightMarkdown,
+): Steps<void> {
   const groups = groupByPage(pages, annotations);
   let done = 0;
   for (let i = 0; i < groups.length; i++) {
     if (i > 0) out.write('\n\n');
-    out.write(pageMarkdown(groups[i]!));
+    out.write(pageMarkdown(groups[i]!, text));
     done += groups[i]!.annotations.length;
     yield done;
   }

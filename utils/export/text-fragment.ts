@@ -46,10 +46,47 @@ export function encodeFragmentText(text: string): string {
   return encodeURIComponent(text).replace(/[-()!'*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
+/** Runs of white space (between the words of a trimmed text). */
+const SPACES = /\s+/g;
+
+/** Whether `text` (words joined by single spaces) has more than `n` words. */
+function moreWordsThan(text: string, n: number): boolean {
+  if (!text) return false;
+  let at = -1;
+  for (let spaces = 0; spaces < n; spaces++) {
+    at = text.indexOf(' ', at + 1);
+    if (at < 0) return false;
+  }
+  return true;
+}
+
 /** The words of `text` (split at white space), none empty. */
 function wordsIn(text: string): string[] {
   const trimmed = text.trim();
   return trimmed ? trimmed.split(/\s+/) : [];
+}
+
+/** How much of a long line `firstWords` and `lastWords` look at first. */
+const END_REACH = 200;
+
+/** The first `n` words of `text` (`wordsIn(text).slice(0, n)`), read from its start only when it is long. */
+function firstWords(text: string, n: number): string[] {
+  if (text.length > END_REACH) {
+    const words = wordsIn(text.slice(0, END_REACH));
+    words.pop(); // the cut may have split it
+    if (words.length >= n) return words.slice(0, n);
+  }
+  return wordsIn(text).slice(0, n);
+}
+
+/** The last `n` words of `text` (`wordsIn(text).slice(-n)`), read from its end only when it is long. */
+function lastWords(text: string, n: number): string[] {
+  if (text.length > END_REACH) {
+    const words = wordsIn(text.slice(-END_REACH));
+    words.shift(); // the cut may have split it
+    if (words.length >= n) return words.slice(-n);
+  }
+  return wordsIn(text).slice(-n);
 }
 
 /** `text` up to its first line break (CR LF or LF). */
@@ -88,16 +125,16 @@ export function textDirective(quote: Pick<TextQuoteSelector, 'exact' | 'prefix' 
   const before = prefixWords.slice(-CONTEXT_WORDS).join(' ');
   const after = suffixWords.slice(0, CONTEXT_WORDS).join(' ');
 
-  const words = wordsIn(exact);
-  const text = words.join(' ');
+  // The passage's words joined by single spaces (as `wordsIn(exact).join(' ')`, without the array).
+  const text = exact.trim().replace(SPACES, ' ');
   const parts: string[] = [];
   if (before) parts.push(`${encodeFragmentText(before)}-`);
   const lineBreak = exact.includes('\n') || exact.includes('\r');
-  if ((text.length > MAX_SINGLE || lineBreak) && words.length > END_WORDS * 2) {
+  if ((text.length > MAX_SINGLE || lineBreak) && moreWordsThan(text, END_WORDS * 2)) {
     // A fragment's single string must lie within one block: link a long or multi-paragraph passage by its ends.
     const lastLine = exact.slice(exact.lastIndexOf('\n') + 1);
-    parts.push(encodeFragmentText(wordsIn(firstLine(exact)).slice(0, END_WORDS).join(' ')));
-    parts.push(encodeFragmentText(wordsIn(lastLine).slice(-END_WORDS).join(' ')));
+    parts.push(encodeFragmentText(firstWords(firstLine(exact), END_WORDS).join(' ')));
+    parts.push(encodeFragmentText(lastWords(lastLine, END_WORDS).join(' ')));
   } else {
     parts.push(encodeFragmentText(text));
   }

@@ -125,12 +125,22 @@ export function toWebAnnotationJson(pages: Page[], annotations: Annotation[]): s
   return out.text();
 }
 
+/** One annotation of the collection, serialised. */
+export function annotationJson(a: Annotation): string {
+  return JSON.stringify(toWebAnnotation(a));
+}
+
 /**
  * Writes the JSON-LD export into `out`, the same text as
  * `JSON.stringify(toWebAnnotationCollection(...))`, a thousand annotations at
  * a time, yielding the annotations written so far.
  */
-export function* webAnnotationSteps(pages: Page[], annotations: Annotation[], out: Parts): Steps<void> {
+export function* webAnnotationSteps(
+  pages: Page[],
+  annotations: Annotation[],
+  out: Parts,
+  json: (a: Annotation) => string = annotationJson,
+): Steps<void> {
   const head: Omit<WebAnnotationCollection, 'gloss:pages' | 'first'> = {
     '@context': CONTEXT,
     type: 'AnnotationCollection',
@@ -142,7 +152,7 @@ export function* webAnnotationSteps(pages: Page[], annotations: Annotation[], ou
   pages.forEach((p, i) => out.write(`${i > 0 ? ',' : ''}${JSON.stringify(toWebPage(p))}`));
   out.write('],"first":{"type":"AnnotationPage","items":[');
   for (let i = 0; i < annotations.length; i++) {
-    out.write(`${i > 0 ? ',' : ''}${JSON.stringify(toWebAnnotation(annotations[i]!))}`);
+    out.write(`${i > 0 ? ',' : ''}${json(annotations[i]!)}`);
     if (i % 1000 === 999) yield i + 1;
   }
   out.write(']}}\n');

@@ -5,8 +5,9 @@
  * not available. Imports nothing that needs the extension's APIs.
  */
 import type { GlossDB } from '../db';
+import { readAllAnnotations } from '../db/read-all';
 import type { Annotation, Page } from '../db/types';
-import { exportSteps, type ExportFormat, type ExportScope } from '../export';
+import { exportSteps, highlightWriter, type ExportFormat, type ExportScope } from '../export';
 import { runInSlices } from '../steps';
 
 /**
@@ -34,36 +35,26 @@ const count = (n: number) => n.toLocaleString('en');
 /** Which highlights an export takes: every one, these ids (a search result), or one page's. */
 export type ExportSelection = { kind: 'all' } | { kind: 'ids'; ids: string[] } | { kind: 'page'; url: string };
 
+/** Sees each range of highlights read, as it comes (the ones an export keeps). */
+type OnSlice = (slice: Annotation[]) => void;
+
 /**
  * Reads every highlight (those whose id `keep` accepts), in one read
- * transaction: the primary keys first, then ranges of READ_SLICE records, all
- * asked for at once (one getAll each), so that the database reads a range
- * while this page takes in the one before; `onRead` hears each range. In
- * order of creation.
+ * transaction, in ranges asked for at once (`readAllAnnotations`); `onSlice`
+ * sees each range's kept highlights as it comes, `onRead` hears each range.
+ * In order of creation.
  */
 async function readAll(
   db: GlossDB,
   onRead: (done: number, total: number) => void,
   keep?: (id: string) => boolean,
+  onSlice?: OnSlice,
 ): Promise<Annotation[]> {
-  const slices = await db.transaction('r', db.annotations, async () => {
-    const keys = (await db.annotations.toCollection().primaryKeys()) as string[];
-    onRead(0, keys.length);
-    let done = 0;
-    const ranges: [string, string][] = [];
-    for (let i = 0; i < keys.length; i += READ_SLICE) {
-      ranges.push([keys[i]!, keys[Math.min(i + READ_SLICE, keys.length) - 1]!]);
-    }
-    return Promise.all(
-      ranges.map(async ([lo, hi]) => {
-        const slice = await db.annotations.where(':id').between(lo, hi, true, true).toArray();
-        done += slice.length;
-        onRead(done, keys.length);
-        return keep ? slice.filter((a) => keep(a.id)) : slice;
-      }),
-    );
-  });
-  const annotations = slices.flat();
+  const kept = (slice: Annotation[]) => (keep ? slice.filter((a) => keep(a.id)) : slice);
+  const slices = await db.transaction('r', db.annotations, () =>
+    readAllAnnotations(db, onRead, onSlice && ((slice) => onSlice(kept(slice)))),
+  );
+  const annotations = slices.flatMap(kept);
   return annotations.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
@@ -72,6 +63,7 @@ async function readSelection(
   db: GlossDB,
   selection: ExportSelection,
   onRead: (done: number, total: number) => void,
+  onSlice?: OnSlice,
 ): Promise<[Page[], Annotation[]]> {
   const pagesOf = async (annotations: Annotation[]) => {
     const pages = (await db.pages.bulkGet([...new Set(annotations.map((a) => a.url))])).filter((p): p is Page => !!p);
@@ -88,7 +80,7 @@ async function readSelection(
   if (selection.kind === 'all') {
     const [pages, annotations] = await Promise.all([
       db.pages.orderBy('lastVisited').reverse().toArray(),
-      readAll(db, onRead),
+      readAll(db, onRead, undefined, onSlice),
     ]);
     return [pages, annotations];
   }
@@ -100,6 +92,7 @@ async function readSelection(
       db,
       (done, total) => onRead(Math.round((done / total) * ids.length), ids.length),
       (id) => wanted.has(id),
+      onSlice,
     );
     return [await pagesOf(annotations), annotations];
   }
@@ -128,13 +121,22 @@ export async function makeExport(
   { onProgress, signal, now }: { onProgress?: OnProgress; signal?: AbortSignal; now?: Date } = {},
 ): Promise<ExportBlob> {
   onProgress?.({ phase: 'Reading your highlights', value: null, max: 1, detail: '' });
-  const [pages, annotations] = await readSelection(db, selection, (done, total) =>
-    onProgress?.({
-      phase: 'Reading your highlights',
-      value: done,
-      max: 2 * total,
-      detail: `${count(done)} of ${count(total)} read`,
-    }),
+  // What each highlight becomes in the file is written as the records come in, while the database reads the next
+  // ones (the writing phase then only gathers it); kept by id.
+  const writer = highlightWriter(format);
+  const prepared = new Map<string, string>();
+  const prepare = (slice: Annotation[]) => slice.forEach((a) => prepared.set(a.id, writer(a)));
+  const [pages, annotations] = await readSelection(
+    db,
+    selection,
+    (done, total) =>
+      onProgress?.({
+        phase: 'Reading your highlights',
+        value: done,
+        max: 2 * total,
+        detail: `${count(done)} of ${count(total)} read`,
+      }),
+    prepare,
   );
   signal?.throwIfAborted();
   const n = annotations.length;
@@ -146,7 +148,7 @@ export async function makeExport(
       detail: `${count(done)} of ${count(n)} written`,
     });
   writing(0);
-  const file = await runInSlices(exportSteps(format, pages, annotations, scope, now), {
+  const file = await runInSlices(exportSteps(format, pages, annotations, scope, now, prepared), {
     onProgress: writing,
     signal,
   });

@@ -1,14 +1,17 @@
 /**
  * The library's search and filters over the catalog. Each word of the query
- * must start a word of a highlight (quote, note, tags: the `*words` index of
- * annotations) or of its page (title, site: the `*words` index of pages).
- * Answered from the in-memory word indexes (`utils/db/word-index.ts`) once they are
- * loaded; before that, from the database indexes' keys alone.
+ * must start a word of a highlight (quote, note, tags: `annotationWords`) or
+ * of its page (title, site: `pageWords`). The words are not stored (schema 4):
+ * answered from the in-memory word indexes (`utils/db/word-index.ts`), which
+ * the library builds after its catalog; without them (they could not be
+ * built), by reading every record, a slow path the library takes only then.
  */
 import type { GlossDB } from '../db/database';
-import { wordsOf } from '../db/words';
+import { annotationWords } from '../db/records';
+import { forEachBatch, loadWordIndex, WordIndex } from '../db/word-index';
+import { pageWords, wordsOf } from '../db/words';
 import type { Catalog } from './catalog';
-import type { WordIndex } from '../db/word-index';
+import type { Page } from '../db/types';
 
 /** What the reader narrowed the library to; empty fields do not filter. */
 export type LibraryQuery = {
@@ -35,23 +38,21 @@ export function searchTerms(text: string): string[] {
   return wordsOf(text);
 }
 
-/**
- * Whether the database indexes would read too many keys for this query to
- * answer it at once (a lone letter or digit starts a tenth of all words):
- * such a query waits for the in-memory indexes. An ideograph or kana is a
- * word of its own and is not too short.
- */
-export function tooShortForDb(text: string): boolean {
-  return searchTerms(text).some((t) => t.length === 1 && !/[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/u.test(t));
-}
-
 /** The in-memory word indexes: highlight id → its words, page URL → its words. */
 export type SearchIndex = { notes: WordIndex; pages: WordIndex };
+
+/** Builds the in-memory word indexes: the highlights read in batches (`batch` records a read), `pages` as given. */
+export async function loadSearchIndex(db: GlossDB, pages: readonly Page[], batch?: number): Promise<SearchIndex> {
+  return {
+    notes: await loadWordIndex(db.annotations, batch, undefined, annotationWords),
+    pages: WordIndex.of(pages.map((page) => [page.url, pageWords(page)])),
+  };
+}
 
 /** A test on one catalog entry (its id and page URL). */
 export type EntryTest = (id: string, url: string) => boolean;
 
-/** Tests already read from the indexes, by search word: typing "rain c" after "rain" reads "rain" once. */
+/** Tests already read from the database, by search word: typing "rain c" after "rain" reads "rain" once. */
 export type TermCache = Map<string, Promise<EntryTest>>;
 
 /** The test for one search word: the highlight's own words, or its page's. */
@@ -89,13 +90,19 @@ function numbered(catalog: Catalog, index: SearchIndex): Numbered {
   return fresh;
 }
 
+/** Without the in-memory indexes: every highlight and page read, and tested by its words. */
 async function readTermTest(db: GlossDB, term: string): Promise<EntryTest> {
-  const [ids, urls] = await Promise.all([
-    db.annotations.where('words').startsWith(term).primaryKeys(),
-    db.pages.where('words').startsWith(term).primaryKeys(),
+  const starts = (words: readonly string[]) => words.some((w) => w.startsWith(term));
+  const idSet = new Set<string>();
+  const urlSet = new Set<string>();
+  await Promise.all([
+    forEachBatch(db.annotations, (batch) => {
+      for (const a of batch) if (starts(annotationWords(a))) idSet.add(a.id);
+    }),
+    db.pages.toArray().then((pages) => {
+      for (const p of pages) if (starts(pageWords(p))) urlSet.add(p.url);
+    }),
   ]);
-  const idSet = new Set(ids);
-  const urlSet = new Set(urls);
   return (id, url) => urlSet.has(url) || idSet.has(id);
 }
 

@@ -16,7 +16,7 @@ export function expectedIds(
   return records.annotations
     .filter((a) => {
       const page = pages.get(a.url);
-      const words = [...a.words, ...wordsOf(page?.title ?? '', page?.site ?? '')];
+      const words = [...wordsOf(a.exact, a.note, ...a.tags), ...wordsOf(page?.title ?? '', page?.site ?? '')];
       if (!terms.every((t) => words.some((w) => w.startsWith(t)))) return false;
       if (q.tag && !a.tags.includes(q.tag)) return false;
       if (q.site && page?.site !== q.site) return false;

@@ -136,7 +136,6 @@ describe('the card of one of the reader’s highlights', () => {
     color: 'yellow',
     note: 'Dry',
     tags: ['floods'],
-    words: [],
   };
 
   function open(overrides: Partial<Parameters<typeof HighlightCard>[0]> = {}) {

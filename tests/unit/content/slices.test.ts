@@ -66,7 +66,6 @@ function annotation(id: string, text: string, start: number, end: number): Annot
     color: 'yellow',
     note: '',
     tags: [],
-    words: [],
   };
 }
 

@@ -2,9 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { saveAnnotation, upsertPage } from '../../../utils/db/store';
 import type { GlossDB } from '../../../utils/db';
 import { loadCatalog, withEntry, withoutId } from '../../../utils/library/catalog';
-import { EMPTY_QUERY, runQuery, type LibraryQuery, type SearchIndex } from '../../../utils/library/query';
-import { loadWordIndex, WordIndex } from '../../../utils/db/word-index';
-import { pageWords } from '../../../utils/db/words';
+import {
+  EMPTY_QUERY,
+  loadSearchIndex,
+  runQuery,
+  type LibraryQuery,
+  type SearchIndex,
+} from '../../../utils/library/query';
 import { groupRows } from '../../../utils/library/rows';
 import { siteOf } from '../../../utils/site';
 import { freshDb, newAnnotation } from '../db/helpers';
@@ -35,14 +39,10 @@ async function library(): Promise<{ db: GlossDB; ids: string[] }> {
 
 /** The in-memory word indexes of `db`, as the library page builds them. */
 async function searchIndex(db: GlossDB, batch?: number): Promise<SearchIndex> {
-  const pages = await db.pages.toArray();
-  return {
-    notes: await loadWordIndex(db.annotations, batch),
-    pages: WordIndex.of(pages.map((p) => [p.url, p.words ?? pageWords(p)])),
-  };
+  return loadSearchIndex(db, await db.pages.toArray(), batch);
 }
 
-/** The ids found for `q`, the same from the database indexes and from the in-memory ones. */
+/** The ids found for `q`, the same from the records read (the path without the index) and from the in-memory indexes. */
 async function find(db: GlossDB, q: Partial<LibraryQuery>): Promise<string[]> {
   const catalog = await loadCatalog(db);
   const query = { ...EMPTY_QUERY, ...q };
@@ -115,15 +115,11 @@ describe('the library catalog and its queries', () => {
 });
 
 describe('short words', () => {
-  it('searches from the first letter; only the database path leaves a lone letter to the in-memory index', async () => {
-    const { searchTerms, tooShortForDb } = await import('../../../utils/library/query');
+  it('searches from the first letter', async () => {
+    const { searchTerms } = await import('../../../utils/library/query');
     expect(searchTerms('w')).toEqual(['w']);
-    expect(tooShortForDb('w')).toBe(true);
     expect(searchTerms('wang y')).toEqual(['wang', 'y']);
-    expect(tooShortForDb('wang y')).toBe(true);
-    expect(tooShortForDb('wang yi')).toBe(false);
     expect(searchTerms('权')).toEqual(['权']);
-    expect(tooShortForDb('权')).toBe(false);
   });
 
   it('finds by a lone letter from the in-memory index', async () => {
