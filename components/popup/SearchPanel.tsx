@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Annotation } from '../../utils/db/types';
-import { searchAnnotations } from '../../utils/db/store';
+import { annotationSearch } from '../../utils/db/store';
 import { popupDb } from './db';
 import { LibraryLink } from './LibraryLink';
 import { NoteItem } from './NoteItem';
@@ -10,6 +10,8 @@ export function SearchPanel() {
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<Annotation[] | null>(null);
   const input = useRef<HTMLInputElement>(null);
+  // One searcher while the popup is open: its word index is read once, at the first search.
+  const [search] = useState(() => annotationSearch(popupDb()));
   // `autofocus` is ignored when the panel is rendered after the popup loaded (the attribute applies at
   // page load only, and Chrome gives a popup's document the focus late): focus from script, after the
   // popup's window has it.
@@ -28,13 +30,13 @@ export function SearchPanel() {
     const q = query.trim();
     if (!q) return setResults(null);
     const timer = setTimeout(() => {
-      void searchAnnotations(popupDb(), q).then((found) => live && setResults(found));
+      void search(q).then((found) => live && setResults(found));
     }, 120);
     return () => {
       live = false;
       clearTimeout(timer);
     };
-  }, [query]);
+  }, [query, search]);
   return (
     <div>
       <input

@@ -9,7 +9,7 @@ import { sameAnnotation } from './import';
 import { annotationRecord, annotationWords, newAnnotationRecord, pageRecord } from './records';
 import type { Annotation, AnnotationInput, AnnotationPatch, NewAnnotation, Page, PageInput } from './types';
 import { AnnotationPatchSchema, IdSchema, parse, QuerySchema, UrlQuerySchema } from './schema';
-import { forEachBatch } from './word-index';
+import { loadWordIndex, WordIndex } from './word-index';
 import { wordsOf } from './words';
 
 export { importFile, importParsed, sameAnnotation, type ImportReport } from './import';
@@ -126,25 +126,56 @@ export function listAnnotations(db: GlossDB, url: string): Promise<Annotation[]>
   });
 }
 
+/** Answers searches of every highlight's words; see `annotationSearch`. */
+export type AnnotationSearch = (query: string, limit?: number) => Promise<Annotation[]>;
+
 /**
- * Highlights whose words start with every word of `query` (folded like the
- * library's search), most recently changed first. An empty query finds
- * nothing. The words are not stored (schema 4): every highlight is read, in
- * batches, and tested by the words of its quote, note and tags.
+ * A search of every highlight by the words of its quote, note and tags
+ * (folded like the library's search): the highlights whose words start with
+ * every word of `query`, most recently changed first; an empty query finds
+ * nothing. The words are not stored (schema 4), so the first search reads
+ * every highlight once, in batches, into an in-memory word index; later
+ * searches of the same searcher read only their matches. Matches are read
+ * again and tested on their current words, so a highlight edited or deleted
+ * since the index was built is not listed wrongly (one saved since is found
+ * by a new searcher: the popup makes one each time it opens).
  */
-export function searchAnnotations(db: GlossDB, query: string, limit = 200): Promise<Annotation[]> {
-  return guard(async () => {
-    const terms = wordsOf(parse(QuerySchema, query, 'query'));
-    if (terms.length === 0) return [];
-    const found: Annotation[] = [];
-    await forEachBatch(db.annotations, (batch) => {
-      for (const a of batch) {
-        const words = annotationWords(a);
-        if (terms.every((t) => words.some((w) => w.startsWith(t)))) found.push(a);
-      }
+export function annotationSearch(db: GlossDB): AnnotationSearch {
+  let built: Promise<{ index: WordIndex; ids: string[]; changed: Map<string, number> }> | null = null;
+  const build = async () => {
+    const ids: string[] = [];
+    const changed = new Map<string, number>();
+    const index = await loadWordIndex(
+      db.annotations,
+      undefined,
+      (keys) => ids.push(...keys),
+      (a) => {
+        changed.set(a.id, a.updatedAt);
+        return annotationWords(a);
+      },
+    );
+    return { index, ids, changed };
+  };
+  return (query, limit = 200) =>
+    guard(async () => {
+      const terms = wordsOf(parse(QuerySchema, query, 'query'));
+      if (terms.length === 0) return [];
+      built ??= build();
+      built.catch(() => (built = null));
+      const { index, ids, changed } = await built;
+      const tests = terms.map((t) => index.matching(t));
+      const hits = ids.filter((id) => tests.every((test) => test(id)));
+      hits.sort((a, b) => changed.get(b)! - changed.get(a)!);
+      const found = (await db.annotations.bulkGet(hits.slice(0, limit))).filter(
+        (a): a is Annotation => a !== undefined && terms.every((t) => annotationWords(a).some((w) => w.startsWith(t))),
+      );
+      return found.sort((a, b) => b.updatedAt - a.updatedAt);
     });
-    return found.sort((a, b) => b.updatedAt - a.updatedAt).slice(0, limit);
-  });
+}
+
+/** One search of every highlight (`annotationSearch` for a single query). */
+export function searchAnnotations(db: GlossDB, query: string, limit = 200): Promise<Annotation[]> {
+  return annotationSearch(db)(query, limit);
 }
 
 /** How many tags `listTags` gives at most: enough for completion, bounded for a message. */

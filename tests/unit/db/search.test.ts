@@ -1,6 +1,13 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { saveAnnotation, searchAnnotations, updateAnnotation, type GlossDB } from '../../../utils/db';
+import {
+  annotationSearch,
+  deleteAnnotation,
+  saveAnnotation,
+  searchAnnotations,
+  updateAnnotation,
+  type GlossDB,
+} from '../../../utils/db';
 import { wordsOf } from '../../../utils/db/words';
 import { freshDb, newAnnotation } from './helpers';
 
@@ -52,5 +59,25 @@ describe('searchAnnotations', () => {
     await updateAnnotation(db, a.id, { note: 'beta' });
     expect(await searchAnnotations(db, 'alpha')).toEqual([]);
     expect((await searchAnnotations(db, 'beta')).map((x) => x.id)).toEqual([a.id]);
+  });
+
+  it('one searcher reads every highlight once, then only its matches, and lists none an edit or deletion took away', async () => {
+    db = freshDb();
+    const a = await saveAnnotation(db, newAnnotation(undefined, { note: 'harbour clinic' }));
+    const b = await saveAnnotation(db, newAnnotation(undefined, { note: 'harbour wall' }));
+    for (let i = 0; i < 30; i++) await saveAnnotation(db, newAnnotation(undefined, { note: `market day ${i}` }));
+    let reads = 0;
+    db.annotations.hook('reading', (record) => (reads++, record));
+    const search = annotationSearch(db);
+    const ids = async (q: string) => (await search(q)).map((x) => x.id).sort();
+    expect(await ids('harb')).toEqual([a.id, b.id].sort());
+    expect(reads).toBe(32 + 2);
+    reads = 0;
+    expect(await ids('wall')).toEqual([b.id]);
+    expect(reads).toBe(1);
+    await updateAnnotation(db, a.id, { note: 'market' });
+    await deleteAnnotation(db, b.id);
+    expect(await ids('harb')).toEqual([]);
+    expect(await ids('clinic')).toEqual([]);
   });
 });
