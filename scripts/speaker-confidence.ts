@@ -9,7 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { quoteTrace } from '../utils/analysis/quotes';
-import { confidence, features, kindOf, WEIGHTS, type Evidence } from '../utils/analysis/quotes/confidence';
+import { confidence, features, kindOf, MIN_CONFIDENCE, WEIGHTS, type Evidence } from '../utils/analysis/quotes/confidence';
 import { corpusPath } from './lib/corpus';
 import { analyzeInput } from './lib/node-analysis';
 import { goldQuotes, isPronoun, matchQuotes, sameSpeaker, type PolnearArticle } from './lib/quote-scores';
@@ -121,6 +121,21 @@ if (args.includes('--fit')) {
       .map(([k, v]) => `  '${k}': ${v.toFixed(3)},`)
       .join('\n')}\n};`,
   );
+}
+
+{
+  // What the chosen threshold withholds, by kind: the right speakers it costs, the wrong ones it saves.
+  const rows = new Map<string, { right: number; wrong: number }>();
+  for (const c of cases) {
+    if (c.e.subject === 'pronoun' || confidence(c.e, c.speaker, weights) >= MIN_CONFIDENCE) continue;
+    const k = `${kindOf(c.e.route)} ${c.e.subject}`;
+    const r = rows.get(k) ?? rows.set(k, { right: 0, wrong: 0 }).get(k)!;
+    if (c.right) r.right++;
+    else r.wrong++;
+  }
+  console.log(`\nwithheld at ${MIN_CONFIDENCE}, by kind: right speakers lost, wrong ones saved`);
+  for (const [k, r] of [...rows].sort((x, y) => y[1].right + y[1].wrong - x[1].right - x[1].wrong))
+    console.log(`  ${k.padEnd(44)} ${r.right} ${r.wrong}`);
 }
 
 console.log(`\ntrade-off on tuning (of ${named} named sources): threshold, accuracy, wrong, speakers withheld`);
