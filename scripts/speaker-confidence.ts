@@ -9,7 +9,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { quoteTrace } from '../utils/analysis/quotes';
-import { confidence, features, kindOf, MIN_CONFIDENCE, WEIGHTS, type Evidence } from '../utils/analysis/quotes/confidence';
+import {
+  confidence,
+  features,
+  kindOf,
+  MIN_CONFIDENCE,
+  WEIGHTS,
+  type Evidence,
+} from '../utils/analysis/quotes/confidence';
 import { corpusPath } from './lib/corpus';
 import { analyzeInput } from './lib/node-analysis';
 import { goldQuotes, isPronoun, matchQuotes, sameSpeaker, type PolnearArticle } from './lib/quote-scores';

@@ -172,6 +172,8 @@ export function findQuotes(text: string, entities: EntityMention[], groups: Enti
   const breaks = lineBreaks(text);
   const firstLineEnd = breaks.length ? breaks[0] : -1;
   let last: { speaker: string | null; para: number; end: number } | null = null;
+  /** Whether the last quotation's speaker was too unsure to give. */
+  let lastUnsure = false;
   let para = 0,
     br = 0;
   for (let i = 0; i < top.length; i++) {
@@ -206,7 +208,10 @@ export function findQuotes(text: string, entities: EntityMention[], groups: Enti
     // A quotation standing alone continues the last speaker's words (this paragraph or the one
     // before), or gives the words of the person the paragraph before reports on.
     // Not when the text since names someone else ("… ,” Smith said. / Jones disagreed. / “…”).
-    if (!subject && last?.speaker && para - last.para <= 1) {
+    // Words that go on from a quotation whose speaker was too unsure to give are as unsure.
+    const goesOnUnsure: boolean = !subject && lastUnsure && last !== null && para - last.para <= 1;
+    if (goesOnUnsure) route = 'continue-unsure';
+    else if (!subject && last?.speaker && para - last.para <= 1) {
       speaker = para === last.para || !people.someoneElse(last.end, q.open, last.speaker) ? last.speaker : null;
       route = para === last.para ? 'continue-same' : 'continue-next';
       from = last.end;
@@ -218,28 +223,31 @@ export function findQuotes(text: string, entities: EntityMention[], groups: Enti
       speaker = named && !people.someoneElse(from, q.open, named) ? named : null;
       route = 'prev-speaker';
     }
-    if (!subject && !speaker && a.standalone) {
+    if (!subject && !speaker && a.standalone && !goesOnUnsure) {
       const label = labelAbove(text, paraStart);
       if (label) speaker = people.resolve(label);
       route = 'label';
     }
     // Else the person the paragraph before is about: "Lopez is upbeat …\n\n“…”".
-    if (!speaker && a.standalone && q.open === paraStart) {
+    if (!speaker && a.standalone && q.open === paraStart && !goesOnUnsure) {
       const about = paragraphSubject(text, paraStart, mask);
       if (about) speaker = people.resolve(about);
       route = 'para-subject';
     }
     // A speaker is a person or an organisation; anything else is "speaker unclear".
     if (speaker && !people.plausible(speaker)) speaker = null;
+    let unsureHere = false;
     if (speaker) {
       const found = subject && route !== 'label' && route !== 'para-subject' ? subject : null;
       const evidence = weigh(text, q, found, from, frame, route, speaker, people, a.standalone);
       quoteTrace.evidence?.push({ evidence, speaker });
-      if (unsure(evidence, speaker, quoteTrace.threshold ?? undefined)) speaker = null;
+      unsureHere = unsure(evidence, speaker, quoteTrace.threshold ?? undefined);
+      if (unsureHere) speaker = null;
     } else quoteTrace.evidence?.push({ evidence: NO_EVIDENCE, speaker });
     quoteTrace.routes?.push(route);
     out.push({ start: q.start, end: q.end, text: text.slice(q.start, q.end), speaker });
     last = { speaker, para, end: q.close };
+    lastUnsure = unsureHere || goesOnUnsure;
   }
   return out;
 }

@@ -73,6 +73,14 @@ describe('speaker unclear where the evidence is weak', () => {
     ]);
   });
 
+  it('gives no speaker either to the words that go on from a quotation whose speaker was unsure', () => {
+    const text =
+      '"We will win this race," Lopez said.\n\n' +
+      'The committee will look next week at what it calls "a fair and open process for every candidate" in the county. ' +
+      '"Every vote will be counted twice, by hand."';
+    expect(quotes(text).map((q) => q[1])).toEqual(['Lopez', null, null]);
+  });
+
   it('names no promo line, sub-headline or line in capitals as a speaker', () => {
     expect(quotes('CLICK HERE TO GET THE DAILY LEDGER APP\n\n“Nobody saw this coming, not even the bank.”')).toEqual([
       ['Nobody saw this coming, not even the bank.', null],
