@@ -81,6 +81,12 @@ describe('speaker unclear where the evidence is weak', () => {
     expect(quotes(text).map((q) => q[1])).toEqual(['Lopez', null, null]);
   });
 
+  it('does not take the subject of the next sentence, with a weak cue, for the speaker', () => {
+    const text =
+      'The march ended outside city hall: "No more cuts to the schools!" Teachers still praise the organisers for it.';
+    expect(quotes(text)).toEqual([['No more cuts to the schools!', null]]);
+  });
+
   it('names no promo line, sub-headline or line in capitals as a speaker', () => {
     expect(quotes('CLICK HERE TO GET THE DAILY LEDGER APP\n\n“Nobody saw this coming, not even the bank.”')).toEqual([
       ['Nobody saw this coming, not even the bank.', null],
