@@ -112,7 +112,7 @@ export const WEIGHTS: Record<string, number> = {
 };
 
 /** The lowest confidence at which a speaker is given. */
-export const MIN_CONFIDENCE = 0.88;
+export const MIN_CONFIDENCE = 0.8;
 
 /**
  * Whether a speaker found this way is too unsure to give. A pronoun's speaker is left to
