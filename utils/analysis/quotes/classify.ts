@@ -15,6 +15,20 @@ const NAMING = new RegExp(
   'u',
 );
 
+/**
+ * A speech verb before the word for a work describes the work in the words that follow, which
+ * are no title when they begin in lowercase: Lutz called the show “the best hour on radio”.
+ */
+const DESCRIBED = new RegExp(
+  String.raw`\b(?:call|calls|called|calling|describe|describes|described|describing|label|labels|labeled|labelled|hail|hails|hailed|praise|praises|praised)\s+` +
+    String.raw`(?:the|this|that|his|her|its|their|a|an)\s+(?:[\p{Ll}-]+\s+)?[\p{Ll}-]+[\s,]*$`,
+  'u',
+);
+
+function describesWork(before: string, inner: string): boolean {
+  return DESCRIBED.test(before) && /^\p{Ll}/u.test(inner.trim());
+}
+
 function wordCount(s: string): number {
   return s.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu)?.length ?? 0;
 }
@@ -63,7 +77,7 @@ export function isQuotation(text: string, q: MarkedSpan, a: Attribution, firstLi
     return false;
   // A title-cased span right after a word for a work is its title, even before a cue:
   // In her memoir, “Notes From the Back Bench,” Ruiz writes …
-  if (NAMING.test(before) && (!a.adjacent || titleCased(inner))) return false;
+  if (NAMING.test(before) && (!a.adjacent || titleCased(inner)) && !describesWork(before, inner)) return false;
   if (
     inHeadline(text, q, firstLineEnd) &&
     (headlineCased(inner) || !(a.adjacent && a.subject?.kind !== 'desc' && /[,.!?]/.test(trailingPunct(inner))))

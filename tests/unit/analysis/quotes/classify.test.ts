@@ -30,6 +30,14 @@ describe('which quoted spans are quotations', () => {
     expect(spans('The senator’s promise of “free college” drew cheers in the hall.')).toEqual([]);
   });
 
+  it('keeps a description of a work that a speech verb gives, but not its title', () => {
+    expect(quotes('Radio host Ada Lutz called the show “the best hour on the dial” on Monday.')).toEqual([
+      ['the best hour on the dial', 'Ada Lutz'],
+    ]);
+    expect(spans('Ada Lutz called the show “The Best Hour,” a hit.')).toEqual([]);
+    expect(spans('Ada Lutz wrote the book “the best hour on the dial” in 1990.')).toEqual([]);
+  });
+
   it('drops titles of works', () => {
     expect(spans('She starred in "The Long Way Home" and "Rain," both hits.')).toEqual([]);
     expect(spans('He appeared on "Meet the Press" on Sunday.')).toEqual([]);
