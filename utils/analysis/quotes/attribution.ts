@@ -97,6 +97,9 @@ function fromTail(text: string, q: MarkedSpan, f: Frame): Found | null {
     // "…?" Hannity pressed / "…," an angry Hollande retaliated: any verb in the past attributes.
     const pastVerb = near && trails && c - i <= 6 && PAST.test(toks[c].w) && !toks[c].cap;
     if (!isCue(toks, c) && !pastVerb) continue;
+    // After a finished sentence a weak cue ("praise", "call", "point") starts the next one:
+    // "…!" Conservatives still praise his refusal …
+    if (endsSentence && !pastVerb && !isCue(toks, c, false)) continue;
     let subject = subjectEndingAt(text, toks, c - 1, i);
     if (pastVerb && !isCue(toks, c) && (!subject || subject.start !== toks[i].s)) continue;
     // "…," J. Gerald Hebert, director of the Campaign Legal Center in Washington, D.C., said.

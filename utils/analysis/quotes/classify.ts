@@ -11,9 +11,23 @@ const NAMING = new RegExp(
   String.raw`(?:so-called|the (?:word|words|term|phrase|hashtag|slogan|label|motto|tagline|caption|headline|name|acronym)|` +
     String.raw`titled|entitled|headlined|nicknamed|known as|dubbed|branded|starred in|stars in|star of|host of|author of|` +
     String.raw`co-author of|editor of|directed|produced|episode of|season of|cast of|` +
-    String.raw`(?:book|film|movie|song|album|show|series|program|programme|documentary|play|novel|poem|column|op-ed|essay|article|report|podcast|episode|opera|musical|exhibit|exhibition))[\s,]*$`,
+    String.raw`(?:book|memoir|memoirs|biography|autobiography|film|movie|song|album|show|series|program|programme|documentary|play|novel|poem|column|op-ed|essay|article|report|podcast|episode|opera|musical|exhibit|exhibition|newsletter|blog))[\s,]*$`,
   'u',
 );
+
+/**
+ * A speech verb before the word for a work describes the work in the words that follow, which
+ * are no title when they begin in lowercase: Lutz called the show “the best hour on radio”.
+ */
+const DESCRIBED = new RegExp(
+  String.raw`\b(?:call|calls|called|calling|describe|describes|described|describing|label|labels|labeled|labelled|hail|hails|hailed|praise|praises|praised)\s+` +
+    String.raw`(?:the|this|that|his|her|its|their|a|an)\s+(?:[\p{Ll}-]+\s+)?[\p{Ll}-]+[\s,]*$`,
+  'u',
+);
+
+function describesWork(before: string, inner: string): boolean {
+  return DESCRIBED.test(before) && /^\p{Ll}/u.test(inner.trim());
+}
 
 function wordCount(s: string): number {
   return s.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu)?.length ?? 0;
@@ -61,7 +75,9 @@ export function isQuotation(text: string, q: MarkedSpan, a: Attribution, firstLi
   const capitalised = !/(?:^|\s)\p{Ll}/u.test(inner.trim());
   if (words <= 3 && capitalised && /\p{Lu}[\p{L}.]*\s$/u.test(before) && /^\s\p{Lu}/u.test(after) && !a.adjacent)
     return false;
-  if (NAMING.test(before) && !a.adjacent) return false;
+  // A title-cased span right after a word for a work is its title, even before a cue:
+  // In her memoir, “Notes From the Back Bench,” Ruiz writes …
+  if (NAMING.test(before) && (!a.adjacent || titleCased(inner)) && !describesWork(before, inner)) return false;
   if (
     inHeadline(text, q, firstLineEnd) &&
     (headlineCased(inner) || !(a.adjacent && a.subject?.kind !== 'desc' && /[,.!?]/.test(trailingPunct(inner))))

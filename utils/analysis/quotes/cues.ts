@@ -46,6 +46,9 @@ const NP_END = new Set(
 );
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'who']);
 
+/** A pronoun with "is" or "has" after it: "he’s", "she's", "it's". */
+const CONTRACTED = /^(?:he|she|it|who|that|there)['’]s$/;
+
 /** Whether token `i` is a speech verb (not a noun: "his promise", "the calls"). */
 export function isCue(toks: Tok[], i: number, weakToo = true): boolean {
   const t = toks[i];
@@ -55,8 +58,9 @@ export function isCue(toks: Tok[], i: number, weakToo = true): boolean {
   if (prev && DETERMINERS.has(prev) && prev !== 'that' && prev !== 'one') return false;
   // After "of" it is a noun: "a series of tweets", "the secretary of state".
   if (prev === 'of') return false;
-  // After a possessive it is a noun: "the inspector general's report".
-  if (prev && /['’]s?$/.test(prev) && !/(?:ed|said|told|wrote)$/.test(t.w)) return false;
+  // After a possessive it is a noun: "the inspector general's report"; not after a pronoun's
+  // contraction ("he’s predicting", "she's said").
+  if (prev && /['’]s?$/.test(prev) && !/(?:ed|said|told|wrote)$/.test(t.w) && !CONTRACTED.test(prev)) return false;
   // Capitalised inside a sentence, it is part of a name: "the United States", "Says Who".
   const starts = !prev || /^[.!?:;—–("“]$/.test(prev);
   if (t.cap && !starts && (toks[i - 1]?.cap || toks[i + 1]?.cap)) return false;

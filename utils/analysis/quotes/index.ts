@@ -1,19 +1,32 @@
 import type { EntityGroup, EntityMention, Quote } from '../types';
 import { attribute, type Frame } from './attribution';
 import { isQuotation } from './classify';
-import { isCue, subjectEndingAt, subjectStartingAt } from './cues';
+import { unsure, type Evidence } from './confidence';
+import { isCue, subjectEndingAt, subjectStartingAt, type Subject } from './cues';
 import { pairMarks, type MarkedSpan } from './marks';
 import { People } from './speaker';
 import { labelAbove, paragraphSubject, previousParagraph, signature } from './standalone';
-import { quoteMask, REACH, tokens, work } from './tokens';
+import { quoteMask, REACH, sentenceEnd, sentenceStart, tokens, work } from './tokens';
 
 const WORDY = /[\p{L}\p{N}]/u;
 
 /**
  * For error analysis only (scripts): when `routes` is an array, `findQuotes` pushes there,
- * for each quotation it returns, which rule found its speaker.
+ * for each quotation it returns, which rule found its speaker; when `evidence` is an array,
+ * how (see `Evidence`), with the speaker found before the confidence threshold.
  */
-export const quoteTrace: { routes: string[] | null } = { routes: null };
+export const quoteTrace: {
+  routes: string[] | null;
+  evidence: { evidence: Evidence; speaker: string | null }[] | null;
+  /** Another confidence threshold than `MIN_CONFIDENCE` (0: none), for the trade-off curve. */
+  threshold: number | null;
+} = { routes: null, evidence: null, threshold: null };
+
+function countBreaks(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let p = text.indexOf('\n', from); p >= 0 && p < to; p = text.indexOf('\n', p + 1)) n++;
+  return n;
+}
 
 /** Spans not enclosed by another: nested quotes belong to the quotation around them. */
 function outermost(spans: MarkedSpan[]): MarkedSpan[] {
@@ -94,6 +107,55 @@ function registerSpeakers(text: string, mask: Uint8Array, people: People): void 
   }
 }
 
+const NO_EVIDENCE: Evidence = {
+  route: 'none',
+  subject: 'none',
+  words: 0,
+  gap: 0,
+  paras: 0,
+  rivals: 0,
+  between: 0,
+  standalone: false,
+  type: '',
+};
+
+/**
+ * What the speaker of quotation `q` rests on: the phrase a cue names (`subject`, null for a
+ * quotation that continues someone's words, where the evidence starts at `from`), how far it
+ * is, and who else the text names around it.
+ */
+function weigh(
+  text: string,
+  q: MarkedSpan,
+  subject: Subject | null,
+  from: number,
+  frame: Frame,
+  route: string,
+  speaker: string,
+  people: People,
+  standalone: boolean,
+): Evidence {
+  const words = text
+    .slice(q.start, q.end)
+    .split(/\s+/)
+    .filter((w) => WORDY.test(w)).length;
+  if (!subject) {
+    const rivals = people.rivals(from, q.open, speaker, null);
+    const paras = countBreaks(text, from, q.open);
+    return { route, subject: 'none', words, gap: q.open - from, paras, rivals, between: rivals, standalone, type: '' };
+  }
+  // The quotation's sentence, and the speaker phrase wherever it is.
+  const start = Math.min(subject.start, sentenceStart(text, q.open, frame.floor, frame.mask));
+  const end = Math.max(subject.end, sentenceEnd(text, q.close, frame.ceil, frame.mask));
+  const rivals = people.rivals(start, end, speaker, subject);
+  const [a, b] =
+    subject.end <= q.open ? [subject.end, q.open] : subject.start >= q.close ? [q.close, subject.start] : [0, 0];
+  const between = b > a ? people.rivals(a, b, speaker, subject) : 0;
+  const type = people.typeAt(subject.start, subject.end);
+  const paras = countBreaks(text, a, b);
+  return { route, subject: subject.kind, words, gap: b - a, paras, rivals, between, standalone, type };
+}
+
 /**
  * Direct quotations in `text` with their speakers. A quotation interrupted by its
  * attribution comes out as two quotes with one speaker; nested quotes are not separate.
@@ -110,6 +172,8 @@ export function findQuotes(text: string, entities: EntityMention[], groups: Enti
   const breaks = lineBreaks(text);
   const firstLineEnd = breaks.length ? breaks[0] : -1;
   let last: { speaker: string | null; para: number; end: number } | null = null;
+  /** Whether the last quotation's speaker was too unsure to give. */
+  let lastUnsure = false;
   let para = 0,
     br = 0;
   for (let i = 0; i < top.length; i++) {
@@ -139,36 +203,51 @@ export function findQuotes(text: string, entities: EntityMention[], groups: Enti
     }
     let speaker = subject ? people.resolve(subject) : null;
     let route = subject ? (a.subject ? `${a.via}:${subject.kind}` : 'signature') : 'none';
+    // Where the evidence for a speaker with no cue of its own starts (the last quotation, the paragraph before).
+    let from = q.open;
     // A quotation standing alone continues the last speaker's words (this paragraph or the one
     // before), or gives the words of the person the paragraph before reports on.
     // Not when the text since names someone else ("… ,” Smith said. / Jones disagreed. / “…”).
-    if (!subject && last?.speaker && para - last.para <= 1) {
+    // Words that go on from a quotation whose speaker was too unsure to give are as unsure.
+    const goesOnUnsure: boolean = !subject && lastUnsure && last !== null && para - last.para <= 1;
+    if (goesOnUnsure) route = 'continue-unsure';
+    else if (!subject && last?.speaker && para - last.para <= 1) {
       speaker = para === last.para || !people.someoneElse(last.end, q.open, last.speaker) ? last.speaker : null;
       route = para === last.para ? 'continue-same' : 'continue-next';
+      from = last.end;
     } else if (!subject) {
       // The person a speech cue of the paragraph before names, if nobody else is named there
       // (no further back than twice `REACH`, like every scan made for one quotation).
-      const from = Math.max(previousParagraph(text, paraStart), q.open - 2 * REACH);
+      from = Math.max(previousParagraph(text, paraStart), q.open - 2 * REACH);
       const named = people.lastSpeaker(from, q.open);
       speaker = named && !people.someoneElse(from, q.open, named) ? named : null;
       route = 'prev-speaker';
     }
-    if (!subject && !speaker && a.standalone) {
+    if (!subject && !speaker && a.standalone && !goesOnUnsure) {
       const label = labelAbove(text, paraStart);
       if (label) speaker = people.resolve(label);
       route = 'label';
     }
     // Else the person the paragraph before is about: "Lopez is upbeat …\n\n“…”".
-    if (!speaker && a.standalone && q.open === paraStart) {
+    if (!speaker && a.standalone && q.open === paraStart && !goesOnUnsure) {
       const about = paragraphSubject(text, paraStart, mask);
       if (about) speaker = people.resolve(about);
       route = 'para-subject';
     }
     // A speaker is a person or an organisation; anything else is "speaker unclear".
     if (speaker && !people.plausible(speaker)) speaker = null;
+    let unsureHere = false;
+    if (speaker) {
+      const found = subject && route !== 'label' && route !== 'para-subject' ? subject : null;
+      const evidence = weigh(text, q, found, from, frame, route, speaker, people, a.standalone);
+      quoteTrace.evidence?.push({ evidence, speaker });
+      unsureHere = unsure(evidence, speaker, quoteTrace.threshold ?? undefined);
+      if (unsureHere) speaker = null;
+    } else quoteTrace.evidence?.push({ evidence: NO_EVIDENCE, speaker });
     quoteTrace.routes?.push(route);
     out.push({ start: q.start, end: q.end, text: text.slice(q.start, q.end), speaker });
     last = { speaker, para, end: q.close };
+    lastUnsure = unsureHere || goesOnUnsure;
   }
   return out;
 }

@@ -13,14 +13,14 @@ const CUE_VERBS = (
   'text email message mention begin explain elaborate summarize summarise sum counsel threaten ' +
   'reason posit offer venture concur hint muse marvel rail ' +
   'propose react welcome indicate sing remember reminisce ponder refer bemoan decry denounce condemn deride tout hail dismiss label snipe blame bark beam echo cry gasp grin smile chuckle growl roar sneer snarl pen retweet crack point ' +
-  'speak read headline caption'
+  'speak read headline caption herald characterize characterise'
 ) // "the sign read", "the statement read"
   .split(/\s+/);
 
 /** Irregular or doubled forms the simple inflection below cannot make. */
 const EXTRA_FORMS =
   'said told wrote written spoke spoken read admitted admitting quipped quipping committed ' +
-  'regretted regretting put puts putting thought shot grinned grinning slammed slamming referred referring sang';
+  'regretted regretting put puts putting thought shot grinned grinning slammed slamming referred referring sang termed';
 
 function inflect(v: string): string[] {
   if (/[^aeiou]y$/.test(v)) return [v, v.slice(0, -1) + 'ies', v.slice(0, -1) + 'ied', v + 'ing'];
@@ -44,7 +44,8 @@ export const WEAK_CUES: ReadonlySet<string> = new Set(
     'challenge challenged accuse accused accuses blame blamed bemoan bemoaned decry decried denounce ' +
     'denounced condemn condemned deride derided tout touted hail hailed dismiss dismissed label labeled ' +
     'ponder pondered refer referred referring refers remember remembered reminisce reminisced welcome welcomed ' +
-    'welcomes indicate indicated indicates sing sang sings singing propose proposed proposes'
+    'welcomes indicate indicated indicates sing sang sings singing propose proposed proposes ' +
+    'herald heralds heralded heralding termed'
   ).split(' '),
 );
 

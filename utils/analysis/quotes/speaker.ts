@@ -138,6 +138,8 @@ export class People {
   private readonly grouped: EntityMention[];
   /** The people's full names by their last word ("Hill" → "Mark Hill", "Paul Hill"). */
   private readonly bySurname = new Map<string, string[]>();
+  /** The tagger's organisations, in text order. */
+  private readonly orgs: Person[] = [];
 
   constructor(
     private readonly text: string,
@@ -153,6 +155,8 @@ export class People {
     }
     this.names.sort((a, b) => a.start - b.start);
     this.grouped = entities.filter((e) => e.type === 'PER' && e.group !== undefined).sort((a, b) => a.start - b.start);
+    for (const m of entities) if (m.type === 'ORG') this.orgs.push({ pos: m.start, name: m.text });
+    this.orgs.sort((a, b) => a.pos - b.pos);
     this.nameIndex = indexNames(this.names);
     for (const m of entities) {
       if (m.type !== 'PER') continue;
@@ -405,6 +409,30 @@ export class People {
   someoneElse(from: number, to: number, name: string): boolean {
     const words = name.split(' ');
     return within(this.persons, from, to).some((p) => !this.quoted(p.pos) && !samePerson(p.name, words));
+  }
+
+  /** The tagger's type of the last entity that overlaps `[start, end)`, or ''. */
+  typeAt(start: number, end: number): string {
+    let type = '';
+    for (const e of this.entities) if (e.start < end && e.end > start) type = e.type;
+    return type;
+  }
+
+  /**
+   * How many people or organisations other than `speaker` the text between `from` and `to`
+   * names (outside quotations and outside `skip`, the speaker phrase itself): the others a
+   * cue or a pronoun there could have meant.
+   */
+  rivals(from: number, to: number, speaker: string, skip: { start: number; end: number } | null): number {
+    const words = speaker.replace(/^(?:the|a|an)\s/i, '').split(' ');
+    const seen = new Set<string>();
+    for (const p of [...within(this.persons, from, to), ...within(this.orgs, from, to)]) {
+      if (this.quoted(p.pos) || (skip && p.pos >= skip.start && p.pos < skip.end)) continue;
+      if (samePerson(p.name, words) || seen.has(p.name)) continue;
+      if ([...seen].some((n) => samePerson(n, p.name.split(' ')))) continue;
+      seen.add(p.name);
+    }
+    return seen.size;
   }
 
   /**

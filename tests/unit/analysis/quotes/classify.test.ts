@@ -10,6 +10,34 @@ describe('which quoted spans are quotations', () => {
     expect(spans('Smith called the plan "a disaster."')).toEqual(['a disaster.']);
   });
 
+  it('keeps a few words a description verb in the sentence gives to its subject', () => {
+    expect(quotes('Maria Vogt heralded the agreement as a “breakthrough.” Officials agreed.')).toEqual([
+      ['breakthrough.', 'Maria Vogt'],
+    ]);
+    expect(quotes('Maria Vogt characterized the agreement as “unworkable” on Tuesday.')).toEqual([
+      ['unworkable', 'Maria Vogt'],
+    ]);
+    expect(quotes('Maria Vogt termed the plan “reckless” on Tuesday.')).toEqual([['reckless', 'Maria Vogt']]);
+    // A word used as a term, with no cue, stays out.
+    expect(spans('Critics say the so-called “reform” changes little.')).toEqual([]);
+  });
+
+  it('reads a pronoun’s contraction before a speech verb as the verb’s subject, not a possessive', () => {
+    expect(
+      quotes('Tom Hale spoke for an hour. He’s predicting he will do “very, very well” in the next contest.'),
+    ).toEqual([['very, very well', 'Tom Hale']]);
+    // A possessive before the word still makes it a noun: no cue, and two words are no quotation.
+    expect(spans('The senator’s promise of “free college” drew cheers in the hall.')).toEqual([]);
+  });
+
+  it('keeps a description of a work that a speech verb gives, but not its title', () => {
+    expect(quotes('Radio host Ada Lutz called the show “the best hour on the dial” on Monday.')).toEqual([
+      ['the best hour on the dial', 'Ada Lutz'],
+    ]);
+    expect(spans('Ada Lutz called the show “The Best Hour,” a hit.')).toEqual([]);
+    expect(spans('Ada Lutz wrote the book “the best hour on the dial” in 1990.')).toEqual([]);
+  });
+
   it('drops titles of works', () => {
     expect(spans('She starred in "The Long Way Home" and "Rain," both hits.')).toEqual([]);
     expect(spans('He appeared on "Meet the Press" on Sunday.')).toEqual([]);

@@ -48,9 +48,9 @@ describe('speakers from cues', () => {
   });
 
   it('keeps whose spokesman it is, and does not take the object of a preposition for a label', () => {
-    expect(quotes('A spokesman for Bernie Sanders could only quip: "Christmas Eve was booked."')).toEqual([
-      ['Christmas Eve was booked.', 'a spokesman for Bernie Sanders'],
-    ]);
+    expect(
+      quotes('A spokesman for Bernie Sanders could only quip: "Christmas Eve was booked, and so was the day after."'),
+    ).toEqual([['Christmas Eve was booked, and so was the day after.', 'a spokesman for Bernie Sanders']]);
     expect(quotes('Another user, Roland Zeller, wrote of Ms. Merkel: "Your boss is wrong about this."')).toEqual([
       ['Your boss is wrong about this.', 'Roland Zeller'],
     ]);
@@ -132,8 +132,9 @@ describe('speaker phrases', () => {
   });
 
   it('takes a counted group as the source', () => {
-    const text = 'Asked about the plan, 21 percent said "not too likely" and the rest were unsure.';
-    expect(quotes(text)).toEqual([['not too likely', '21 percent']]);
+    const text =
+      'Asked about the plan, 21 percent said "it will not pass before the winter recess, if ever" and the rest were unsure.';
+    expect(quotes(text)).toEqual([['it will not pass before the winter recess, if ever', '21 percent']]);
   });
 });
 
