@@ -82,6 +82,48 @@ describe('prose outside <p>s', () => {
   });
 });
 
+describe('a story cut into sections, without article markup', () => {
+  const para = (i: number) => `<div>${SENTENCES[i % 6]} ${SENTENCES[(i + 1) % 6]}</div>`;
+
+  it('is one story when its sub-headings part runs of paragraphs', () => {
+    const sections = ['Getting there', 'The cliffs', 'Where to stay', 'When to go']
+      .map((h, k) => `<div class="sub">${h}</div>${para(k)}${para(k + 2)}`)
+      .join('');
+    const ex = extractArticle(doc(`<div class="layout"><div class="col">${sections}</div></div>`));
+    expect(ex.isArticle).toBe(true);
+    expect(ex.map.text).toContain('Where to stay');
+  });
+
+  it('is still no story when each heading has one line under it', () => {
+    const items = [0, 1, 2, 3, 4, 5, 0, 1]
+      .map((i, k) => `<div class="sub">Offer ${k}</div><div>${SENTENCES[i]} ${SENTENCES[(i + 3) % 6]}</div>`)
+      .join('');
+    expect(extractArticle(doc(`<div class="layout"><div class="col">${items}</div></div>`)).isArticle).toBe(false);
+  });
+});
+
+describe('a wrapper named like furniture', () => {
+  it('still counts the paragraphs of the story it holds', () => {
+    const story = SENTENCES.map((s, i) => `<p>${s} ${SENTENCES[(i + 1) % 6]}</p>`).join('');
+    const d = doc(
+      `<div class="wrap layout-sidebar-right"><div class="main-col"><div class="entry">${story}</div></div><div class="widgets"><p>Links</p></div></div>`,
+    );
+    const ev = proseEvidence(d);
+    expect(ev.longParagraphs).toBe(SENTENCES.length);
+    expect(ev.clustered).toBe(SENTENCES.length);
+    expect(extractArticle(d).isArticle).toBe(true);
+  });
+
+  it('is furniture when the page has more prose elsewhere', () => {
+    const story = SENTENCES.map((s, i) => `<p>${s} ${SENTENCES[(i + 2) % 6]}</p>`).join('');
+    const side = SENTENCES.slice(0, 3)
+      .map((s) => `<p>${s} ${s}</p>`)
+      .join('');
+    const d = doc(`<div class="story">${story}</div><div class="sidebar">${side}</div>`);
+    expect(proseEvidence(d).longParagraphs).toBe(SENTENCES.length);
+  });
+});
+
 describe('<article> elements', () => {
   const teaser = (i: number) =>
     `<article class="teaser"><h3><a href="/s${i}">Story ${i}</a></h3><p>${SENTENCES[i]} ${SENTENCES[(i + 1) % 6]}</p></article>`;
