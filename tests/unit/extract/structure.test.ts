@@ -102,6 +102,23 @@ describe('a story cut into sections, without article markup', () => {
   });
 });
 
+describe('a story cut into sections of one kind, with meaningless class names', () => {
+  it('keeps every section, also those the page builder gave one class more', () => {
+    // Sections of unequal length: the longest wins alone, the others are joined as its siblings.
+    const section = (i: number, n: number, extra = '') =>
+      `<div class="q1 q2 q3${extra}"><div class="t9">${Array.from(
+        { length: n },
+        (_, k) => `<p>Part ${i}.${k}: ${SENTENCES[(i + k) % 6]} ${SENTENCES[(i + k + 1) % 6]}</p>`,
+      ).join('')}</div></div>`;
+    const slot = '<div class="q1 z4">Anzeige</div>';
+    const body = [section(0, 1), slot, section(1, 6), slot, section(2, 1, ' q7'), slot, section(3, 1, ' q8')].join('');
+    const ex = extractArticle(doc(`<div class="r0"><div class="r1">${body}</div><div class="r2">Kontakt</div></div>`));
+    expect(ex.isArticle).toBe(true);
+    for (const part of ['Part 0.0', 'Part 1.5', 'Part 2.0', 'Part 3.0']) expect(ex.map.text).toContain(part);
+    expect(ex.map.text).not.toContain('Kontakt');
+  });
+});
+
 describe('a wrapper named like furniture', () => {
   it('still counts the paragraphs of the story it holds', () => {
     const story = SENTENCES.map((s, i) => `<p>${s} ${SENTENCES[(i + 1) % 6]}</p>`).join('');
