@@ -171,7 +171,7 @@ function teaserCards(kids: [Element, Agg][], out: Set<Element>): void {
   for (const [el, a] of kids) {
     const tag = el.localName;
     if (tag === 'p' || HEADINGS.has(tag) || out.has(el) || a.chars === 0 || a.chars > 1000) continue;
-    if (a.linkChars === 0 || !opensWithTitleLink(el)) continue;
+    if (a.linkChars === 0) continue;
     // One kind: the same tag and first class name, numbers aside ("post post-0", "post post-1").
     const key = `${tag} ${(el.getAttribute('class') ?? '').trim().split(/\s+/)[0].replace(/\d+/g, '#')}`;
     const list = groups.get(key) ?? [];
@@ -180,8 +180,11 @@ function teaserCards(kids: [Element, Agg][], out: Set<Element>): void {
   }
   // Two of a kind are cards where they are all the text of their parent (a box of two related stories).
   const withText = kids.filter(([, a]) => a.chars > 0).length;
-  for (const list of groups.values())
+  for (const group of groups.values()) {
+    // (The costlier test last, on groups only.)
+    const list = group.length >= 2 ? group.filter(opensWithTitleLink) : [];
     if (list.length >= 3 || (list.length === 2 && withText === 2)) for (const el of list) out.add(el);
+  }
 }
 
 /** Whether the first text of an element is a link of 20 characters or more (a title). */
@@ -213,7 +216,7 @@ function linksAfterStory(roots: Element[], m: Measured, out: Set<Element>): void
     let hasBlock = false;
     for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
       if (out.has(c) || m.skipped.has(c) || SKIP_TAGS.has(c.localName) || isHidden(c)) continue;
-      if (BLOCK_TAGS.has(c.localName) || c.querySelector('p, div, li')) {
+      if (BLOCK_TAGS.has(c.localName) || m.blocky.has(c)) {
         hasBlock = true;
         walk(c);
       }
