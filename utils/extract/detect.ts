@@ -75,7 +75,8 @@ export function detectDetail(doc: Document, options: DetectOptions = {}): Detect
   let isArticle = articleMarkup || (shaped && (ogType !== 'website' || oneStory));
   let body: Body | undefined;
   const storyUrl = isStoryUrl(url) && !prose.teasers;
-  const claimed = ogType === 'article' || singleArticleElement(doc) || storyUrl;
+  const claimed =
+    ogType === 'article' || singleArticleElement(doc) || (prose.storyArticle && !prose.teasers) || storyUrl;
   // A few long paragraphs (a short story), or prose outside <p>s (<br> runs, a <div> per
   // paragraph): judged by the body, which must then be mostly prose.
   const loose = !isArticle && !claimed && !shaped && (prose.score >= SOME_PROSE || looselyShaped(doc));

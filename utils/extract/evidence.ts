@@ -22,6 +22,11 @@ export type ProseEvidence = {
    * page or in search results).
    */
   teasers: boolean;
+  /**
+   * Among three or more `<article>`s, one holds half the long paragraphs or more: the story,
+   * with teasers beside it in `<article>`s of their own.
+   */
+  storyArticle: boolean;
   /** Placeholder text: lorem ipsum, or one paragraph repeated over most of the page. */
   placeholder: boolean;
   /** A dateline opens one of the first paragraphs ("BEIJING, Feb. 24 (Xinhua) --"). */
@@ -85,6 +90,7 @@ export function proseEvidence(doc: Document, { shapeOnly = false }: { shapeOnly?
     clustered: 0,
     longest: 0,
     teasers: false,
+    storyArticle: false,
     placeholder: false,
     dateline: false,
     dateLead: false,
@@ -184,6 +190,7 @@ export function proseEvidence(doc: Document, { shapeOnly = false }: { shapeOnly?
   // Three or more <article>s make a teaser list unless one of them holds half the long paragraphs
   // (a story with its related stories beside it, each an <article> of its own).
   const mostInOne = Math.max(0, ...articles.values());
+  ev.storyArticle = articles.size >= 1 && mostInOne * 2 >= ev.longParagraphs && ev.longParagraphs > 0;
   ev.teasers =
     (articles.size >= 3 && mostInOne * 2 < ev.longParagraphs) ||
     (ev.longParagraphs > 0 && linked / ev.longParagraphs >= 0.5 && linkedLength * 2 >= longLength);

@@ -8,6 +8,7 @@ import { parseHTML } from 'linkedom';
 import { extractArticle } from '../../../utils/extract';
 import { classAndId, isUnlikely, ownClass } from '../../../utils/extract/dom';
 import { looseProse, proseEvidence } from '../../../utils/extract/evidence';
+import { mayBeArticle } from '../../../utils/extract/gate';
 
 const SENTENCES = [
   'The ferry to the island runs twice a day in winter, and the crossing takes a little under an hour when the sea is calm.',
@@ -153,6 +154,17 @@ describe('<article> elements', () => {
     expect(ex.isArticle).toBe(true);
     expect(ex.reasons[0]).toMatch(/^article prose/);
     expect(ex.map.text).toContain(SENTENCES[0]);
+  });
+
+  it('read a short story in one <article> among many teasers as a story, without any markup', () => {
+    const story = `<article class="story"><h1>Island</h1><p>${SENTENCES[0]} ${SENTENCES[1]} ${SENTENCES[2]}</p><p>${SENTENCES[3]}</p></article>`;
+    const small = (i: number) => `<article class="teaser"><h3><a href="/s${i}">Story ${i}</a></h3></article>`;
+    const d = doc(`<main>${story}<aside>${[0, 1, 2, 3, 4].map(small).join('')}</aside></main>`);
+    expect(proseEvidence(d).storyArticle).toBe(true);
+    expect(mayBeArticle(d)).toBe(true);
+    const ex = extractArticle(d);
+    expect(ex.isArticle).toBe(true);
+    expect(ex.map.text).toContain(SENTENCES[3]);
   });
 
   it('read a list of teasers, none holding most of the text, as no story', () => {
