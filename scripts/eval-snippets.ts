@@ -4,7 +4,9 @@
  * For each tuning page: whether it is judged an article, why, the snippets missed and the
  * boilerplate snippets let in.
  *
- *   npm run -s eval:snippets [-- --page ID] [-- --empty] [-- --worst N]
+ *   npm run -s eval:snippets [-- --page ID] [-- --empty] [-- --worst N] [-- --stress meta,article,...]
+ *
+ * `--stress` applies the transforms of `npm run eval:stress` first (`scripts/lib/stress.ts`).
  */
 import { existsSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
@@ -19,12 +21,14 @@ import {
   type SnippetCounts,
 } from './lib/snippet-scores';
 import { partOf } from './lib/splits';
+import { decipher, isStress, stressDocument } from './lib/stress';
 
 const args = process.argv.slice(2);
 const arg = (name: string): string | null => (args.includes(name) ? (args[args.indexOf(name) + 1] ?? null) : null);
 const only = arg('--page');
 const emptyOnly = args.includes('--empty');
 const worst = Number(arg('--worst') ?? 0);
+const stress = (arg('--stress') ?? '').split(',').filter(isStress);
 
 function main(): number {
   const dir = corpusPath('snippets');
@@ -38,12 +42,14 @@ function main(): number {
     if (partOf(id) !== 'tuning') continue;
     if (only && id !== only) continue;
     const { document } = parseHTML(snippetPage(dir, id));
+    stressDocument(document as unknown as Document, stress);
     const ex = extractArticle(document as unknown as Document);
+    const full = stress.includes('words') ? decipher(ex.map.text) : ex.map.text;
     const c = emptySnippetCounts();
-    addSnippetPage(c, labels, ex.map.text);
-    addSnippetPage(total, labels, ex.map.text);
+    addSnippetPage(c, labels, full);
+    addSnippetPage(total, labels, full);
     if (emptyOnly && c.empty === 0) continue;
-    const text = ex.map.text.replace(/\s+/g, ' ');
+    const text = full.replace(/\s+/g, ' ');
     const missed = labels.with.filter((s) => !text.includes(s.replace(/\s+/g, ' ').trim()));
     const let_in = labels.without.filter((s) => text.includes(s.replace(/\s+/g, ' ').trim()));
     const line = [
@@ -51,7 +57,7 @@ function main(): number {
       `    ${ex.reasons.join('; ')}`,
       ...missed.map((s) => `    - missed: ${s.slice(0, 140)}`),
       ...let_in.map((s) => `    + let in: ${s.slice(0, 140)}`),
-      ...(only ? ['', ex.map.text] : []),
+      ...(only ? ['', full] : []),
     ].join('\n');
     rows.push({ id, c, line });
   }

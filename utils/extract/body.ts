@@ -71,9 +71,12 @@ export function chooseBody(body: Element, m: Measured, flags: Flags): BodyChoice
   if (top === body || top.localName === 'html') return { roots: [body], top: body, scores: final };
   top = preferSharedAncestor(top, topScore, ranked.slice(1, 5), body);
   top = climbWhileBetter(top, final, body);
+  // A wrapper around the winner alone holds the same content: it keeps the winner's score if
+  // that is higher (the siblings it is compared with are wrapped alike).
+  const climbedFrom = final.get(top) ?? topScore;
   while (top.parentElement && top.parentElement !== body && countedChildren(top.parentElement, m) === 1)
     top = top.parentElement;
-  topScore = final.get(top) ?? topScore;
+  topScore = Math.max(final.get(top) ?? topScore, climbedFrom);
   const roots = siblingsToKeep(top, topScore, final, m);
   return { roots: roots.length === 1 ? (repeatedSections(top, body, m) ?? roots) : roots, top, scores: final };
 }
@@ -151,7 +154,7 @@ function siblingsToKeep(top: Element, topScore: number, scores: Map<Element, num
   const parent = top.parentElement;
   if (!parent) return [top];
   const threshold = Math.max(10, topScore * 0.2);
-  const topClass = top.getAttribute('class') ?? '';
+  const topClasses = classSet(top);
   const roots: Element[] = [];
   for (let sib = parent.firstElementChild; sib; sib = sib.nextElementSibling) {
     if (sib === top) {
@@ -159,7 +162,7 @@ function siblingsToKeep(top: Element, topScore: number, scores: Map<Element, num
       continue;
     }
     if (m.skipped.has(sib)) continue;
-    const bonus = topClass && sib.getAttribute('class') === topClass ? topScore * 0.2 : 0;
+    const bonus = sib.localName === top.localName && alike(topClasses, classSet(sib)) ? topScore * 0.2 : 0;
     const s = scores.get(sib);
     if (s !== undefined && s + bonus >= threshold) roots.push(sib);
     else if (sib.localName === 'p') {
@@ -174,4 +177,19 @@ function siblingsToKeep(top: Element, topScore: number, scores: Map<Element, num
     }
   }
   return roots;
+}
+
+function classSet(el: Element): Set<string> {
+  return new Set((el.getAttribute('class') ?? '').split(/\s+/).filter(Boolean));
+}
+
+/**
+ * Whether two class lists are of one kind: half their names or more in common (Readability asks
+ * for the same class attribute; a page builder adds a name or two to some of a run of sections).
+ */
+function alike(a: Set<string>, b: Set<string>): boolean {
+  if (a.size === 0 || b.size === 0) return false;
+  let common = 0;
+  for (const c of a) if (b.has(c)) common++;
+  return common * 2 >= a.size + b.size - common;
 }

@@ -6,7 +6,7 @@
  */
 import { BLOCK_TAGS, BYLINE, DIV_TO_P_BLOCKERS, SHARE, classAndId, classWeight, isHidden, SKIP_TAGS } from './dom';
 import type { Flags } from './body';
-import type { Measured } from './stats';
+import { statsOf, type Measured } from './stats';
 
 type Agg = {
   chars: number;
@@ -51,12 +51,19 @@ const LOADING_WORDS = /^((loading|正在加载|Загрузка|chargement|carga
 /** Elements inside `roots` to leave out of the text, given the page title; boxes of related links only in an `article`. */
 export function furnitureIn(roots: Element[], m: Measured, flags: Flags, title: string, article = true): Set<Element> {
   const out = new Set<Element>();
-  const ctx = { m, flags, out, titleWords: words(title), article };
+  const ctx: Ctx = { m, flags, out, titleWords: words(title), article };
   for (const root of roots) visit(root, ctx, false, false, false);
+  if (article) linksAfterStory(roots, m, out);
   return out;
 }
 
-type Ctx = { m: Measured; flags: Flags; out: Set<Element>; titleWords: string[]; article: boolean };
+type Ctx = {
+  m: Measured;
+  flags: Flags;
+  out: Set<Element>;
+  titleWords: string[];
+  article: boolean;
+};
 
 function emptyAgg(): Agg {
   return {
@@ -102,7 +109,10 @@ function visit(el: Element, ctx: Ctx, inLink: boolean, inFigure: boolean, inData
     const ca = visit(child, ctx, inLink || isLink, figure, inData || dataTable);
     if (ca) kids.push([child, ca]);
   }
-  if (ctx.article && kids.length > 1 && !inData) relatedBoxes(kids, ctx.out);
+  if (ctx.article && kids.length > 1 && !inData) {
+    relatedBoxes(kids, ctx.out);
+    teaserCards(kids, ctx.out);
+  }
   for (const [child, ca] of kids) {
     if (ctx.out.has(child)) continue;
     const ct = child.localName;
@@ -146,6 +156,83 @@ function relatedBoxes(kids: [Element, Agg][], out: Set<Element>): void {
       if (!(linky || tag === 'ul' || tag === 'ol' || sa.chars === 0)) break;
       out.add(sib);
     }
+  }
+}
+
+/**
+ * Teaser cards among siblings: three or more of one kind (the same tag and first class), or two
+ * alone in their parent, that each
+ * open with a link of a title's length and hold little else (a summary, a date): the related
+ * stories or "more from the site" under a story, whatever their box is called. Paragraphs are
+ * not cards: a run of them that opens with links is prose about those pages.
+ */
+function teaserCards(kids: [Element, Agg][], out: Set<Element>): void {
+  const groups = new Map<string, Element[]>();
+  for (const [el, a] of kids) {
+    const tag = el.localName;
+    if (tag === 'p' || HEADINGS.has(tag) || out.has(el) || a.chars === 0 || a.chars > 1000) continue;
+    if (a.linkChars === 0) continue;
+    // One kind: the same tag and first class name, numbers aside ("post post-0", "post post-1").
+    const key = `${tag} ${(el.getAttribute('class') ?? '').trim().split(/\s+/)[0].replace(/\d+/g, '#')}`;
+    const list = groups.get(key) ?? [];
+    list.push(el);
+    groups.set(key, list);
+  }
+  // Two of a kind are cards where they are all the text of their parent (a box of two related stories).
+  const withText = kids.filter(([, a]) => a.chars > 0).length;
+  for (const group of groups.values()) {
+    // (The costlier test last, on groups only.)
+    const list = group.length >= 2 ? group.filter(opensWithTitleLink) : [];
+    if (list.length >= 3 || (list.length === 2 && withText === 2)) for (const el of list) out.add(el);
+  }
+}
+
+/** Whether the first text of an element is a link of 20 characters or more (a title). */
+function opensWithTitleLink(el: Element): boolean {
+  let first: Text | null = null;
+  const find = (e: Element): void => {
+    for (let c = e.firstChild; c && !first; c = c.nextSibling) {
+      if (c.nodeType === 3) {
+        if (/[^\s\u00a0]/.test((c as Text).data)) first = c as Text;
+      } else if (c.nodeType === 1 && !SKIP_TAGS.has((c as Element).localName) && !isHidden(c as Element))
+        find(c as Element);
+    }
+  };
+  find(el);
+  if (!first) return false;
+  for (let a = (first as Text).parentElement; a && a !== el; a = a.parentElement)
+    if (a.localName === 'a') return (a.textContent ?? '').replace(/\s+/g, ' ').trim().length >= 20;
+  return false;
+}
+
+/**
+ * After the story's last long paragraph, blocks that are mostly links are the page's, not the
+ * story's: share bars, tags, related links, "more from" lists, whatever their class or
+ * language. Adds them to `out`.
+ */
+function linksAfterStory(roots: Element[], m: Measured, out: Set<Element>): void {
+  const leaves: Element[] = [];
+  const walk = (el: Element): void => {
+    let hasBlock = false;
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
+      if (out.has(c) || m.skipped.has(c) || SKIP_TAGS.has(c.localName) || isHidden(c)) continue;
+      if (BLOCK_TAGS.has(c.localName) || m.blocky.has(c)) {
+        hasBlock = true;
+        walk(c);
+      }
+    }
+    if (!hasBlock) leaves.push(el);
+  };
+  for (const root of roots) walk(root);
+  let last = -1;
+  leaves.forEach((el, i) => {
+    const s = statsOf(m, el);
+    if (s.chars >= 140 && s.linkChars < s.chars * 0.3 && /[.!?。！？]/.test(el.textContent ?? '')) last = i;
+  });
+  if (last < 0) return;
+  for (const el of leaves.slice(last + 1)) {
+    const s = statsOf(m, el);
+    if (s.chars > 0 && s.linkChars >= s.chars * 0.5) out.add(el);
   }
 }
 

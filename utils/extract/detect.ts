@@ -75,7 +75,8 @@ export function detectDetail(doc: Document, options: DetectOptions = {}): Detect
   let isArticle = articleMarkup || (shaped && (ogType !== 'website' || oneStory));
   let body: Body | undefined;
   const storyUrl = isStoryUrl(url) && !prose.teasers;
-  const claimed = ogType === 'article' || singleArticleElement(doc) || storyUrl;
+  const claimed =
+    ogType === 'article' || singleArticleElement(doc) || (prose.storyArticle && !prose.teasers) || storyUrl;
   // A few long paragraphs (a short story), or prose outside <p>s (<br> runs, a <div> per
   // paragraph): judged by the body, which must then be mostly prose.
   const loose = !isArticle && !claimed && !shaped && (prose.score >= SOME_PROSE || looselyShaped(doc));
@@ -139,8 +140,10 @@ function bodyLooksLikeArticle(body: Body, claimed: boolean): boolean {
 /**
  * The body of a page that neither claims to be an article nor has its paragraphs: a run of
  * three or more lines of prose (60 characters or more, a CJK one counting three, ending a
- * sentence) one after the other, 700 characters in all and half the text at least. The
- * short items of a landing page or a list, each under its heading, make no such run.
+ * sentence) one after the other, 700 characters in all and half the text at least. One short
+ * line (a sub-heading, a caption) after a line of prose does not end a run that has two lines
+ * of prose since the last short line, or three in all: a story is cut into sections. The
+ * short items of a landing page or a list, one line under each heading, make no such run.
  */
 function bodyIsMostlyProse(body: Body): boolean {
   const text = body.map.text;
@@ -149,6 +152,8 @@ function bodyIsMostlyProse(body: Body): boolean {
   let best = 0;
   let run = 0;
   let lines = 0;
+  // Lines of prose since the last short line.
+  let section = 0;
   for (const line of text.split('\n')) {
     if (!line.trim()) continue;
     const n = weightedLength(line);
@@ -156,7 +161,9 @@ function bodyIsMostlyProse(body: Body): boolean {
     if (n >= 60 && SENTENCE_END.test(`${line} `)) {
       run += n;
       lines++;
-    } else run = lines = 0;
+      section++;
+    } else if (n < 120 && (section >= 2 || (section >= 1 && lines >= 3))) section = 0;
+    else run = lines = section = 0;
     if (lines >= 3) best = Math.max(best, run);
   }
   return best >= 700 && best * 2 >= length;

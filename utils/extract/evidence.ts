@@ -22,6 +22,11 @@ export type ProseEvidence = {
    * page or in search results).
    */
   teasers: boolean;
+  /**
+   * Among three or more `<article>`s, one holds half the long paragraphs or more: the story,
+   * with teasers beside it in `<article>`s of their own.
+   */
+  storyArticle: boolean;
   /** Placeholder text: lorem ipsum, or one paragraph repeated over most of the page. */
   placeholder: boolean;
   /** A dateline opens one of the first paragraphs ("BEIJING, Feb. 24 (Xinhua) --"). */
@@ -85,6 +90,7 @@ export function proseEvidence(doc: Document, { shapeOnly = false }: { shapeOnly?
     clustered: 0,
     longest: 0,
     teasers: false,
+    storyArticle: false,
     placeholder: false,
     dateline: false,
     dateLead: false,
@@ -106,21 +112,9 @@ export function proseEvidence(doc: Document, { shapeOnly = false }: { shapeOnly?
   // Long paragraphs by their opening, numbers aside, to find one paragraph repeated (generated filler).
   const repeats = new Map<string, number>();
   let mostRepeated = 0;
-  for (const p of Array.from(doc.querySelectorAll('p, pre'))) {
-    if (++seen > MAX_PARAGRAPHS) break;
-    const text = (p.textContent ?? '').replace(/\s+/g, ' ').trim();
-    if (text.length < 8) continue;
-    // Filler is long; a template's leftover "Lorem ipsum dolor sit amet:" label is not.
-    if (shortSeen++ < 5 && text.length >= 60 && PLACEHOLDER.test(text)) ev.placeholder = true;
-    if (!shapeOnly && shortSeen <= 8 && !ev.longParagraphs && CJK_DATELINE.test(text)) ev.dateline = true;
-    // CJK characters carry about three Latin characters' worth of text.
-    const cjk = text.match(CJK)?.length ?? 0;
-    const length = text.length + 2 * cjk;
-    // The lead may be short ("Feb. 23, 2015 -- Peanut allergies are on the rise.").
-    if (!shapeOnly && !ev.dateLead && ev.longParagraphs < 3 && DATE_LEAD.test(text) && visibleAndLikely(p))
-      ev.dateLead = true;
-    if (length < 140 || !visibleAndLikely(p)) continue;
-    if (p.parentElement?.closest('li')) continue;
+  /** Counts one long paragraph (≥ 140 characters, visible) of the page. */
+  const countLong = (p: Element, text: string, cjk: number, length: number): void => {
+    if (p.parentElement?.closest('li')) return;
     ev.longParagraphs++;
     ev.longest = Math.max(ev.longest, length);
     longLength += length;
@@ -142,7 +136,7 @@ export function proseEvidence(doc: Document, { shapeOnly = false }: { shapeOnly?
     const n = (repeats.get(key) ?? 0) + 1;
     repeats.set(key, n);
     mostRepeated = Math.max(mostRepeated, n);
-    if (shapeOnly) continue;
+    if (shapeOnly) return;
     ev.words += (cjk ? text.replace(CJK, ' ') : text).match(WORD)?.length ?? 0;
     ev.words += cjk / 2;
     counts.attribution += text.match(ATTRIBUTION)?.length ?? 0;
@@ -151,11 +145,43 @@ export function proseEvidence(doc: Document, { shapeOnly = false }: { shapeOnly?
       counts.englishWords = ev.words;
     }
     // Quoted speech and block quotations are the sources' voice, not the writer's.
-    if (p.closest('blockquote')) continue;
+    if (p.closest('blockquote')) return;
     const own = text.replace(QUOTED, ' ');
     counts.firstPerson += own.match(FIRST_PERSON)?.length ?? 0;
     counts.secondPerson += own.match(SECOND_PERSON)?.length ?? 0;
+  };
+  const behind = new Map<Element, [Element, string, number, number][]>();
+  for (const p of Array.from(doc.querySelectorAll('p, pre'))) {
+    if (++seen > MAX_PARAGRAPHS) break;
+    const text = (p.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (text.length < 8) continue;
+    // Filler is long; a template's leftover "Lorem ipsum dolor sit amet:" label is not.
+    if (shortSeen++ < 5 && text.length >= 60 && PLACEHOLDER.test(text)) ev.placeholder = true;
+    if (!shapeOnly && shortSeen <= 8 && !ev.longParagraphs && CJK_DATELINE.test(text)) ev.dateline = true;
+    // CJK characters carry about three Latin characters' worth of text.
+    const cjk = text.match(CJK)?.length ?? 0;
+    const length = text.length + 2 * cjk;
+    // The lead may be short ("Feb. 23, 2015 -- Peanut allergies are on the rise.").
+    if (!shapeOnly && !ev.dateLead && ev.longParagraphs < 3 && DATE_LEAD.test(text) && visibleAndLikely(p))
+      ev.dateLead = true;
+    if (length < 140) continue;
+    const blocked = blocker(p);
+    if (blocked === p) continue;
+    if (blocked) {
+      // Behind a furniture-named wrapper: counted later if that wrapper turns out to hold the story.
+      const list = behind.get(blocked) ?? [];
+      list.push([p, text, cjk, length]);
+      behind.set(blocked, list);
+      continue;
+    }
+    countLong(p, text, cjk, length);
   }
+  // A wrapper named like furniture ("cb-sidebar-right": a layout with a sidebar) that holds three
+  // or more long paragraphs, more than all the rest of the page, is the story's wrapper.
+  let rescue: [Element, string, number, number][] = [];
+  for (const list of behind.values()) if (list.length > rescue.length) rescue = list;
+  if (rescue.length >= 3 && rescue.length > ev.longParagraphs)
+    for (const [p, text, cjk, length] of rescue) countLong(p, text, cjk, length);
   for (const n of perParent.values()) ev.clustered = Math.max(ev.clustered, n);
   // A page shown twice repeats each paragraph once; filler repeats one paragraph many times.
   if (mostRepeated >= 3 && mostRepeated * 2 > ev.longParagraphs) ev.placeholder = true;
@@ -164,6 +190,7 @@ export function proseEvidence(doc: Document, { shapeOnly = false }: { shapeOnly?
   // Three or more <article>s make a teaser list unless one of them holds half the long paragraphs
   // (a story with its related stories beside it, each an <article> of its own).
   const mostInOne = Math.max(0, ...articles.values());
+  ev.storyArticle = articles.size >= 1 && mostInOne * 2 >= ev.longParagraphs && ev.longParagraphs > 0;
   ev.teasers =
     (articles.size >= 3 && mostInOne * 2 < ev.longParagraphs) ||
     (ev.longParagraphs > 0 && linked / ev.longParagraphs >= 0.5 && linkedLength * 2 >= longLength);
@@ -185,11 +212,21 @@ function linkShare(p: Element): number {
   return n / Math.max(1, (p.textContent ?? '').length);
 }
 
-function visibleAndLikely(el: Element): boolean {
+/**
+ * What keeps a paragraph from counting: the paragraph itself where it or an ancestor (six
+ * levels up) is hidden, the nearest ancestor named like furniture, or null.
+ */
+function blocker(el: Element): Element | null {
+  let unlikely: Element | null = null;
   for (let a: Element | null = el, i = 0; a && i < 6; a = a.parentElement, i++) {
-    if (isHidden(a) || isUnlikely(a)) return false;
+    if (isHidden(a)) return el;
+    if (!unlikely && isUnlikely(a)) unlikely = a;
   }
-  return true;
+  return unlikely;
+}
+
+function visibleAndLikely(el: Element): boolean {
+  return blocker(el) === null;
 }
 
 /**

@@ -52,7 +52,8 @@ export function mayBeArticle(doc: Document, url: string = doc.URL): boolean {
   // be one, has a little prose, or has prose outside <p>s.
   const articles = doc.querySelectorAll('article').length;
   const oneArticle = (articles >= 1 && articles <= 2) || !!doc.querySelector('[itemprop~="articleBody"]');
-  if (ogType === 'article' || oneArticle || (isStoryUrl(address) && !prose.teasers)) return true;
+  if (ogType === 'article' || oneArticle || (prose.storyArticle && !prose.teasers)) return true;
+  if (isStoryUrl(address) && !prose.teasers) return true;
   return prose.score >= SOME_PROSE || looselyShaped(doc);
 }
 

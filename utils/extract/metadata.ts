@@ -207,7 +207,8 @@ export function cleanNames(names: string[]): string[] {
       .trim();
     if (n.length < 2 || n.length > 60 || !/\p{L}/u.test(n) || MONTH_OR_TIME.test(n) || NOT_A_NAME.test(n)) continue;
     const words = n.split(/\s+/);
-    if (words.length > 5) continue;
+    // One word of two to five capitals is an outlet's initials ("…, Carla Diaz, CNN"), not a name.
+    if (words.length > 5 || /^\p{Lu}{2,5}$/u.test(n)) continue;
     const name = n === n.toUpperCase() && /\p{Lu}{2}/u.test(n) ? titleCase(n) : n;
     if (!out.includes(name)) out.push(name);
   }

@@ -101,6 +101,50 @@ describe('furniture at the edges of the body', () => {
   });
 });
 
+describe('furniture found by its structure alone (meaningless classes, no telling words)', () => {
+  const story = [LONG, LANG, LONG.replace('Monday', 'Tuesday')].map((t) => `<p>${t}</p>`).join('');
+  // Boxes of links are left out of articles only (on other pages they may be the content).
+  const text = (body: string): string => {
+    const ex = extractArticle(doc(body, '<meta property="og:type" content="article">'));
+    expect(ex.isArticle).toBe(true);
+    return ex.map.text;
+  };
+
+  it('leaves out teaser cards of one kind that open with a title link, inside or after the story', () => {
+    const card = (i: number) =>
+      `<div class="q7 x${i}"><h4><a href="/s${i}">A headline of another story number ${i}</a></h4><div>${LANG}</div><span>3 May</span></div>`;
+    const t = text(
+      `<div class="z1">${story}<div class="w2">${[1, 2, 3].map(card).join('')}</div><p>${LONG} End.</p></div>`,
+    );
+    expect(t).toContain(LANG);
+    expect(t).toContain('End.');
+    expect(t).not.toContain('A headline of another story');
+    expect(t).not.toContain('3 May');
+  });
+
+  it('keeps paragraphs that open with a link, and one box that opens with a link', () => {
+    const ps = [1, 2, 3].map((i) => `<p><a href="/p${i}">The minister of state number ${i}</a> ${LONG}</p>`).join('');
+    const t = text(
+      `<div>${story}${ps}<div class="q7"><a href="/x">A link that opens a box of text</a> ${LANG}</div></div>`,
+    );
+    expect(t).toContain('The minister of state number 3');
+    expect(t).toContain('A link that opens a box of text');
+  });
+
+  it('leaves out blocks of links after the last long paragraph, and keeps links inside the story', () => {
+    const share = `<div class="k1"><div class="k2">Teilen:</div><ul><li><a href="/f">Facebook</a></li><li><a href="/t">Bluesky</a></li><li><a href="/m">E-Mail</a></li></ul></div>`;
+    const inside = `<p><a href="/a">An earlier report</a> on the talks.</p>`;
+    const t = text(
+      `<div class="k0">${story}${inside}<p>${LONG} Last.</p>${share}<div><a href="/tag/a">Talks</a> · <a href="/tag/b">Europe</a></div></div>`,
+    );
+    expect(t).toContain('An earlier report on the talks.');
+    expect(t).toContain('Last.');
+    expect(t).not.toContain('Bluesky');
+    expect(t).not.toContain('Europe');
+    expect(t).not.toContain('Teilen');
+  });
+});
+
 describe('articles that are found in any language and shape', () => {
   it('finds a story whose text is in <br>-separated lines at a story address, og:type website', () => {
     const lines = Array.from({ length: 6 }, () => LANG).join('<br><br>');

@@ -36,6 +36,15 @@ describe('bylines', () => {
     expect(m.authors).toEqual(['Jane Doe']);
   });
 
+  it("leaves an outlet's initials after the names out of the authors", () => {
+    const m = meta(
+      `<span class="byline">By Ann Lee, Bob Stone and Carla Diaz, TNW</span><article><p>${LONG}</p></article>`,
+    );
+    expect(m.authors).toEqual(['Ann Lee', 'Bob Stone', 'Carla Diaz']);
+    // A name in capitals is still a name.
+    expect(cleanNames(['ANN LEE', 'NPR'])).toEqual(['Ann Lee']);
+  });
+
   it('cleans names from structured data and meta tags too', () => {
     expect(cleanNames(['By Ann Lee', 'Reuters', 'Staff Writer', 'Bo Chen', 'Feb. 3', '2024', 'Bo Chen'])).toEqual([
       'Ann Lee',

@@ -8,6 +8,7 @@ import { parseHTML } from 'linkedom';
 import { extractArticle } from '../../../utils/extract';
 import { classAndId, isUnlikely, ownClass } from '../../../utils/extract/dom';
 import { looseProse, proseEvidence } from '../../../utils/extract/evidence';
+import { mayBeArticle } from '../../../utils/extract/gate';
 
 const SENTENCES = [
   'The ferry to the island runs twice a day in winter, and the crossing takes a little under an hour when the sea is calm.',
@@ -82,6 +83,65 @@ describe('prose outside <p>s', () => {
   });
 });
 
+describe('a story cut into sections, without article markup', () => {
+  const para = (i: number) => `<div>${SENTENCES[i % 6]} ${SENTENCES[(i + 1) % 6]}</div>`;
+
+  it('is one story when its sub-headings part runs of paragraphs', () => {
+    const sections = ['Getting there', 'The cliffs', 'Where to stay', 'When to go']
+      .map((h, k) => `<div class="sub">${h}</div>${para(k)}${para(k + 2)}`)
+      .join('');
+    const ex = extractArticle(doc(`<div class="layout"><div class="col">${sections}</div></div>`));
+    expect(ex.isArticle).toBe(true);
+    expect(ex.map.text).toContain('Where to stay');
+  });
+
+  it('is still no story when each heading has one line under it', () => {
+    const items = [0, 1, 2, 3, 4, 5, 0, 1]
+      .map((i, k) => `<div class="sub">Offer ${k}</div><div>${SENTENCES[i]} ${SENTENCES[(i + 3) % 6]}</div>`)
+      .join('');
+    expect(extractArticle(doc(`<div class="layout"><div class="col">${items}</div></div>`)).isArticle).toBe(false);
+  });
+});
+
+describe('a story cut into sections of one kind, with meaningless class names', () => {
+  it('keeps every section, also those the page builder gave one class more', () => {
+    // Sections of unequal length: the longest wins alone, the others are joined as its siblings.
+    const section = (i: number, n: number, extra = '') =>
+      `<div class="q1 q2 q3${extra}"><div class="t9">${Array.from(
+        { length: n },
+        (_, k) => `<p>Part ${i}.${k}: ${SENTENCES[(i + k) % 6]} ${SENTENCES[(i + k + 1) % 6]}</p>`,
+      ).join('')}</div></div>`;
+    const slot = '<div class="q1 z4">Anzeige</div>';
+    const body = [section(0, 1), slot, section(1, 6), slot, section(2, 1, ' q7'), slot, section(3, 1, ' q8')].join('');
+    const ex = extractArticle(doc(`<div class="r0"><div class="r1">${body}</div><div class="r2">Kontakt</div></div>`));
+    expect(ex.isArticle).toBe(true);
+    for (const part of ['Part 0.0', 'Part 1.5', 'Part 2.0', 'Part 3.0']) expect(ex.map.text).toContain(part);
+    expect(ex.map.text).not.toContain('Kontakt');
+  });
+});
+
+describe('a wrapper named like furniture', () => {
+  it('still counts the paragraphs of the story it holds', () => {
+    const story = SENTENCES.map((s, i) => `<p>${s} ${SENTENCES[(i + 1) % 6]}</p>`).join('');
+    const d = doc(
+      `<div class="wrap layout-sidebar-right"><div class="main-col"><div class="entry">${story}</div></div><div class="widgets"><p>Links</p></div></div>`,
+    );
+    const ev = proseEvidence(d);
+    expect(ev.longParagraphs).toBe(SENTENCES.length);
+    expect(ev.clustered).toBe(SENTENCES.length);
+    expect(extractArticle(d).isArticle).toBe(true);
+  });
+
+  it('is furniture when the page has more prose elsewhere', () => {
+    const story = SENTENCES.map((s, i) => `<p>${s} ${SENTENCES[(i + 2) % 6]}</p>`).join('');
+    const side = SENTENCES.slice(0, 3)
+      .map((s) => `<p>${s} ${s}</p>`)
+      .join('');
+    const d = doc(`<div class="story">${story}</div><div class="sidebar">${side}</div>`);
+    expect(proseEvidence(d).longParagraphs).toBe(SENTENCES.length);
+  });
+});
+
 describe('<article> elements', () => {
   const teaser = (i: number) =>
     `<article class="teaser"><h3><a href="/s${i}">Story ${i}</a></h3><p>${SENTENCES[i]} ${SENTENCES[(i + 1) % 6]}</p></article>`;
@@ -94,6 +154,17 @@ describe('<article> elements', () => {
     expect(ex.isArticle).toBe(true);
     expect(ex.reasons[0]).toMatch(/^article prose/);
     expect(ex.map.text).toContain(SENTENCES[0]);
+  });
+
+  it('read a short story in one <article> among many teasers as a story, without any markup', () => {
+    const story = `<article class="story"><h1>Island</h1><p>${SENTENCES[0]} ${SENTENCES[1]} ${SENTENCES[2]}</p><p>${SENTENCES[3]}</p></article>`;
+    const small = (i: number) => `<article class="teaser"><h3><a href="/s${i}">Story ${i}</a></h3></article>`;
+    const d = doc(`<main>${story}<aside>${[0, 1, 2, 3, 4].map(small).join('')}</aside></main>`);
+    expect(proseEvidence(d).storyArticle).toBe(true);
+    expect(mayBeArticle(d)).toBe(true);
+    const ex = extractArticle(d);
+    expect(ex.isArticle).toBe(true);
+    expect(ex.map.text).toContain(SENTENCES[3]);
   });
 
   it('read a list of teasers, none holding most of the text, as no story', () => {
