@@ -62,9 +62,11 @@ export function makeLibrary(
     const start = Math.floor(rand() * 5000);
     const createdAt = since + Math.floor(rand() * span);
     const hex = (i + 1).toString(16).padStart(12, '0');
+    // Spread over the key space as random UUIDs are (readers' ids come from crypto.randomUUID); unique by the tail.
+    const head = (Math.imul(i + 1, 0x9e3779b1) >>> 0).toString(16).padStart(8, '0');
     annotations.push(
       annotationRecord({
-        id: `00000000-0000-4000-8000-${hex}`,
+        id: `${head}-0000-4000-8000-${hex}`,
         url: page.url,
         createdAt,
         updatedAt: createdAt,
