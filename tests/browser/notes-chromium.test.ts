@@ -18,6 +18,7 @@ import {
   domDifference,
   otherTabId,
   readHighlights,
+  selectText,
   sendToTab,
   storedAnnotations,
   textEnds,
@@ -220,6 +221,40 @@ describe('the reader’s highlights in the page, in Chromium', () => {
     await overlay.waitFor('.editor', true);
     await waitForColour('pink', 'raised foundations');
     expect(await stored('raised foundations')).toMatchObject({ note: 'Retyped from the keyboard', color: 'pink' });
+  });
+
+  it('keeps Tab inside the toolbar and the highlight’s editor, from the last control to the first and back', async () => {
+    // A selection ended from the keyboard: the toolbar takes the focus, on its Highlight button.
+    expect(await page.evaluate(selectText, 'forced staff to treat patients')).toBe(true);
+    await page.keyboard.press('Shift');
+    await overlay.waitFor('.toolbar');
+    await expect.poll(() => overlay.focusedName()).toBe('Highlight');
+    const walk = async (key: string, times: number) => {
+      const names: (string | null)[] = [];
+      for (let i = 0; i < times; i++) {
+        await page.keyboard.press(key);
+        names.push(await overlay.focusedName());
+      }
+      return names;
+    };
+    // Highlight, Close, then round to the colours (one stop) and "Note…"; and back the other way.
+    expect(await walk('Tab', 3)).toEqual(['Close', 'yellow', 'Note…']);
+    expect(await walk('Shift+Tab', 2)).toEqual(['yellow', 'Close']);
+    await page.keyboard.press('Escape');
+    await overlay.waitFor('.toolbar', true);
+
+    // The editor of a highlight, opened from the keyboard on the note: its last control is Delete.
+    const tabId = await gloss.evaluate(otherTabId);
+    await page.evaluate(caretInto, ['raised foundations', 3] as const);
+    await gloss.evaluate(sendToTab, [tabId, highlightMessage(false)] as const);
+    await overlay.waitFor('.editor');
+    await expect.poll(() => overlay.focusedName()).toBe('Note');
+    const forward = await walk('Tab', 6);
+    expect(forward.slice(0, 3)).toEqual(['Tags', 'Save', 'Delete']);
+    expect(forward.slice(3)).not.toContain(null);
+    expect(await walk('Shift+Tab', 6)).toEqual(forward.slice(0, 5).reverse().concat('Note'));
+    await page.keyboard.press('Escape');
+    await overlay.waitFor('.editor', true);
   });
 
   it('stacks the cards of a name inside a quotation, so both can be read', async () => {
