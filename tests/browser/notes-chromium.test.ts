@@ -249,6 +249,8 @@ describe('the reader’s highlights in the page, in Chromium', () => {
     await gloss.evaluate(sendToTab, [tabId, highlightMessage(false)] as const);
     await overlay.waitFor('.editor');
     await expect.poll(() => overlay.focusedName()).toBe('Note');
+    // Its hint stands on one line (it wrapped after "Esc", beside Save and Delete).
+    expect(parseFloat(await overlay.style('.editor .hint', 'height'))).toBeLessThan(20);
     const forward = await walk('Tab', 6);
     expect(forward.slice(0, 3)).toEqual(['Tags', 'Save', 'Delete']);
     expect(forward.slice(3)).not.toContain(null);
