@@ -178,7 +178,7 @@ describe('the card in Chromium', () => {
     expect(await page.evaluate(domDifference)).toBeNull();
   });
 
-  it('stays light on a page that declares no colour scheme, however dark the system, and goes dark where the page does', async () => {
+  it('stays light on a page that declares no colour scheme, however dark the system, and goes dark (its messages too) where the page does', async () => {
     // The card fixture with its background taken away (the canvas shows), and with a declared scheme or none.
     const html = readFileSync(join(ROOTS.fixtures, 'card/index.html'), 'utf8').replace('background: #fff;', '');
     const meta = '<meta name="color-scheme" content="light dark" />';
@@ -206,6 +206,18 @@ describe('the card in Chromium', () => {
       await themed.waitFor('.card');
       expect(await themed.attribute('.layer', 'class')).toBe(dark ? 'layer dark' : 'layer');
       await other.mouse.move(1, 1);
+      await other.keyboard.press('Escape');
+      if (!dark) continue;
+      // A refused note's message reads on the dark toolbar: the dark palette's red, not the light one's.
+      await themed.waitFor('.card', true);
+      expect(await other.evaluate(selectText, 'ninety minutes')).toBe(true);
+      await other.keyboard.press('Shift');
+      await themed.waitFor('.toolbar');
+      await themed.click('.toolbar button.link');
+      await other.keyboard.type('<b>bold</b>');
+      await other.keyboard.press('Control+Enter');
+      await themed.waitFor('.toolbar .error');
+      expect(await themed.style('.toolbar .error', 'color')).toBe('rgb(255, 129, 130)');
       await other.keyboard.press('Escape');
     }
     await other.close();
