@@ -117,6 +117,15 @@ describe('the card in Chromium', () => {
     // The card takes the focus once it is drawn (a frame after it appears).
     await expect.poll(() => overlay.focused()).toBe('next-quote');
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('GLOSS-OVERLAY');
+    // Tab goes through the card's controls and round to the first, never out to the top of the page.
+    const round: (string | null)[] = [];
+    do {
+      await page.keyboard.press('Tab');
+      round.push(await overlay.focused());
+    } while (round.at(-1) !== 'next-quote' && round.length < 8);
+    expect(round.length).toBeGreaterThan(1);
+    expect(round).not.toContain(null);
+    expect(round.at(-1)).toBe('next-quote');
     // The name inside the quotation is the next mark of the stack: the arrow keys reach it.
     expect(await overlay.texts('.card', '.card-detail')).toEqual(['Isla Morrison', 'Stromness']);
     await page.keyboard.press('ArrowDown');
