@@ -111,6 +111,19 @@ afterAll(async () => {
 });
 
 describe('the reader’s highlights in the page, in Chromium', () => {
+  it('says there is nothing to export before the first highlight, and downloads nothing', async () => {
+    const popup = await session.context.newPage();
+    let downloads = 0;
+    popup.on('download', () => downloads++);
+    await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
+    await popup.getByRole('button', { name: 'Markdown' }).click();
+    await popup.getByText('Nothing to export yet').waitFor();
+    await popup.waitForTimeout(500);
+    expect(downloads).toBe(0);
+    await popup.close();
+    await page.bringToFront();
+  });
+
   it('completes tags from the ones the reader has used, without putting them in the page', async () => {
     await highlight('harbour clinic in Port Ellis', { note: 'Where it happened', tags: 'healthcare, flooding' });
     expect(await stored('harbour clinic in Port Ellis')).toMatchObject({ tags: ['healthcare', 'flooding'] });
