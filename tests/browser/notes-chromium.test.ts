@@ -111,13 +111,20 @@ afterAll(async () => {
 });
 
 describe('the reader’s highlights in the page, in Chromium', () => {
-  it('says there is nothing to export before the first highlight, and downloads nothing', async () => {
+  it('says there is nothing to export before the first highlight (popup and options), and downloads nothing', async () => {
     const popup = await session.context.newPage();
     let downloads = 0;
     popup.on('download', () => downloads++);
     await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
     await popup.getByRole('button', { name: 'Markdown' }).click();
     await popup.getByText('Nothing to export yet').waitFor();
+    // Nor does the options page warn that the notes were never backed up, or download an empty file.
+    await popup.goto(`chrome-extension://${session.extensionId}/options.html`);
+    const reminder = popup.getByTestId('last-export');
+    await expect.poll(() => reminder.textContent()).toMatch(/^Nothing to export yet/);
+    expect(await reminder.getAttribute('class')).toBe('');
+    await popup.getByRole('button', { name: /Export everything now/ }).click();
+    await popup.locator('.snackbar', { hasText: 'Nothing to export yet' }).waitFor();
     await popup.waitForTimeout(500);
     expect(downloads).toBe(0);
     await popup.close();
