@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Annotation, AnnotationPatch, HighlightColor } from '../utils/db/types';
+import { cycleTab } from './tab-cycle';
 import { ColourPicker } from './ColourPicker';
 import { NoteFields, parseTags } from './TagInput';
 
@@ -65,7 +66,7 @@ export function HighlightCard({ annotation: a, at, loadTags, onSave, onDelete, o
       onClose();
       return;
     }
-    if (e.key !== 'Enter') return;
+    if (cycleTab(e) || e.key !== 'Enter') return;
     // Ctrl+Enter saves from anywhere; Enter acts on the button it is on (handled here: Firefox does not activate
     // buttons on Enter on every keyboard path), and saves from the tags field.
     const target = e.target as HTMLElement | null;

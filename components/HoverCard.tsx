@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
+import { cycleTab } from './tab-cycle';
 
 /** Something the reader can do from a card entry: jump to the next quotation, the previous mention, edit a note. */
 export type CardAction = { id: string; label: string; title: string; run: () => void };
@@ -59,7 +60,7 @@ export function HoverCard({ entries, x, y, top, focus, onClose, onPointer }: Hov
     ...(below ? { top: `${y + 8}px` } : { bottom: `${window.innerHeight - top + 8}px` }),
   };
   const onKeyDown = (e: KeyboardEvent) => {
-    if (!e.isTrusted) return;
+    if (!e.isTrusted || cycleTab(e)) return;
     const action = (e.target as HTMLElement | null)?.dataset?.action;
     if (action && (e.key === 'Enter' || e.key === ' ')) {
       // Done here: Firefox does not activate buttons on Enter on every keyboard path.

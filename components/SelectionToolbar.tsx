@@ -2,6 +2,7 @@ import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { getPreferences, watchPreferences } from '../utils/preferences';
 import type { HighlightColor } from '../utils/db/types';
 import { ColourPicker } from './ColourPicker';
+import { cycleTab } from './tab-cycle';
 import { NoteFields, parseTags } from './TagInput';
 
 /**
@@ -64,6 +65,7 @@ export function SelectionToolbar({ rect, onSave, onClose, autoFocus, startExpand
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Escape') onClose();
+    if (cycleTab(e)) return;
     // Ctrl+Enter anywhere; plain Enter on the save button or in the tags field. Handled here rather than left to
     // the button's native activation, which Firefox does not perform for every keyboard path. Real keys only.
     const target = e.target as HTMLElement | null;

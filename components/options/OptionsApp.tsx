@@ -28,14 +28,21 @@ export function ago(ms: number, now = Date.now()): string {
   return `${days} days ago`;
 }
 
+const NOTHING_YET = 'Nothing to export yet: select text on a page to keep your first highlight.';
+
 /** The options page: site rules, colours, export format, backup reminder, storage used. Every change is saved at once. */
 export function OptionsApp() {
   const [prefs, setPrefs] = useState<Preferences>(DEFAULT_PREFERENCES);
   const [lastExport, setLastExport] = useState<number | null | undefined>(undefined);
   const [status, setStatus] = useState('');
+  // How many highlights there are to back up (undefined until read).
+  const [highlights, setHighlights] = useState<number | undefined>(undefined);
   useEffect(() => {
     void getPreferences().then(setPrefs);
     void getLastExport().then(setLastExport);
+    void createDb()
+      .annotations.count()
+      .then(setHighlights, () => setHighlights(undefined));
   }, []);
   const change = async (c: Partial<Preferences>, message = 'Saved.') => {
     setPrefs(await setPreferences(c));
@@ -45,6 +52,7 @@ export function OptionsApp() {
   const backup = async () => {
     if (task.busy) return;
     setStatus('');
+    if (highlights === 0) return setStatus(NOTHING_YET);
     try {
       const { name, count } = await task.run((onProgress, signal) =>
         exportLibrary(createDb(), prefs.exportFormat, { onProgress, signal }),
@@ -57,8 +65,10 @@ export function OptionsApp() {
       );
     }
   };
+  // No highlight yet: nothing to back up, so no reminder either.
+  const empty = lastExport === null && highlights === 0;
   const stale =
-    lastExport === null || (lastExport !== undefined && Date.now() - lastExport > REMIND_AFTER_DAYS * 86_400_000);
+    (lastExport === null && !empty) || (!!lastExport && Date.now() - lastExport > REMIND_AFTER_DAYS * 86_400_000);
   return (
     <main class="options">
       <h1>Gloss options</h1>
@@ -118,9 +128,11 @@ export function OptionsApp() {
         <p class={stale ? 'warning' : ''} data-testid="last-export">
           {lastExport === undefined
             ? ' '
-            : lastExport === null
-              ? 'You have never exported your notes. They live only in this browser: export them now and then.'
-              : `Last export: ${ago(lastExport)}${stale ? ' — time for a new backup.' : '.'}`}
+            : empty
+              ? NOTHING_YET
+              : lastExport === null
+                ? 'You have never exported your notes. They live only in this browser: export them now and then.'
+                : `Last export: ${ago(lastExport)}${stale ? ' — time for a new backup.' : '.'}`}
         </p>
         <button type="button" disabled={task.busy} onClick={() => void backup()}>
           Export everything now ({FORMAT_INFO[prefs.exportFormat].label})

@@ -21,9 +21,11 @@ export function App() {
   const [tab, setTab] = useState<Tab>('quotes');
   // Only a window can ask for persistent storage, so that browsers do not evict the notes.
   useEffect(() => void requestPersistentStorage().catch(() => false), []);
+  // A page Gloss did not analyse has no count of quotations or names, rather than a 0 that reads as "none found".
+  const analysed = state?.status === 'article';
   const tabs: { id: Tab; label: string; count?: number }[] = [
-    { id: 'quotes', label: 'Quotes', count: state?.quotes.length },
-    { id: 'entities', label: 'Names', count: state?.entities.length },
+    { id: 'quotes', label: 'Quotes', count: analysed ? state.quotes.length : undefined },
+    { id: 'entities', label: 'Names', count: analysed ? state.entities.length : undefined },
     { id: 'notes', label: 'Notes', count: state?.annotations.length },
     { id: 'search', label: 'Search' },
   ];

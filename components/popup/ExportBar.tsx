@@ -23,6 +23,11 @@ export function ExportBar() {
     if (task.busy) return;
     setMessage(null);
     try {
+      // An empty file and "Exported 0 highlights" would say less than this.
+      if ((await popupDb().annotations.count()) === 0) {
+        setMessage('Nothing to export yet: select text on a page to keep your first highlight.');
+        return;
+      }
       const { count } = await task.run((onProgress, signal) =>
         exportLibrary(popupDb(), format, { onProgress, signal }),
       );

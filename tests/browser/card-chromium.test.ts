@@ -7,6 +7,8 @@
  * the DevTools protocol); Escape; showing and hiding each kind from the
  * popup, live and after a reload. The page's DOM stays as served.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, Worker } from 'playwright-core';
 import { launchChromium, type ChromiumSession } from './harness/chromium';
@@ -115,6 +117,15 @@ describe('the card in Chromium', () => {
     // The card takes the focus once it is drawn (a frame after it appears).
     await expect.poll(() => overlay.focused()).toBe('next-quote');
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('GLOSS-OVERLAY');
+    // Tab goes through the card's controls and round to the first, never out to the top of the page.
+    const round: (string | null)[] = [];
+    do {
+      await page.keyboard.press('Tab');
+      round.push(await overlay.focused());
+    } while (round.at(-1) !== 'next-quote' && round.length < 8);
+    expect(round.length).toBeGreaterThan(1);
+    expect(round).not.toContain(null);
+    expect(round.at(-1)).toBe('next-quote');
     // The name inside the quotation is the next mark of the stack: the arrow keys reach it.
     expect(await overlay.texts('.card', '.card-detail')).toEqual(['Isla Morrison', 'Stromness']);
     await page.keyboard.press('ArrowDown');
@@ -174,5 +185,51 @@ describe('the card in Chromium', () => {
     await page.waitForFunction(() => CSS.highlights.has('gloss-user-yellow') && CSS.highlights.has('gloss-misc'));
     expect([...(await shown())].sort()).toEqual([...kinds].sort());
     expect(await page.evaluate(domDifference)).toBeNull();
+  });
+
+  it('stays light on a page that declares no colour scheme, however dark the system, and goes dark (its messages too) where the page does', async () => {
+    // The card fixture with its background taken away (the canvas shows), and with a declared scheme or none.
+    const html = readFileSync(join(ROOTS.fixtures, 'card/index.html'), 'utf8').replace('background: #fff;', '');
+    const meta = '<meta name="color-scheme" content="light dark" />';
+    const other = await session.context.newPage();
+    await other.emulateMedia({ colorScheme: 'dark' });
+    await other.route('http://scheme.test/**', (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: route.request().url().endsWith('/declared.html') ? html.replace('<head>', `<head>${meta}`) : html,
+      }),
+    );
+    const themed = await Overlay.of(other);
+    for (const [path, dark] of [
+      ['undeclared', false],
+      ['declared', true],
+    ] as const) {
+      await other.goto(`http://scheme.test/${path}.html`);
+      await other.waitForFunction(() => [...CSS.highlights.keys()].some((n) => n.startsWith('gloss-quote')));
+      const quoteLayers = [...(await other.evaluate(() => [...CSS.highlights.keys()]))].filter((n) =>
+        n.startsWith('gloss-quote'),
+      );
+      expect(quoteLayers).toEqual([dark ? 'gloss-quote-dark' : 'gloss-quote']);
+      const ends = (await other.evaluate(textEnds, 'kept the shop open'))!;
+      await other.mouse.move((ends.from.x + ends.to.x) / 2, ends.from.y);
+      await themed.waitFor('.card');
+      expect(await themed.attribute('.layer', 'class')).toBe(dark ? 'layer dark' : 'layer');
+      await other.mouse.move(1, 1);
+      await other.keyboard.press('Escape');
+      if (!dark) continue;
+      // A refused note's message reads on the dark toolbar: the dark palette's red, not the light one's.
+      await themed.waitFor('.card', true);
+      expect(await other.evaluate(selectText, 'ninety minutes')).toBe(true);
+      await other.keyboard.press('Shift');
+      await themed.waitFor('.toolbar');
+      await themed.click('.toolbar button.link');
+      await other.keyboard.type('<b>bold</b>');
+      await other.keyboard.press('Control+Enter');
+      await themed.waitFor('.toolbar .error');
+      expect(await themed.style('.toolbar .error', 'color')).toBe('rgb(255, 129, 130)');
+      await other.keyboard.press('Escape');
+    }
+    await other.close();
+    await page.bringToFront();
   });
 });

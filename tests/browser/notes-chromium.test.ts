@@ -18,6 +18,7 @@ import {
   domDifference,
   otherTabId,
   readHighlights,
+  selectText,
   sendToTab,
   storedAnnotations,
   textEnds,
@@ -110,6 +111,26 @@ afterAll(async () => {
 });
 
 describe('the reader’s highlights in the page, in Chromium', () => {
+  it('says there is nothing to export before the first highlight (popup and options), and downloads nothing', async () => {
+    const popup = await session.context.newPage();
+    let downloads = 0;
+    popup.on('download', () => downloads++);
+    await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
+    await popup.getByRole('button', { name: 'Markdown' }).click();
+    await popup.getByText('Nothing to export yet').waitFor();
+    // Nor does the options page warn that the notes were never backed up, or download an empty file.
+    await popup.goto(`chrome-extension://${session.extensionId}/options.html`);
+    const reminder = popup.getByTestId('last-export');
+    await expect.poll(() => reminder.textContent()).toMatch(/^Nothing to export yet/);
+    expect(await reminder.getAttribute('class')).toBe('');
+    await popup.getByRole('button', { name: /Export everything now/ }).click();
+    await popup.locator('.snackbar', { hasText: 'Nothing to export yet' }).waitFor();
+    await popup.waitForTimeout(500);
+    expect(downloads).toBe(0);
+    await popup.close();
+    await page.bringToFront();
+  });
+
   it('completes tags from the ones the reader has used, without putting them in the page', async () => {
     await highlight('harbour clinic in Port Ellis', { note: 'Where it happened', tags: 'healthcare, flooding' });
     expect(await stored('harbour clinic in Port Ellis')).toMatchObject({ tags: ['healthcare', 'flooding'] });
@@ -220,6 +241,42 @@ describe('the reader’s highlights in the page, in Chromium', () => {
     await overlay.waitFor('.editor', true);
     await waitForColour('pink', 'raised foundations');
     expect(await stored('raised foundations')).toMatchObject({ note: 'Retyped from the keyboard', color: 'pink' });
+  });
+
+  it('keeps Tab inside the toolbar and the highlight’s editor, from the last control to the first and back', async () => {
+    // A selection ended from the keyboard: the toolbar takes the focus, on its Highlight button.
+    expect(await page.evaluate(selectText, 'forced staff to treat patients')).toBe(true);
+    await page.keyboard.press('Shift');
+    await overlay.waitFor('.toolbar');
+    await expect.poll(() => overlay.focusedName()).toBe('Highlight');
+    const walk = async (key: string, times: number) => {
+      const names: (string | null)[] = [];
+      for (let i = 0; i < times; i++) {
+        await page.keyboard.press(key);
+        names.push(await overlay.focusedName());
+      }
+      return names;
+    };
+    // Highlight, Close, then round to the colours (one stop) and "Note…"; and back the other way.
+    expect(await walk('Tab', 3)).toEqual(['Close', 'yellow', 'Note…']);
+    expect(await walk('Shift+Tab', 2)).toEqual(['yellow', 'Close']);
+    await page.keyboard.press('Escape');
+    await overlay.waitFor('.toolbar', true);
+
+    // The editor of a highlight, opened from the keyboard on the note: its last control is Delete.
+    const tabId = await gloss.evaluate(otherTabId);
+    await page.evaluate(caretInto, ['raised foundations', 3] as const);
+    await gloss.evaluate(sendToTab, [tabId, highlightMessage(false)] as const);
+    await overlay.waitFor('.editor');
+    await expect.poll(() => overlay.focusedName()).toBe('Note');
+    // Its hint stands on one line (it wrapped after "Esc", beside Save and Delete).
+    expect(parseFloat(await overlay.style('.editor .hint', 'height'))).toBeLessThan(20);
+    const forward = await walk('Tab', 6);
+    expect(forward.slice(0, 3)).toEqual(['Tags', 'Save', 'Delete']);
+    expect(forward.slice(3)).not.toContain(null);
+    expect(await walk('Shift+Tab', 6)).toEqual(forward.slice(0, 5).reverse().concat('Note'));
+    await page.keyboard.press('Escape');
+    await overlay.waitFor('.editor', true);
   });
 
   it('stacks the cards of a name inside a quotation, so both can be read', async () => {

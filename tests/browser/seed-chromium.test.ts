@@ -213,6 +213,9 @@ describe('the seed article in Chromium', () => {
     const tabId = await popup.evaluate(otherTabId);
     await popup.goto(`chrome-extension://${session.extensionId}/popup.html?tab=${tabId}`);
     await popup.getByText('does not look like a news article').waitFor();
+    // Not analysed: no count of quotations or names (a 0 would say none were found), the reader's notes counted.
+    expect(await popup.locator('[role="tab"] .count').allTextContents()).toEqual(['0']);
+    expect(await popup.locator('#tab-notes .count').textContent()).toBe('0');
     expect(await front.evaluate(() => [...CSS.highlights.keys()].filter((k) => k.startsWith('gloss-')))).toEqual([]);
 
     await popup.getByRole('button', { name: 'Analyse this page' }).click();
@@ -222,6 +225,7 @@ describe('the seed article in Chromium', () => {
     await popup.getByRole('tab', { name: /Notes/ }).click();
     await popup.getByRole('tab', { name: /Quotes/ }).click();
     await popup.locator('section.group', { hasText: 'We will rebuild' }).waitFor();
+    expect(await popup.locator('#tab-quotes .count').textContent()).toBe('1');
 
     await front.reload();
     await popup.reload();

@@ -79,6 +79,11 @@ export class Highlighter {
 /**
  * Whether the page is dark, judged from the first opaque background of the
  * body or the root element. Highlight colours are chosen to read on it.
+ * Where both are transparent the canvas shows, and the canvas is light unless
+ * the page opts into dark (`color-scheme` on its root, or
+ * `<meta name="color-scheme">`): dark only, or dark and light where the
+ * reader's system is dark. A page that declares nothing stays light whatever
+ * the system's scheme, and so does Gloss on it.
  */
 export function isDarkPage(doc: Document = document): boolean {
   const view = doc.defaultView;
@@ -93,5 +98,10 @@ export function isDarkPage(doc: Document = document): boolean {
     const [r, g, b] = rgba;
     return 0.2126 * r + 0.7152 * g + 0.0722 * b < 110;
   }
+  const css = doc.documentElement ? view.getComputedStyle(doc.documentElement).colorScheme : '';
+  const meta = doc.querySelector('meta[name="color-scheme" i]')?.getAttribute('content') ?? '';
+  const declared = (css && css !== 'normal' ? css : meta).toLowerCase();
+  if (!/\bdark\b/.test(declared)) return false;
+  if (!/\blight\b/.test(declared)) return true;
   return view.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false;
 }

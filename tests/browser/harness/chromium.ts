@@ -15,10 +15,13 @@ export type ChromiumOptions = {
   extension?: string | null;
   /** Refuse every host but 127.0.0.1 at name resolution, so pages never wait on the network. */
   localOnly?: boolean;
+  /** Other unpacked extensions loaded beside it (another extension the reader installed). */
+  others?: string[];
 };
 
 export async function launchChromium(options: ChromiumOptions = {}): Promise<ChromiumSession> {
   const extension = options.extension === undefined ? CHROME_BUILD : options.extension;
+  const load = [...(extension ? [extension] : []), ...(options.others ?? [])].join(',');
   const profile = mkdtempSync(join(tmpdir(), 'gloss-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -26,7 +29,7 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Chr
     acceptDownloads: true,
     viewport: { width: 1200, height: 900 },
     args: [
-      ...(extension ? [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`] : []),
+      ...(load ? [`--disable-extensions-except=${load}`, `--load-extension=${load}`] : []),
       ...(options.localOnly ? ['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'] : []),
       '--no-sandbox',
       '--disable-gpu',
@@ -39,7 +42,11 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Chr
   });
   let extensionId = '';
   if (extension) {
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
+    // Gloss's background is background.js (another extension's worker may start first).
+    const gloss = (url: string) => url.endsWith('/background.js');
+    const worker =
+      context.serviceWorkers().find((w) => gloss(w.url())) ??
+      (await context.waitForEvent('serviceworker', { predicate: (w) => gloss(w.url()), timeout: 20_000 }));
     extensionId = new URL(worker.url()).host;
   }
   return {

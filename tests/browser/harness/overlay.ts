@@ -91,6 +91,13 @@ export class Overlay {
     return ((await this.call('.layer', fn)) as string | null) ?? null;
   }
 
+  /** What has the focus inside Gloss's UI, as a reader hears it: its label, else its text; null when nothing there has it. */
+  async focusedName(): Promise<string | null> {
+    const fn =
+      "function () { const a = this.getRootNode().activeElement; return a ? a.getAttribute('aria-label') || a.textContent.trim() : null; }";
+    return ((await this.call('.layer', fn)) as string | null) ?? null;
+  }
+
   /** An attribute of the first element matching `selector`. */
   async attribute(selector: string, name: string): Promise<string | null> {
     return (await this.call(selector, 'function (n) { return this.getAttribute(n); }', [name])) as string | null;
