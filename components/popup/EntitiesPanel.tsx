@@ -27,7 +27,7 @@ export function EntitiesPanel({ page }: { page: PageHandle }) {
     return (
       <p class="empty">
         Names are analysed in English only; this page is in {languageName(page.state.metadata?.language)}. Its
-        quotations are marked.
+        quotations are marked, without speakers.
       </p>
     );
   }

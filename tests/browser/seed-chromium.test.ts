@@ -273,6 +273,9 @@ describe('the seed article in Chromium', () => {
     await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
     const tabId = await popup.evaluate(otherTabId);
     await popup.goto(`chrome-extension://${session.extensionId}/popup.html?tab=${tabId}`);
+    await popup.getByRole('tab', { name: /Quot/ }).click();
+    // Speakers are found through English grammar: none is guessed on a German page.
+    await popup.getByText('Speaker unclear').waitFor();
     await popup.getByRole('tab', { name: /Names/ }).click();
     await popup.getByText('Names are analysed in English only; this page is in German').waitFor();
     await german.close();

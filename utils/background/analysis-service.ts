@@ -21,15 +21,18 @@ export class AnalysisService {
   constructor(private readonly loadModel: () => Promise<Uint8Array>) {}
 
   /**
-   * Analyses `text`, with named entities unless `names` is false (quotations
-   * only); repeated requests are answered from a small cache.
+   * Analyses `text`, with named entities unless `names` is false (a page not
+   * in English: quotations only, and without speakers, which the analysis
+   * finds through English grammar and names); repeated requests are answered
+   * from a small cache.
    */
   async analyze(text: string, names = true): Promise<Analysis> {
     const key = `${names ? 'n' : '-'}${text}`;
     const cached = this.cache.get(key);
     if (cached) return cached;
     const tagger = names ? await this.getTagger() : NO_NAMES;
-    const result = analyzeText(text.slice(0, MAX_TEXT), tagger);
+    const found = analyzeText(text.slice(0, MAX_TEXT), tagger);
+    const result = names ? found : { ...found, quotes: found.quotes.map((q) => ({ ...q, speaker: null })) };
     this.cache.set(key, result);
     if (this.cache.size > 8) this.cache.delete(this.cache.keys().next().value as string);
     return result;

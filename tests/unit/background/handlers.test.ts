@@ -253,7 +253,7 @@ describe('messages from untrusted senders, end to end', () => {
 });
 
 describe('analysis without names', () => {
-  it('finds quotations but no names when asked for quotations only', async () => {
+  it('finds quotations but no names and no speakers when asked for quotations only', async () => {
     const { readFileSync } = await import('node:fs');
     const model = new Uint8Array(readFileSync('public/models/ner.bin'));
     const service = new AnalysisService(async () => model);
@@ -264,5 +264,8 @@ describe('analysis without names', () => {
     expect(all.entities.length).toBeGreaterThan(0);
     expect(quotesOnly.entities).toEqual([]);
     expect(quotesOnly.quotes.map((q) => q.text)).toEqual(all.quotes.map((q) => q.text));
+    expect(all.quotes.at(-1)!.speaker).toBe('Angela Merkel');
+    // A speaker found in a language Gloss does not read would be a guess: "Speaker unclear".
+    expect(quotesOnly.quotes.map((q) => q.speaker)).toEqual(quotesOnly.quotes.map(() => null));
   });
 });
