@@ -245,7 +245,12 @@ export function findQuotes(text: string, entities: EntityMention[], groups: Enti
       if (unsureHere) speaker = null;
     } else quoteTrace.evidence?.push({ evidence: NO_EVIDENCE, speaker });
     quoteTrace.routes?.push(route);
-    out.push({ start: q.start, end: q.end, text: text.slice(q.start, q.end), speaker });
+    // The quoted words without the spaces French sets inside its guillemets (« non »).
+    let start = q.start;
+    let end = q.end;
+    while (start < end && /\s/.test(text[start]!)) start++;
+    while (end > start && /\s/.test(text[end - 1]!)) end--;
+    out.push({ start, end, text: text.slice(start, end), speaker });
     last = { speaker, para, end: q.close };
     lastUnsure = unsureHere || goesOnUnsure;
   }

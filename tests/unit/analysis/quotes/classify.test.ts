@@ -80,8 +80,10 @@ describe('which quoted spans are quotations', () => {
   it("reads NYT-style '' marks and guillemets", () => {
     expect(quotes("''It is over,'' Mr. Grant said.")).toEqual([['It is over,', 'Grant']]);
     expect(spans('« Nous devons agir maintenant pour tous », a déclaré le ministre.')).toEqual([
-      ' Nous devons agir maintenant pour tous ',
+      'Nous devons agir maintenant pour tous',
     ]);
+    // The narrow no-break spaces French typesetting puts inside guillemets are not part of the words either.
+    expect(spans('\u00ab\u202fNous partirons demain\u202f\u00bb, a-t-il dit.')).toEqual(['Nous partirons demain']);
   });
 
   it('makes one quotation of a quote over several paragraphs', () => {
