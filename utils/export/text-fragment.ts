@@ -102,27 +102,32 @@ function singleSpaced(text: string): string {
   return plain ? text : text.trim().replace(SPACES, ' ');
 }
 
-/** How much of a long line `firstWords` and `lastWords` look at first. */
-const END_REACH = 200;
-
-/** The first `n` words of `text` (`wordsIn(text).slice(0, n)`), read from its start only when it is long. */
+/** The first `n` words of `text` (`wordsIn(text).slice(0, n)`), read from its start only as far as they go. */
 function firstWords(text: string, n: number): string[] {
-  if (text.length > END_REACH) {
-    const words = wordsIn(text.slice(0, END_REACH));
-    words.pop(); // the cut may have split it
-    if (words.length >= n) return words.slice(0, n);
+  const words: string[] = [];
+  let start = -1;
+  for (let i = 0; i < text.length && words.length < n; i++) {
+    if (isSpace(text.charCodeAt(i))) {
+      if (start >= 0) words.push(text.slice(start, i));
+      start = -1;
+    } else if (start < 0) start = i;
   }
-  return wordsIn(text).slice(0, n);
+  if (start >= 0 && words.length < n) words.push(text.slice(start));
+  return words;
 }
 
-/** The last `n` words of `text` (`wordsIn(text).slice(-n)`), read from its end only when it is long. */
+/** The last `n` words of `text` (`wordsIn(text).slice(-n)`), read from its end only as far as they go. */
 function lastWords(text: string, n: number): string[] {
-  if (text.length > END_REACH) {
-    const words = wordsIn(text.slice(-END_REACH));
-    words.shift(); // the cut may have split it
-    if (words.length >= n) return words.slice(-n);
+  const words: string[] = [];
+  let end = -1;
+  for (let i = text.length - 1; i >= 0 && words.length < n; i--) {
+    if (isSpace(text.charCodeAt(i))) {
+      if (end >= 0) words.push(text.slice(i + 1, end));
+      end = -1;
+    } else if (end < 0) end = i + 1;
   }
-  return wordsIn(text).slice(-n);
+  if (end >= 0 && words.length < n) words.push(text.slice(0, end));
+  return words.reverse();
 }
 
 /** `text` up to its first line break (CR LF or LF). */
