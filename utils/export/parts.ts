@@ -43,38 +43,6 @@ export class Parts {
   }
 }
 
-/** The size of `ByteBatch`'s parts. */
-const BATCH_BYTES = 1 << 20;
-
-/** Gathers small pieces of bytes into `out` in parts of about a megabyte (each piece copied: it may be reused). */
-export class ByteBatch {
-  private buffer = new Uint8Array(BATCH_BYTES);
-  private at = 0;
-
-  constructor(private readonly out: Parts) {}
-
-  /** Adds a copy of `data`. */
-  add(data: Uint8Array): void {
-    if (data.length > this.buffer.length - this.at) {
-      this.flush();
-      if (data.length > this.buffer.length) {
-        this.out.bytes(data.slice());
-        return;
-      }
-    }
-    this.buffer.set(data, this.at);
-    this.at += data.length;
-  }
-
-  /** Moves the gathered bytes into `out`. */
-  flush(): void {
-    if (this.at === 0) return;
-    this.out.bytes(this.buffer.subarray(0, this.at));
-    this.buffer = new Uint8Array(BATCH_BYTES);
-    this.at = 0;
-  }
-}
-
 /** Parts joined into one array of bytes (text as UTF-8). */
 export function concatBytes(parts: (string | Uint8Array)[]): Uint8Array {
   const chunks = parts.map((p) => (typeof p === 'string' ? new TextEncoder().encode(p) : p));

@@ -11,11 +11,11 @@
  * is a way into a vault, unpacked at once; twice the bytes cost less than a
  * whole-library export four times over its 3-second budget.
  */
-import { Zip, ZipPassThrough } from 'fflate';
+import { strToU8, Zip, ZipPassThrough } from 'fflate';
 import type { Annotation, Page } from '../db/types';
 import { runAll, type Steps } from '../steps';
 import { groupByPage, type PageNotes } from './group';
-import { ByteBatch, Parts } from './parts';
+import { Parts } from './parts';
 import { highlightMarkdown, type HighlightText } from './markdown';
 import { vaultTag } from './tags';
 
@@ -71,50 +71,19 @@ export function noteName(page: Page): string {
   return [...(base || 'page')].slice(0, 100).join('').trim();
 }
 
-/** The vault's file names, a page at a time: unique (" 2", " 3"... when titles repeat). */
-function* vaultNames(groups: PageNotes[]): Generator<[string, PageNotes]> {
+/** The vault's files, a page at a time: name and Markdown, names unique (" 2", " 3"... when titles repeat). */
+function* vaultEntries(
+  groups: PageNotes[],
+  text: HighlightText = highlightMarkdown,
+): Generator<[string, string, PageNotes]> {
   const taken = new Set<string>();
   for (const group of groups) {
     const base = noteName(group.page);
     let name = `${base}.md`;
     for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base} ${n}.md`;
     taken.add(name.toLowerCase());
-    yield [name, group];
+    yield [name, vaultFile(group, text), group];
   }
-}
-
-/** The vault's files, a page at a time: name and Markdown. */
-function* vaultEntries(
-  groups: PageNotes[],
-  text: HighlightText = highlightMarkdown,
-): Generator<[string, string, PageNotes]> {
-  for (const [name, group] of vaultNames(groups)) yield [name, vaultFile(group, text), group];
-}
-
-/**
- * A page's vault file as UTF-8 (`vaultFile`'s bytes), encoded a piece at a time into `scratch` (grown when
- * too small; the pieces are never joined): the bytes, in the returned buffer.
- */
-function encodeVaultFile(
-  { page, annotations }: PageNotes,
-  text: HighlightText,
-  scratch: Uint8Array,
-  encoder: TextEncoder,
-): [Uint8Array, number] {
-  const head = frontMatter(page, annotations);
-  const texts = annotations.map(text);
-  // UTF-8 takes at most 3 bytes per UTF-16 code unit; the line breaks between the pieces one each.
-  let most = 3 * head.length + annotations.length + 2;
-  for (const t of texts) most += 3 * t.length;
-  if (scratch.length < most) scratch = new Uint8Array(Math.max(most, 2 * scratch.length));
-  let at = encoder.encodeInto(head, scratch).written;
-  scratch[at++] = 10;
-  for (let i = 0; i < texts.length; i++) {
-    if (i > 0) scratch[at++] = 10;
-    at += encoder.encodeInto(texts[i]!, scratch.subarray(at)).written;
-  }
-  scratch[at++] = 10;
-  return [scratch, at];
 }
 
 /** The vault's files: name → Markdown. */
@@ -134,36 +103,23 @@ export function* vaultSteps(
   text: HighlightText = highlightMarkdown,
 ): Steps<void> {
   let failed: Error | null = null;
-  // The zip's pieces (two small headers and the data of each file) are copied into parts of about a megabyte.
-  const batch = new ByteBatch(out);
-  let emitted = 0;
   const zip = new Zip((error, data) => {
     if (error) failed = error;
-    else {
-      batch.add(data);
-      emitted += data.length;
-    }
+    else out.bytes(data);
   });
-  const encoder = new TextEncoder();
-  let scratch: Uint8Array = new Uint8Array(1 << 16);
   let done = 0;
-  for (const [name, group] of vaultNames(groupByPage(pages, annotations))) {
-    const [buffer, length] = encodeVaultFile(group, text, scratch, encoder);
-    scratch = buffer;
+  for (const [name, file, group] of vaultEntries(groupByPage(pages, annotations), text)) {
+    const data = strToU8(file);
     const entry = new ZipPassThrough(name);
     entry.mtime = now;
     zip.add(entry);
-    const before = emitted;
-    entry.push(scratch.subarray(0, length), true);
+    entry.push(data, true);
     if (failed) throw failed;
-    // Each file's data is passed on as it is pushed (the one before it finished), so the buffer can be reused.
-    if (emitted - before < length) throw new Error('The zip held back a file’s data');
     done += group.annotations.length;
     yield done;
   }
   zip.end();
   if (failed) throw failed;
-  batch.flush();
 }
 
 /** The vault zip's bytes. `now` dates the entries. */
