@@ -132,6 +132,13 @@ function phaseTimes(phases: [string, number][]): string {
 async function timeExports(lib: PwPage, total: number): Promise<string> {
   let jsonld = '';
   const formats = ['markdown', 'vault', 'jsonld', 'csv'];
+  // Where each export ran: the export worker (a dedicated worker of the page), or the page when it failed.
+  let workers = 0;
+  let fellBack = '';
+  lib.on('worker', () => (workers += 1));
+  lib.on('console', (message) => {
+    if (message.text().includes('export worker failed')) fellBack = message.text();
+  });
   for (const [round, format] of [
     ...formats.map((f) => [1, f] as const),
     ...[...formats].reverse().map((f) => [2, f] as const),
@@ -142,6 +149,8 @@ async function timeExports(lib: PwPage, total: number): Promise<string> {
       if (area) area.textContent = '';
     });
     await lib.evaluate(watchProgress);
+    workers = 0;
+    fellBack = '';
     const t = performance.now();
     const [download] = await Promise.all([
       lib.waitForEvent('download', { timeout: 180_000 }),
@@ -160,7 +169,7 @@ async function timeExports(lib: PwPage, total: number): Promise<string> {
       await download.saveAs(jsonld);
     }
     console.log(
-      `  round ${round}: export the whole library (${total.toLocaleString()} highlights) as ${format.padEnd(8)} click to file ${ms(took).padStart(10)} (target ≤ 3 s)  ${(bytes / 1024 / 1024).toFixed(1)} MB  ${download.suggestedFilename()}${progress ? `, progress bar shown (${phaseTimes(phases)})` : ', no progress bar'}`,
+      `  round ${round}: export the whole library (${total.toLocaleString()} highlights) as ${format.padEnd(8)} click to file ${ms(took).padStart(10)} (target ≤ 3 s)  ${(bytes / 1024 / 1024).toFixed(1)} MB  ${download.suggestedFilename()}${progress ? `, progress bar shown (${phaseTimes(phases)})` : ', no progress bar'}, ${fellBack ? `in the page (${fellBack})` : workers > 0 ? 'in the export worker' : 'no worker started'}`,
     );
   }
   return jsonld;

@@ -60,33 +60,74 @@ function moreWordsThan(text: string, n: number): boolean {
   return true;
 }
 
-/** The words of `text` (split at white space), none empty. */
+/** Whether the UTF-16 code `c` is white space as `\s` matches it (JavaScript's WhiteSpace and LineTerminator). */
+function isSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** The words of `text` (split at white space), none empty: `text.trim().split(/\s+/)`, without the regex. */
 function wordsIn(text: string): string[] {
-  const trimmed = text.trim();
-  return trimmed ? trimmed.split(/\s+/) : [];
+  const words: string[] = [];
+  let start = -1;
+  for (let i = 0; i < text.length; i++) {
+    if (isSpace(text.charCodeAt(i))) {
+      if (start >= 0) words.push(text.slice(start, i));
+      start = -1;
+    } else if (start < 0) start = i;
+  }
+  if (start >= 0) words.push(text.slice(start));
+  return words;
 }
 
-/** How much of a long line `firstWords` and `lastWords` look at first. */
-const END_REACH = 200;
+/** `text.trim().replace(/\s+/g, ' ')`: the text itself when it is so already (most passages). */
+function singleSpaced(text: string): string {
+  const n = text.length;
+  let plain = n === 0 || (!isSpace(text.charCodeAt(0)) && !isSpace(text.charCodeAt(n - 1)));
+  for (let i = 0; plain && i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32) plain = text.charCodeAt(i + 1) !== 32 && !isSpace(text.charCodeAt(i + 1));
+    else if (isSpace(c)) plain = false;
+  }
+  return plain ? text : text.trim().replace(SPACES, ' ');
+}
 
-/** The first `n` words of `text` (`wordsIn(text).slice(0, n)`), read from its start only when it is long. */
+/** The first `n` words of `text` (`wordsIn(text).slice(0, n)`), read from its start only as far as they go. */
 function firstWords(text: string, n: number): string[] {
-  if (text.length > END_REACH) {
-    const words = wordsIn(text.slice(0, END_REACH));
-    words.pop(); // the cut may have split it
-    if (words.length >= n) return words.slice(0, n);
+  const words: string[] = [];
+  let start = -1;
+  for (let i = 0; i < text.length && words.length < n; i++) {
+    if (isSpace(text.charCodeAt(i))) {
+      if (start >= 0) words.push(text.slice(start, i));
+      start = -1;
+    } else if (start < 0) start = i;
   }
-  return wordsIn(text).slice(0, n);
+  if (start >= 0 && words.length < n) words.push(text.slice(start));
+  return words;
 }
 
-/** The last `n` words of `text` (`wordsIn(text).slice(-n)`), read from its end only when it is long. */
+/** The last `n` words of `text` (`wordsIn(text).slice(-n)`), read from its end only as far as they go. */
 function lastWords(text: string, n: number): string[] {
-  if (text.length > END_REACH) {
-    const words = wordsIn(text.slice(-END_REACH));
-    words.shift(); // the cut may have split it
-    if (words.length >= n) return words.slice(-n);
+  const words: string[] = [];
+  let end = -1;
+  for (let i = text.length - 1; i >= 0 && words.length < n; i--) {
+    if (isSpace(text.charCodeAt(i))) {
+      if (end >= 0) words.push(text.slice(i + 1, end));
+      end = -1;
+    } else if (end < 0) end = i + 1;
   }
-  return wordsIn(text).slice(-n);
+  if (end >= 0 && words.length < n) words.push(text.slice(0, end));
+  return words.reverse();
 }
 
 /** `text` up to its first line break (CR LF or LF). */
@@ -117,16 +158,17 @@ export function textDirective(quote: Pick<TextQuoteSelector, 'exact' | 'prefix' 
   const ownPrefix = prefix.slice(prefix.lastIndexOf('\n') + 1);
   const ownSuffix = firstLine(suffix);
   const prefixWords = wordsIn(ownPrefix);
-  if (prefixWords.length > 0 && ownPrefix === prefix && !/^\s/.test(prefix)) prefixWords.shift();
+  if (prefixWords.length > 0 && ownPrefix === prefix && !isSpace(prefix.charCodeAt(0))) prefixWords.shift();
   while (prefixWords.length > 0 && !HAS_WORD.test(prefixWords[0]!)) prefixWords.shift();
   const suffixWords = wordsIn(ownSuffix);
-  if (suffixWords.length > 0 && ownSuffix === suffix && !/\s$/.test(suffix)) suffixWords.pop();
+  if (suffixWords.length > 0 && ownSuffix === suffix && !isSpace(suffix.charCodeAt(suffix.length - 1)))
+    suffixWords.pop();
   while (suffixWords.length > 0 && !HAS_WORD.test(suffixWords.at(-1)!)) suffixWords.pop();
   const before = prefixWords.slice(-CONTEXT_WORDS).join(' ');
   const after = suffixWords.slice(0, CONTEXT_WORDS).join(' ');
 
   // The passage's words joined by single spaces (as `wordsIn(exact).join(' ')`, without the array).
-  const text = exact.trim().replace(SPACES, ' ');
+  const text = singleSpaced(exact);
   const parts: string[] = [];
   if (before) parts.push(`${encodeFragmentText(before)}-`);
   const lineBreak = exact.includes('\n') || exact.includes('\r');
