@@ -97,12 +97,12 @@ export const NoteSchema = v.pipe(
   v.check((note) => !HTML.test(note), 'must not contain HTML tags (write Markdown instead)'),
 );
 
-/** One tag: trimmed, inner white space collapsed, a leading '#' dropped. */
+/** One tag: trimmed, inner white space collapsed, leading '#'s dropped (all of them: "# #a" is "a", as is "a" again). */
 const TagSchema = v.pipe(
   text(LIMITS.tag * 4),
   v.transform((tag) =>
     tag
-      .replace(/^\s*#+/, '')
+      .replace(/^[\s#]+/, '')
       .replace(/\s+/g, ' ')
       .trim(),
   ),

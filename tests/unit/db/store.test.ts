@@ -41,6 +41,9 @@ describe('saveAnnotation', () => {
     expect(saved.exact).toBe('dialogue should replace confrontation');
     expect(saved.color).toBe('yellow');
     expect(saved.tags).toEqual(['Diplomacy', 'UN talks']);
+    // Normalising twice changes nothing (an export imported again): "# #Budget" is "Budget", not "#Budget".
+    const twice = await saveAnnotation(db, newAnnotation(undefined, { tags: ['# #Budget', ' ##  c++ '] }));
+    expect(twice.tags).toEqual(['Budget', 'c++']);
     expect(saved.createdAt).toBe(saved.updatedAt);
     expect(saved).not.toHaveProperty('words'); // derived in memory, never stored (schema 4)
     expect(annotationWords(saved)).toEqual(
