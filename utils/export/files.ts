@@ -15,7 +15,7 @@ import { annotationJson, webAnnotationSteps } from './web-annotation';
 /** The export formats. */
 export const EXPORT_FORMATS = {
   markdown: { label: 'Markdown', ext: 'md', type: 'text/markdown;charset=utf-8' },
-  vault: { label: 'Markdown files (zip, for Obsidian or Logseq)', ext: 'zip', type: 'application/zip' },
+  vault: { label: 'Obsidian or Logseq vault (zip)', ext: 'zip', type: 'application/zip' },
   jsonld: { label: 'Web Annotation (JSON-LD)', ext: 'jsonld', type: 'application/ld+json;charset=utf-8' },
   csv: { label: 'CSV', ext: 'csv', type: 'text/csv;charset=utf-8' },
 } as const;
