@@ -29,6 +29,53 @@ function describesWork(before: string, inner: string): boolean {
   return DESCRIBED.test(before) && /^\p{Ll}/u.test(inner.trim());
 }
 
+/**
+ * A noun for something said, with the words it reports after it: "his promise of “free
+ * college”", "Trump's accusation that she is playing the “woman's card”", "chants of “USA!”".
+ * Short quoted words there are the speaker's, not the writer's scare quotes.
+ */
+const SPEECH_NOUN = new RegExp(
+  String.raw`\b(?:promises?|pledges?|vows?|claims?|accusations?|comments?|remarks?|calls?|admission|warnings?|` +
+    String.raw`insistence|assertions?|arguments?|contention|complaints?|boasts?|threats?|demands?|statements?|` +
+    String.raw`chants?|cries|cry|refrain|mantra|tweets?|suggestion|prediction|assurances?|denial|declaration|` +
+    String.raw`proclamation|acknowledge?ment|characterization|jokes?|quips?|insults?|lament|plea|messages?)\s+` +
+    String.raw`(?:(?:on|in|at|during)\s+\p{L}+\s+)?` +
+    String.raw`(?:that\s[^.;!?“”"]{0,80}|of\s+(?:an?\s+|the\s+)?|to\s+(?:be\s+)?|about\s+(?:an?\s+|the\s+)?|for\s+(?:an?\s+|the\s+)?|:\s*)$`,
+  'iu',
+);
+
+/** The part of `before` in the quotation's own sentence (after the last full stop). */
+function ownSentence(before: string): string {
+  const m = /[.!?]['"’”]?\s+(?=\S)/gu;
+  let at = 0;
+  for (const x of before.matchAll(m)) at = (x.index ?? 0) + x[0].length;
+  return before.slice(at);
+}
+
+/** Speech verbs that end a quotation's attribution sentence. */
+const STRONG_SAID = new Set(
+  'said says told tells added adds wrote writes asked asks replied continued explained noted recalled insisted declared tweeted stated shouted yelled read quipped joked argued warned answered responded exclaimed'.split(
+    ' ',
+  ),
+);
+
+/**
+ * The sentence before the quotation, in its paragraph, ends on a speech cue and its speaker:
+ * "“It's taxing,” O'Donnell said. “Big time.”" A quoted sentence right after it goes on with
+ * the same person's words, however short.
+ */
+function afterSaidSentence(text: string, q: MarkedSpan, inner: string): boolean {
+  if (!/[.!?,]['"’”]?\s*$/u.test(inner)) return false;
+  const from = Math.max(0, q.open - 160, text.lastIndexOf('\n', q.open - 1) + 1);
+  // A closing mark, then up to seven words and the full stop: "…,” Burton told delegates recently. "
+  const m = /["”’']\s*,?\s+((?:[^\s!?"“”‘’]+\s+){0,6}[^\s!?"“”‘’]+)[.!?]\s+$/u.exec(text.slice(from, q.open));
+  if (!m) return false;
+  return m[1]
+    .split(/\s+/)
+    .slice(0, 5)
+    .some((w) => STRONG_SAID.has(w.toLowerCase()));
+}
+
 function wordCount(s: string): number {
   return s.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu)?.length ?? 0;
 }
@@ -100,6 +147,8 @@ export function isQuotation(text: string, q: MarkedSpan, a: Attribution, firstLi
       titleCased(inner) && /\b(?:on|in|of|from|told|with|to)\s+(?:\p{Lu}[\p{L}.]*(?:['’]s)?\s+)*$/u.test(before)
     );
   if (a.inSentence) return !titleCased(inner);
+  if (afterSaidSentence(text, q, inner)) return true;
+  if (!titleCased(inner) && SPEECH_NOUN.test(ownSentence(text.slice(Math.max(0, q.open - 120), q.open)))) return true;
   if (a.standalone) return words >= 3 && !titleCased(inner);
   return words >= 4 && !titleCased(inner);
 }
