@@ -44,6 +44,19 @@ const SPEECH_NOUN = new RegExp(
   'iu',
 );
 
+/**
+ * A verb that casts someone or something as what the quoted words say, the words after "as"
+ * being the one who casts: "Trump identified the judge as “Spanish”", "defended his comments as
+ * being “sarcastic”", "casting Johnson as an “honorable choice”". ("known as" names: see NAMING.)
+ */
+const CAST_AS = new RegExp(
+  String.raw`\b(?:portray|present|identif(?:y|ie|i)|label|dub|cast|defin|designat|characteri[sz]|depict|brand|` +
+    String.raw`refer|regard|dismiss|defend|position|mark|tout|hail|denounc|derid|mock|criticiz|criticis|paint|tag|` +
+    String.raw`classif(?:y|ie|i)|bill|styl|prais|pitch|condemn|assail|lambast|ridicul|disparag|laud)\p{L}*` +
+    String.raw`(?:\s+[^\s.!?;:"“”]+){0,6}?\s+as\s+(?:an?\s+|the\s+|being\s+)?$`,
+  'iu',
+);
+
 /** The part of `before` in the quotation's own sentence (after the last full stop). */
 function ownSentence(before: string): string {
   const m = /[.!?]['"’”]?\s+(?=\S)/gu;
@@ -80,11 +93,15 @@ function wordCount(s: string): number {
   return s.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu)?.length ?? 0;
 }
 
+/** Words a title leaves in lowercase, besides those of three letters or fewer. */
+const TITLE_SMALL_WORDS = new Set(['with', 'from', 'into', 'onto', 'over', 'upon', 'than']);
+
 /** Capitalised like a title of a work ("The Art of the Deal", "Good Morning America."). */
 function titleCased(s: string): boolean {
   const words = s.match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
   if (words.length < 2 || words.length > 10) return false;
-  const long = words.filter((w) => w.length > 3);
+  // Titles leave their small words in lowercase, "with" and "from" included ("The Late Show with …").
+  const long = words.filter((w) => w.length > 3 && !TITLE_SMALL_WORDS.has(w));
   const caps = words.filter((w) => /^\p{Lu}/u.test(w)).length;
   // No sentence break inside, the punctuation at its end set aside.
   const tail = trailingPunct(s);
@@ -148,7 +165,10 @@ export function isQuotation(text: string, q: MarkedSpan, a: Attribution, firstLi
     );
   if (a.inSentence) return !titleCased(inner);
   if (afterSaidSentence(text, q, inner)) return true;
-  if (!titleCased(inner) && SPEECH_NOUN.test(ownSentence(text.slice(Math.max(0, q.open - 120), q.open)))) return true;
+  if (!titleCased(inner)) {
+    const own = ownSentence(text.slice(Math.max(0, q.open - 120), q.open));
+    if (SPEECH_NOUN.test(own) || CAST_AS.test(own)) return true;
+  }
   if (a.standalone) return words >= 3 && !titleCased(inner);
   return words >= 4 && !titleCased(inner);
 }

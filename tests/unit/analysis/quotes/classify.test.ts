@@ -74,6 +74,21 @@ describe('which quoted spans are quotations', () => {
     expect(spans('She starred in "The Long Way Home" and "Rain," both hits.')).toEqual([]);
     expect(spans('He appeared on "Meet the Press" on Sunday.')).toEqual([]);
     expect(spans('He wrote the book "The Art of Winning" in 1990.')).toEqual([]);
+    // A title keeps “with” and “from” in lowercase, as it does “of” and “the”.
+    expect(spans('Mayor Ada Lutz said on “Mornings with Dan Ruiz” that the roads were open.')).toEqual([]);
+    expect(spans('Ada Lutz hosts “Letters from the Valley” on Sundays.')).toEqual([]);
+    // A sentence quoted in capitals is still a quotation.
+    expect(spans('“We Will Win,” Ada Lutz said.')).toEqual(['We Will Win,']);
+  });
+
+  it('keeps a few words a verb casts someone or something as ("portrayed him as “…”")', () => {
+    expect(quotes('Nadia Ortiz portrayed her rival as a “career politician” at the debate.')).toEqual([
+      ['career politician', 'Nadia Ortiz'],
+    ]);
+    expect(spans('Karl Mendes later defended his remarks as being “sarcastic.”')).toEqual(['sarcastic.']);
+    // "known as" names, and a title after "as" stays a title.
+    expect(spans('The bridge, known as the “iron lady,” opened in 1901.')).toEqual([]);
+    expect(spans('Critics portrayed the plan as “Operation Clean Slate” in ads.')).toEqual([]);
   });
 
   it('drops a programme after its broadcaster’s possessive, even of one word', () => {
