@@ -156,8 +156,9 @@ export function isQuotation(text: string, q: MarkedSpan, a: Attribution, firstLi
     /(?:\b\p{Lu}[\p{L}.&-]*|\b(?:television|radio|network|channel|magazine|newspaper))['’]s\s+$/u.test(before)
   )
     return false;
-  // A byline after it makes it a title: "“Trump's new plan,” by Jane Doe".
-  if (/^[,.]?\s*by\s+\p{Lu}/u.test(text.slice(q.close, q.close + 30))) return false;
+  // A byline after it makes it a title: "“Trump's new plan,” by Jane Doe". A title begins in
+  // capitals; lowercase words before "by" are a passive's: "had been “rocked” by Christie".
+  if (/^\P{L}*\p{Lu}/u.test(inner) && /^[,.]?\s*by\s+\p{Lu}/u.test(text.slice(q.close, q.close + 30))) return false;
   // A show or a book after "on", "told" or "with": … told "Fox and Friends," reminding …
   if (a.adjacent)
     return !(

@@ -81,6 +81,12 @@ describe('which quoted spans are quotations', () => {
     expect(spans('“We Will Win,” Ada Lutz said.')).toEqual(['We Will Win,']);
   });
 
+  it('reads a capitalised span before “by Name” as a title with its byline, a lowercase one as a passive', () => {
+    expect(spans('Lena Park wrote that the senator had been “rocked” by Christie in the debate.')).toEqual(['rocked']);
+    expect(spans('Read “The long road home,” by Ada Lutz, in the Sunday edition.')).toEqual([]);
+    expect(spans('One of his recent reads, “This Kind of War,” by T.R. Fehrenbach, is on his desk.')).toEqual([]);
+  });
+
   it('keeps a few words a verb casts someone or something as ("portrayed him as “…”")', () => {
     expect(quotes('Nadia Ortiz portrayed her rival as a “career politician” at the debate.')).toEqual([
       ['career politician', 'Nadia Ortiz'],
