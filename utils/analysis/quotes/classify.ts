@@ -79,9 +79,11 @@ const STRONG_SAID = new Set(
  */
 function afterSaidSentence(text: string, q: MarkedSpan, inner: string): boolean {
   if (!/[.!?,]['"’”]?\s*$/u.test(inner)) return false;
-  const from = Math.max(0, q.open - 160, text.lastIndexOf('\n', q.open - 1) + 1);
+  // The 160 characters before it in its paragraph (a bounded look: no scan to the paragraph's start).
+  let before = text.slice(Math.max(0, q.open - 160), q.open);
+  before = before.slice(before.lastIndexOf('\n') + 1);
   // A closing mark, then up to seven words and the full stop: "…,” Burton told delegates recently. "
-  const m = /["”’']\s*,?\s+((?:[^\s!?"“”‘’]+\s+){0,6}[^\s!?"“”‘’]+)[.!?]\s+$/u.exec(text.slice(from, q.open));
+  const m = /["”’']\s*,?\s+((?:[^\s!?"“”‘’]+\s+){0,6}[^\s!?"“”‘’]+)[.!?]\s+$/u.exec(before);
   if (!m) return false;
   return m[1]
     .split(/\s+/)
