@@ -46,6 +46,11 @@ function sourceWhere(a: PolnearArticle, gs: number, ge: number, source: string):
   return (s.start < gs ? 'before' : 'after') + (same ? '' : '-otherpara');
 }
 
+/**
+ * Annotation coverage: PolNeAR's annotators stopped before the end of many articles; quotations
+ * found after an article's last annotated attribution can only count as false alarms.
+ */
+const cover = { gold: 0, pred: 0, matched: 0, predIn: 0, matchedIn: 0 };
 const byRoute = new Map<string, { right: number; wrong: number; none: number; false: number }>();
 const named = (s: string) => /\p{Lu}/u.test(s.replace(/^(?:The|A|An)\s/, ''));
 for (const a of articles) {
@@ -54,6 +59,16 @@ for (const a of articles) {
   const pred = analyzeInput({ text: a.text }).quotes;
   const routes = quoteTrace.routes;
   const pairs = matchQuotes(a.text, gold, pred);
+  const lastAttribution = Math.max(
+    0,
+    ...a.attributions.flatMap((x) => [...x.content, ...x.source, ...x.cue].map((f) => f.end)),
+  );
+  const predIn = pred.filter((p) => p.start < lastAttribution);
+  cover.gold += gold.length;
+  cover.pred += pred.length;
+  cover.matched += pairs.length;
+  cover.predIn += predIn.length;
+  cover.matchedIn += matchQuotes(a.text, gold, predIn).length;
   for (const [i, j] of pairs) {
     const g = gold[i],
       p = pred[j];
@@ -147,6 +162,12 @@ for (const a of articles) {
     note(kind, `${a.id} (${p.speaker}) ${show(a.text, p.start, p.end, 100, 80)}`);
   });
 }
+const prf = (m: number, p: number) =>
+  `F1 ${((2 * m) / (cover.gold + p)).toFixed(3)} (P ${(m / p).toFixed(3)} R ${(m / cover.gold).toFixed(3)})`;
+console.log(
+  `quotations: ${prf(cover.matched, cover.pred)}; up to each article's last annotated attribution: ` +
+    `${prf(cover.matchedIn, cover.predIn)} (${cover.pred - cover.predIn} of ${cover.pred} found after it)`,
+);
 console.log('route: right wrong none false');
 for (const [k, v] of [...byRoute].sort((x, y) => y[1].wrong - x[1].wrong))
   console.log(k.padEnd(36), v.right, v.wrong, v.none, v.false);

@@ -29,15 +29,81 @@ function describesWork(before: string, inner: string): boolean {
   return DESCRIBED.test(before) && /^\p{Ll}/u.test(inner.trim());
 }
 
+/**
+ * A noun for something said, with the words it reports after it: "his promise of “free
+ * college”", "Trump's accusation that she is playing the “woman's card”", "chants of “USA!”".
+ * Short quoted words there are the speaker's, not the writer's scare quotes.
+ */
+const SPEECH_NOUN = new RegExp(
+  String.raw`\b(?:promises?|pledges?|vows?|claims?|accusations?|comments?|remarks?|calls?|admission|warnings?|` +
+    String.raw`insistence|assertions?|arguments?|contention|complaints?|boasts?|threats?|demands?|statements?|` +
+    String.raw`chants?|cries|cry|refrain|mantra|tweets?|suggestion|prediction|assurances?|denial|declaration|` +
+    String.raw`proclamation|acknowledge?ment|characterization|jokes?|quips?|insults?|lament|plea|messages?)\s+` +
+    String.raw`(?:(?:on|in|at|during)\s+\p{L}+\s+)?` +
+    String.raw`(?:that\s[^.;!?“”"]{0,80}|of\s+(?:an?\s+|the\s+)?|to\s+(?:be\s+)?|about\s+(?:an?\s+|the\s+)?|for\s+(?:an?\s+|the\s+)?|:\s*)$`,
+  'iu',
+);
+
+/**
+ * A verb that casts someone or something as what the quoted words say, the words after "as"
+ * being the one who casts: "Trump identified the judge as “Spanish”", "defended his comments as
+ * being “sarcastic”", "casting Johnson as an “honorable choice”". ("known as" names: see NAMING.)
+ */
+const CAST_AS = new RegExp(
+  String.raw`\b(?:portray|present|identif(?:y|ie|i)|label|dub|cast|defin|designat|characteri[sz]|depict|brand|` +
+    String.raw`refer|regard|dismiss|defend|position|mark|tout|hail|denounc|derid|mock|criticiz|criticis|paint|tag|` +
+    String.raw`classif(?:y|ie|i)|bill|styl|prais|pitch|condemn|assail|lambast|ridicul|disparag|laud)\p{L}*` +
+    String.raw`(?:\s+[^\s.!?;:"“”]+){0,6}?\s+as\s+(?:an?\s+|the\s+|being\s+)?$`,
+  'iu',
+);
+
+/** The part of `before` in the quotation's own sentence (after the last full stop). */
+function ownSentence(before: string): string {
+  const m = /[.!?]['"’”]?\s+(?=\S)/gu;
+  let at = 0;
+  for (const x of before.matchAll(m)) at = (x.index ?? 0) + x[0].length;
+  return before.slice(at);
+}
+
+/** Speech verbs that end a quotation's attribution sentence. */
+const STRONG_SAID = new Set(
+  'said says told tells added adds wrote writes asked asks replied continued explained noted recalled insisted declared tweeted stated shouted yelled read quipped joked argued warned answered responded exclaimed'.split(
+    ' ',
+  ),
+);
+
+/**
+ * The sentence before the quotation, in its paragraph, ends on a speech cue and its speaker:
+ * "“It's taxing,” O'Donnell said. “Big time.”" A quoted sentence right after it goes on with
+ * the same person's words, however short.
+ */
+function afterSaidSentence(text: string, q: MarkedSpan, inner: string): boolean {
+  if (!/[.!?,]['"’”]?\s*$/u.test(inner)) return false;
+  // The 160 characters before it in its paragraph (a bounded look: no scan to the paragraph's start).
+  let before = text.slice(Math.max(0, q.open - 160), q.open);
+  before = before.slice(before.lastIndexOf('\n') + 1);
+  // A closing mark, then up to seven words and the full stop: "…,” Burton told delegates recently. "
+  const m = /["”’']\s*,?\s+((?:[^\s!?"“”‘’]+\s+){0,6}[^\s!?"“”‘’]+)[.!?]\s+$/u.exec(before);
+  if (!m) return false;
+  return m[1]
+    .split(/\s+/)
+    .slice(0, 5)
+    .some((w) => STRONG_SAID.has(w.toLowerCase()));
+}
+
 function wordCount(s: string): number {
   return s.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu)?.length ?? 0;
 }
+
+/** Words a title leaves in lowercase, besides those of three letters or fewer. */
+const TITLE_SMALL_WORDS = new Set(['with', 'from', 'into', 'onto', 'over', 'upon', 'than']);
 
 /** Capitalised like a title of a work ("The Art of the Deal", "Good Morning America."). */
 function titleCased(s: string): boolean {
   const words = s.match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
   if (words.length < 2 || words.length > 10) return false;
-  const long = words.filter((w) => w.length > 3);
+  // Titles leave their small words in lowercase, "with" and "from" included ("The Late Show with …").
+  const long = words.filter((w) => w.length > 3 && !TITLE_SMALL_WORDS.has(w));
   const caps = words.filter((w) => /^\p{Lu}/u.test(w)).length;
   // No sentence break inside, the punctuation at its end set aside.
   const tail = trailingPunct(s);
@@ -92,14 +158,20 @@ export function isQuotation(text: string, q: MarkedSpan, a: Attribution, firstLi
     /(?:\b\p{Lu}[\p{L}.&-]*|\b(?:television|radio|network|channel|magazine|newspaper))['’]s\s+$/u.test(before)
   )
     return false;
-  // A byline after it makes it a title: "“Trump's new plan,” by Jane Doe".
-  if (/^[,.]?\s*by\s+\p{Lu}/u.test(text.slice(q.close, q.close + 30))) return false;
+  // A byline after it makes it a title: "“Trump's new plan,” by Jane Doe". A title begins in
+  // capitals; lowercase words before "by" are a passive's: "had been “rocked” by Christie".
+  if (/^\P{L}*\p{Lu}/u.test(inner) && /^[,.]?\s*by\s+\p{Lu}/u.test(text.slice(q.close, q.close + 30))) return false;
   // A show or a book after "on", "told" or "with": … told "Fox and Friends," reminding …
   if (a.adjacent)
     return !(
       titleCased(inner) && /\b(?:on|in|of|from|told|with|to)\s+(?:\p{Lu}[\p{L}.]*(?:['’]s)?\s+)*$/u.test(before)
     );
   if (a.inSentence) return !titleCased(inner);
+  if (afterSaidSentence(text, q, inner)) return true;
+  if (!titleCased(inner)) {
+    const own = ownSentence(text.slice(Math.max(0, q.open - 120), q.open));
+    if (SPEECH_NOUN.test(own) || CAST_AS.test(own)) return true;
+  }
   if (a.standalone) return words >= 3 && !titleCased(inner);
   return words >= 4 && !titleCased(inner);
 }

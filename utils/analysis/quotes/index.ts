@@ -1,5 +1,5 @@
 import type { EntityGroup, EntityMention, Quote } from '../types';
-import { attribute, type Frame } from './attribution';
+import { attribute, type Attribution, type Frame } from './attribution';
 import { isQuotation } from './classify';
 import { unsure, type Evidence } from './confidence';
 import { isCue, subjectEndingAt, subjectStartingAt, type Subject } from './cues';
@@ -20,7 +20,9 @@ export const quoteTrace: {
   evidence: { evidence: Evidence; speaker: string | null }[] | null;
   /** Another confidence threshold than `MIN_CONFIDENCE` (0: none), for the trade-off curve. */
   threshold: number | null;
-} = { routes: null, evidence: null, threshold: null };
+  /** Every quoted span weighed, with its cue and whether it was taken as a quotation. */
+  candidates: { q: MarkedSpan; a: Attribution; taken: boolean }[] | null;
+} = { routes: null, evidence: null, threshold: null, candidates: null };
 
 function countBreaks(text: string, from: number, to: number): number {
   let n = 0;
@@ -194,7 +196,9 @@ export function findQuotes(text: string, entities: EntityMention[], groups: Enti
       mask,
     };
     const a = attribute(text, q, frame);
-    if (!isQuotation(text, q, a, firstLineEnd)) continue;
+    const taken = isQuotation(text, q, a, firstLineEnd);
+    quoteTrace.candidates?.push({ q, a, taken });
+    if (!taken) continue;
     let subject = a.subject ?? signature(text, q, paraEnd);
     // A label line ("Maria Lopez, 34, Phoenix:") names its first name, not its last.
     if (subject && q.open === paraStart && subject.start < paraStart) {

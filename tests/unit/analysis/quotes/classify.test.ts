@@ -26,8 +26,40 @@ describe('which quoted spans are quotations', () => {
     expect(
       quotes('Tom Hale spoke for an hour. He’s predicting he will do “very, very well” in the next contest.'),
     ).toEqual([['very, very well', 'Tom Hale']]);
-    // A possessive before the word still makes it a noun: no cue, and two words are no quotation.
-    expect(spans('The senator’s promise of “free college” drew cheers in the hall.')).toEqual([]);
+    // A possessive before the word still makes it a noun, not a verb: the words are what the
+    // promise reports, a quotation of the senator's, with no speaker from a cue.
+    expect(quotes('The senator’s promise of “free college” drew cheers in the hall.')).toEqual([
+      ['free college', null],
+    ]);
+  });
+
+  it('keeps a few words a noun for speech reports (promise, claim, chants) and no scare quote', () => {
+    expect(spans('Nadia Ortiz repeated her claim that the audit was “politically motivated” and left.')).toEqual([
+      'politically motivated',
+    ]);
+    expect(spans('Crowds at the rally broke into chants of “Lock them up!” as the mayor spoke.')).toEqual([
+      'Lock them up!',
+    ]);
+    expect(spans('Her pledge to be “neutral” in the talks surprised the delegates.')).toEqual(['neutral']);
+    // The same words without a noun for speech are the writer's scare quotes or a name.
+    expect(spans('The audit was “politically motivated” by most accounts.')).toEqual([]);
+    expect(spans('The building is known as the “Glass House.” Tours start at noon.')).toEqual([]);
+    // A title stays a title after such a noun.
+    expect(spans('Her message of “Hope Over Fear” was printed on every sign.')).toEqual([]);
+  });
+
+  it('keeps a short quoted sentence that follows a sentence ending “…,” someone said', () => {
+    expect(quotes('“The budget is tight,” Karl Mendes said. “Very tight.”')).toEqual([
+      ['The budget is tight,', 'Karl Mendes'],
+      ['Very tight.', 'Karl Mendes'],
+    ]);
+    expect(spans('“We tried everything,” Karl Mendes told reporters on Friday. “Nothing worked.”')).toEqual([
+      'We tried everything,',
+      'Nothing worked.',
+    ]);
+    // Not after a sentence that quotes nobody, nor after one without a speech verb.
+    expect(spans('The council met on Friday. “Very tight.”')).toEqual([]);
+    expect(spans('“The budget,” the report’s title page. “Very tight.”')).not.toContain('Very tight.');
   });
 
   it('keeps a description of a work that a speech verb gives, but not its title', () => {
@@ -42,6 +74,27 @@ describe('which quoted spans are quotations', () => {
     expect(spans('She starred in "The Long Way Home" and "Rain," both hits.')).toEqual([]);
     expect(spans('He appeared on "Meet the Press" on Sunday.')).toEqual([]);
     expect(spans('He wrote the book "The Art of Winning" in 1990.')).toEqual([]);
+    // A title keeps “with” and “from” in lowercase, as it does “of” and “the”.
+    expect(spans('Mayor Ada Lutz said on “Mornings with Dan Ruiz” that the roads were open.')).toEqual([]);
+    expect(spans('Ada Lutz hosts “Letters from the Valley” on Sundays.')).toEqual([]);
+    // A sentence quoted in capitals is still a quotation.
+    expect(spans('“We Will Win,” Ada Lutz said.')).toEqual(['We Will Win,']);
+  });
+
+  it('reads a capitalised span before “by Name” as a title with its byline, a lowercase one as a passive', () => {
+    expect(spans('Lena Park wrote that the senator had been “rocked” by Christie in the debate.')).toEqual(['rocked']);
+    expect(spans('Read “The long road home,” by Ada Lutz, in the Sunday edition.')).toEqual([]);
+    expect(spans('One of his recent reads, “This Kind of War,” by T.R. Fehrenbach, is on his desk.')).toEqual([]);
+  });
+
+  it('keeps a few words a verb casts someone or something as ("portrayed him as “…”")', () => {
+    expect(quotes('Nadia Ortiz portrayed her rival as a “career politician” at the debate.')).toEqual([
+      ['career politician', 'Nadia Ortiz'],
+    ]);
+    expect(spans('Karl Mendes later defended his remarks as being “sarcastic.”')).toEqual(['sarcastic.']);
+    // "known as" names, and a title after "as" stays a title.
+    expect(spans('The bridge, known as the “iron lady,” opened in 1901.')).toEqual([]);
+    expect(spans('Critics portrayed the plan as “Operation Clean Slate” in ads.')).toEqual([]);
   });
 
   it('drops a programme after its broadcaster’s possessive, even of one word', () => {
