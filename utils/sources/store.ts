@@ -283,31 +283,36 @@ async function writeRecord(db: GlossDB, resolver: Resolver, record: SourceRecord
       words: corrected === 'dropped' ? [] : wordsOf(q.text),
     });
   }
-  const mentions = new Map<string, StoredMention>();
-  for (const e of record.entities) {
-    const found = await identify(e.name);
-    if (!found) continue;
-    const known = mentions.get(found.id);
-    if (known) known.count += e.count;
-    else mentions.set(found.id, { url, identityId: found.id, name: e.name, type: e.type, count: e.count });
-    affected.add(found.id);
-  }
-  const article: RememberedArticle = {
-    url,
-    site: siteOf(url),
-    title: record.title,
-    publisher: record.publisher,
-    byline: record.byline,
-    published: record.published,
-    language: record.language,
-    firstRead: old?.firstRead ?? now,
-    lastRead: Math.max(now, old?.lastRead ?? 0),
-    date,
-  };
-  await db.sourceArticles.put(article);
+  const identities: (string | undefined)[] = [];
+  for (const e of record.entities) identities.push((await identify(e.name))?.id);
+  const mentions = articleMentions(record, identities);
+  for (const m of mentions) affected.add(m.identityId);
+  await db.sourceArticles.put(articleRow(record, date, old?.firstRead ?? now, Math.max(now, old?.lastRead ?? 0)));
   await db.sourceQuotes.bulkPut(quotes);
-  await db.sourceMentions.bulkPut([...mentions.values()]);
+  await db.sourceMentions.bulkPut(mentions);
   return affected;
+}
+
+/**
+ * An article's mentions, one per identity: `identities[i]` is the identity of `record.entities[i]` (none: not
+ * remembered), and the counts of the names it joins are added up, under the first of them.
+ */
+export function articleMentions(record: SourceRecord, identities: (string | undefined)[]): StoredMention[] {
+  const mentions = new Map<string, StoredMention>();
+  record.entities.forEach((e, i) => {
+    const identityId = identities[i];
+    if (!identityId) return;
+    const known = mentions.get(identityId);
+    if (known) known.count += e.count;
+    else mentions.set(identityId, { url: record.url, identityId, name: e.name, type: e.type, count: e.count });
+  });
+  return [...mentions.values()];
+}
+
+/** The stored row of a remembered article. */
+export function articleRow(record: SourceRecord, date: string, firstRead: number, lastRead: number): RememberedArticle {
+  const { url, title, publisher, byline, published, language } = record;
+  return { url, site: siteOf(url), title, publisher, byline, published, language, firstRead, lastRead, date };
 }
 
 /**
