@@ -6,6 +6,9 @@
  * served here. Each browser's test keeps its own checks: Chromium's see into
  * the closed shadow root, Firefox's work the card by keyboard.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page as ChromiumPage, Worker } from 'playwright-core';
 import type { Page as FirefoxPage } from 'puppeteer-core';
 import { makeLibrary } from '../../../scripts/lib/library-seed';
@@ -31,16 +34,17 @@ export const bidiOf = (session: FirefoxSession) =>
   (session.browser as unknown as { connection: { send(method: string, params: object): Promise<unknown> } }).connection;
 
 /**
- * Opens one of Gloss's pages (`popup.html`, `library.html#sources`) in `page`, through WebDriver BiDi: a plain
- * goto may not reach moz-extension pages (the session needs `systemAccess`).
+ * Opens one of Gloss's pages (`popup.html`, `library.html#sources`), or of the extension at `origin`, in `page`,
+ * through WebDriver BiDi: a plain goto may not reach moz-extension pages (the session needs `systemAccess`).
  */
-export async function openGlossPage(session: FirefoxSession, page: FirefoxPage, path: string): Promise<void> {
+export async function openGlossPage(
+  session: FirefoxSession,
+  page: FirefoxPage,
+  path: string,
+  origin = session.extensionOrigin,
+): Promise<void> {
   const context = (page.mainFrame() as unknown as { _id: string })._id;
-  await bidiOf(session).send('browsingContext.navigate', {
-    context,
-    url: `${session.extensionOrigin}/${path}`,
-    wait: 'complete',
-  });
+  await bidiOf(session).send('browsingContext.navigate', { context, url: `${origin}/${path}`, wait: 'complete' });
 }
 
 /**
@@ -153,3 +157,114 @@ export async function firefoxTab(session: FirefoxSession): Promise<TwinTab> {
     close: () => page.close(),
   };
 }
+
+/**
+ * Another extension the reader installed, written to a new folder (remove it after): in Chromium a service worker
+ * the test drives, in Firefox an extension page (`attack.html`) the test opens and drives; `attack` runs in either.
+ */
+export function writeIntruder(browser: 'chromium' | 'firefox'): string {
+  const dir = mkdtempSync(join(tmpdir(), 'gloss-intruder-'));
+  const manifest =
+    browser === 'chromium'
+      ? { manifest_version: 3, background: { service_worker: 'intruder.js' } }
+      : {
+          manifest_version: 2,
+          background: { scripts: ['intruder.js'] },
+          browser_specific_settings: { gecko: { id: 'intruder@gloss.test' } },
+        };
+  writeFileSync(
+    join(dir, 'manifest.json'),
+    JSON.stringify({ ...manifest, name: 'Intruder', version: '1.0', permissions: ['tabs'] }),
+  );
+  writeFileSync(join(dir, 'intruder.js'), '// driven by the test\n');
+  writeFileSync(join(dir, 'attack.html'), '<!doctype html><meta charset="utf-8"><title>Intruder</title>\n');
+  return dir;
+}
+
+/** What the intruder got for each attempt: the reply, or the error it was given. */
+export type Outcome = { attempt: string; reply?: unknown; error?: string };
+
+/**
+ * Run in the intruder (its service worker, or its page): Gloss's requests, sent every way another extension may
+ * send them: to Gloss's background by message and on a port named as Gloss's content script names its ports, and
+ * to the article's tab. `glossId`: Gloss's extension id (public for any extension in a store).
+ */
+export async function attack([glossId, tabId, port, url, id]: readonly [
+  string,
+  number,
+  string,
+  string,
+  string,
+]): Promise<Outcome[]> {
+  type Api = {
+    runtime: {
+      sendMessage(extId: string, m: object): Promise<unknown>;
+      connect(
+        extId: string,
+        info: { name: string },
+      ): {
+        postMessage(m: object): void;
+        onMessage: { addListener(f: (m: unknown) => void): void };
+        onDisconnect: { addListener(f: () => void): void };
+      };
+    };
+    tabs: { sendMessage(tabId: number, m: object): Promise<unknown> };
+  };
+  // Firefox's `chrome` takes callbacks; its `browser` returns promises, as Chromium's `chrome` does.
+  const g = globalThis as unknown as { browser?: Api; chrome: Api };
+  const api = g.browser ?? g.chrome;
+  const annotation = {
+    url,
+    target: { source: url, selectors: [{ type: 'TextQuoteSelector', exact: 'Kirkwall', prefix: '', suffix: '' }] },
+    color: 'yellow',
+    note: 'planted by another extension',
+    tags: ['planted'],
+  };
+  const requests: [string, object][] = [
+    ['annotations:list', { url }],
+    ['tags:list', {}],
+    ['annotation:save', { annotation }],
+    ['annotation:update', { id, patch: { note: 'changed by another extension' } }],
+    ['annotation:delete', { id }],
+    ['annotations:import', { json: '[]' }],
+    ['page:visit', { page: url }],
+  ];
+  // (No arrow kept in a const: a runner that keeps function names wraps those in a helper the worker lacks.)
+  const attempts: [string, () => Promise<unknown>][] = [];
+  for (const [type, payload] of requests) {
+    const message = { gloss: 1, type, payload };
+    attempts.push([`message ${type}`, () => api.runtime.sendMessage(glossId, message)]);
+    attempts.push([
+      `port ${type}`,
+      () =>
+        new Promise((resolve, reject) => {
+          const p = api.runtime.connect(glossId, { name: port });
+          p.onMessage.addListener(resolve);
+          p.onDisconnect.addListener(() => reject(new Error('disconnected')));
+          p.postMessage(message);
+          setTimeout(() => reject(new Error('no reply')), 2000);
+        }),
+    ]);
+  }
+  for (const type of ['page:state', 'page:walk'])
+    attempts.push([`tab ${type}`, () => api.tabs.sendMessage(tabId, { gloss: 1, type, payload: { step: 1 } })]);
+  const out: Outcome[] = [];
+  for (const [attempt, send] of attempts) {
+    try {
+      out.push({ attempt, reply: (await send()) ?? null });
+    } catch (err) {
+      out.push({ attempt, error: String(err) });
+    }
+  }
+  return out;
+}
+
+/** How many attempts `attack` makes. */
+export const ATTEMPTS = 16;
+
+/**
+ * The attempts that got something: a reply, or an error other than for want of a listener or a port closed
+ * unanswered (the same words in Chromium and Firefox). Empty when Gloss answered none.
+ */
+export const answered = (outcomes: Outcome[]): Outcome[] =>
+  outcomes.filter((o) => 'reply' in o || !/Receiving end does not exist|disconnected|no reply/.test(o.error ?? ''));
