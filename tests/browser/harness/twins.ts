@@ -6,7 +6,7 @@
  * served here. Each browser's test keeps its own checks: Chromium's see into
  * the closed shadow root, Firefox's work the card by keyboard.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page as ChromiumPage, Worker } from 'playwright-core';
@@ -16,6 +16,7 @@ import { normalizeUrl } from '../../../utils/url';
 import type { ChromiumSession } from './chromium';
 import type { FirefoxSession } from './firefox';
 import { otherTabId } from './page';
+import { ROOTS } from './server';
 
 /** Run in the page: whether Gloss has painted its quotations. */
 export const quotesPainted = () => CSS.highlights.has('gloss-quote');
@@ -268,3 +269,15 @@ export const ATTEMPTS = 16;
  */
 export const answered = (outcomes: Outcome[]): Outcome[] =>
   outcomes.filter((o) => 'reply' in o || !/Receiving end does not exist|disconnected|no reply/.test(o.error ?? ''));
+
+/**
+ * The card fixture with its background taken away (the canvas shows), declaring `color-scheme: light dark` or no
+ * scheme: on a dark system, Gloss goes dark on the first and stays light on the second.
+ */
+export function schemePage(declared: boolean): string {
+  const html = readFileSync(join(ROOTS.fixtures, 'card/index.html'), 'utf8').replace('background: #fff;', '');
+  return declared ? html.replace('<head>', '<head><meta name="color-scheme" content="light dark" />') : html;
+}
+
+/** Run in the page: the names of Gloss's quotation layers (`gloss-quote`, or `gloss-quote-dark` on a dark page). */
+export const quoteLayers = () => [...CSS.highlights.keys()].filter((n) => n.startsWith('gloss-quote'));
