@@ -120,6 +120,31 @@ describe('the library, in Chromium', () => {
     await expect.poll(matchCount).toBe(121);
   });
 
+  it('lays the filter row out whole from 800 to 1600 px: the dates together, nothing beyond the window', async () => {
+    await lib.getByLabel('From date').fill('2025-01-01'); // "Clear filters" shown too
+    await lib.getByRole('button', { name: 'Clear filters' }).waitFor();
+    for (const width of [800, 900, 1000, 1100, 1150, 1200, 1300, 1400, 1600]) {
+      await lib.setViewportSize({ width, height: 900 });
+      const layout = await lib.evaluate(() => {
+        const box = (label: string) => document.querySelector(`[aria-label="${label}"]`)!.getBoundingClientRect();
+        const controls = [...document.querySelectorAll('.filters input, .filters select, .filters button')];
+        return {
+          from: box('From date').top,
+          to: box('To date').top,
+          right: Math.max(...controls.map((c) => c.getBoundingClientRect().right)),
+          window: document.documentElement.clientWidth,
+          search: box('Search your highlights').width,
+        };
+      });
+      expect(layout.to, `${width} px`).toBe(layout.from);
+      expect(layout.right, `${width} px`).toBeLessThanOrEqual(layout.window);
+      expect(layout.search, `${width} px`).toBeGreaterThanOrEqual(160);
+    }
+    await lib.setViewportSize({ width: 1200, height: 900 });
+    await lib.getByRole('button', { name: 'Clear filters' }).click();
+    await expect.poll(matchCount).toBe(121);
+  });
+
   it('edits a highlight’s note, tags and colour from the keyboard', async () => {
     const id = (await shownIds())[0];
     await lib.focus(`.note-row[data-id="${id}"]`).catch(() => {});
