@@ -6,12 +6,11 @@
  * `hostile-chromium.test.ts`: the attack page.)
  */
 import { rmSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { Page, Worker } from 'playwright-core';
 import { launchChromium, type ChromiumSession } from './harness/chromium';
-import { readHighlights, selectText, sendToTab, storedAnnotations } from './harness/page';
 import { ROOTS, serve } from './harness/server';
-import { answered, attack, ATTEMPTS, chromiumArticle, highlightMessage, writeIntruder } from './harness/twins';
+import { chromiumArticle, intruderGetsNothing, runIn, writeIntruder } from './harness/twins';
 import { REQUEST_PORT } from '../../utils/messaging/client';
 
 let session: ChromiumSession;
@@ -43,31 +42,14 @@ afterAll(async () => {
 
 describe('another extension in Chromium', () => {
   it('gets nothing from Gloss’s background or its content script, and changes nothing', async () => {
-    // The reader's own highlight, made as the highlight shortcut makes it.
-    expect(await page.evaluate(selectText, 'ninety minutes')).toBe(true);
-    expect(await gloss.evaluate(sendToTab, [tabId, highlightMessage(false)] as const)).toEqual({
-      ok: true,
-      value: true,
-    });
-    await page.waitForFunction(() => CSS.highlights.has('gloss-user-yellow'));
-    const before = await popup.evaluate(storedAnnotations);
-    expect(before.map((a) => a.exact)).toEqual(['ninety minutes']);
-    const painted = await page.evaluate(readHighlights);
-
-    const outcomes = await intruder.evaluate(attack, [
-      session.extensionId,
+    await intruderGetsNothing({
+      page: runIn(page),
+      gloss: runIn(gloss),
+      database: runIn(popup),
+      intruder: runIn(intruder),
+      glossId: session.extensionId,
       tabId,
-      REQUEST_PORT,
-      before[0]!.url,
-      before[0]!.id,
-    ] as const);
-    console.log(`another extension got: ${JSON.stringify(outcomes)}`);
-    expect(outcomes).toHaveLength(ATTEMPTS);
-    // Not one reply: every attempt failed for want of a listener, or its port was closed unanswered.
-    expect(answered(outcomes)).toEqual([]);
-
-    await page.waitForTimeout(500);
-    expect(await popup.evaluate(storedAnnotations)).toEqual(before);
-    expect(await page.evaluate(readHighlights)).toEqual(painted);
+      port: REQUEST_PORT,
+    });
   });
 });

@@ -9,17 +9,8 @@ import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { launchFirefox, type FirefoxSession } from './harness/firefox';
-import { readHighlights, selectText, sendToTab, storedAnnotations } from './harness/page';
 import { ROOTS, serve } from './harness/server';
-import {
-  answered,
-  attack,
-  ATTEMPTS,
-  firefoxArticle,
-  highlightMessage,
-  openGlossPage,
-  writeIntruder,
-} from './harness/twins';
+import { firefoxArticle, intruderGetsNothing, openGlossPage, runIn, writeIntruder } from './harness/twins';
 import { REQUEST_PORT } from '../../utils/messaging/client';
 
 let session: FirefoxSession;
@@ -48,33 +39,16 @@ afterAll(async () => {
 
 describe('another extension in Firefox', () => {
   it('gets nothing from Gloss’s background or its content script, and changes nothing', async () => {
-    // The reader's own highlight, made as the highlight shortcut makes it.
-    expect(await page.evaluate(selectText, 'ninety minutes')).toBe(true);
-    expect(await gloss.evaluate(sendToTab, [tabId, highlightMessage(false)] as const)).toEqual({
-      ok: true,
-      value: true,
-    });
-    await page.waitForFunction(() => CSS.highlights.has('gloss-user-yellow'), { polling: 50 });
-    const before = await gloss.evaluate(storedAnnotations);
-    expect(before.map((a) => a.exact)).toEqual(['ninety minutes']);
-    const painted = await page.evaluate(readHighlights);
-
     // The intruder's page is an extension page of its own, with the same powers as its background.
     expect(await intruder.evaluate(() => location.protocol)).toBe('moz-extension:');
-    const outcomes = await intruder.evaluate(attack, [
-      session.addonId,
+    await intruderGetsNothing({
+      page: runIn(page),
+      gloss: runIn(gloss),
+      database: runIn(gloss),
+      intruder: runIn(intruder),
+      glossId: session.addonId,
       tabId,
-      REQUEST_PORT,
-      before[0]!.url,
-      before[0]!.id,
-    ] as const);
-    console.log(`another extension got: ${JSON.stringify(outcomes)}`);
-    expect(outcomes).toHaveLength(ATTEMPTS);
-    // Not one reply: every attempt failed for want of a listener, or its port was closed unanswered.
-    expect(answered(outcomes)).toEqual([]);
-
-    await new Promise((r) => setTimeout(r, 500));
-    expect(await gloss.evaluate(storedAnnotations)).toEqual(before);
-    expect(await page.evaluate(readHighlights)).toEqual(painted);
+      port: REQUEST_PORT,
+    });
   });
 });

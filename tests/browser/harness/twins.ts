@@ -11,11 +11,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page as ChromiumPage, Worker } from 'playwright-core';
 import type { Page as FirefoxPage } from 'puppeteer-core';
+import { expect } from 'vitest';
 import { makeLibrary } from '../../../scripts/lib/library-seed';
 import { normalizeUrl } from '../../../utils/url';
 import type { ChromiumSession } from './chromium';
 import type { FirefoxSession } from './firefox';
-import { otherTabId } from './page';
+import { otherTabId, readHighlights, selectText, sendToTab, storedAnnotations } from './page';
 import { ROOTS } from './server';
 
 /** Run in the page: whether Gloss has painted its quotations. */
@@ -260,15 +261,61 @@ export async function attack([glossId, tabId, port, url, id]: readonly [
   return out;
 }
 
-/** How many attempts `attack` makes. */
-export const ATTEMPTS = 16;
+/** Runs a function with one serialisable argument in a page, a worker or an extension page of either browser. */
+export type Run = <A, R>(fn: (arg: A) => R | Promise<R>, arg: A) => Promise<R>;
+
+/** `Run` in a Playwright page or worker, or a Puppeteer page (their types unbox or flatten the argument). */
+export const runIn =
+  (target: { evaluate(fn: never, arg: never): Promise<unknown> }): Run =>
+  (fn, arg) =>
+    target.evaluate(fn as never, arg as never) as never;
+
+/** Waits until `fn()` is true where `run` runs it (15 s at most). */
+async function until(run: Run, fn: () => boolean): Promise<void> {
+  for (const deadline = Date.now() + 15_000; !(await run(fn, undefined));) {
+    if (Date.now() > deadline) throw new Error(`not true after 15 s: ${fn}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
 
 /**
- * The attempts that got something: a reply, or an error other than for want of a listener or a port closed
- * unanswered (the same words in Chromium and Firefox). Empty when Gloss answered none.
+ * The intruder check of both browsers: the reader's highlight is made as the highlight shortcut makes it (sent to
+ * the article's tab `tabId` from Gloss's `gloss` page or worker); the intruder then sends Gloss's requests
+ * (`attack`, Gloss's id `glossId`): not one is answered (every attempt fails for want of a listener, or its port is
+ * closed unanswered, in the same words in Chromium and Firefox), and the highlight is still stored and painted,
+ * with no other saved.
  */
-export const answered = (outcomes: Outcome[]): Outcome[] =>
-  outcomes.filter((o) => 'reply' in o || !/Receiving end does not exist|disconnected|no reply/.test(o.error ?? ''));
+export async function intruderGetsNothing(the: {
+  page: Run;
+  gloss: Run;
+  /** One of Gloss's pages, where its database is read. */
+  database: Run;
+  intruder: Run;
+  glossId: string;
+  tabId: number;
+  port: string;
+}): Promise<void> {
+  expect(await the.page(selectText, 'ninety minutes')).toBe(true);
+  expect(await the.gloss(sendToTab, [the.tabId, highlightMessage(false)] as const)).toEqual({ ok: true, value: true });
+  await until(the.page, () => CSS.highlights.has('gloss-user-yellow'));
+  const stored = () => the.database(storedAnnotations, undefined);
+  const before = await stored();
+  expect(before.map((a) => a.exact)).toEqual(['ninety minutes']);
+  const painted = await the.page(readHighlights, undefined);
+
+  const { url, id } = before[0]!;
+  const outcomes = await the.intruder(attack, [the.glossId, the.tabId, the.port, url, id] as const);
+  console.log(`another extension got: ${JSON.stringify(outcomes)}`);
+  expect(outcomes).toHaveLength(16);
+  const answered = outcomes.filter(
+    (o) => 'reply' in o || !/Receiving end does not exist|disconnected|no reply/.test(o.error ?? ''),
+  );
+  expect(answered).toEqual([]);
+
+  await new Promise((r) => setTimeout(r, 500));
+  expect(await stored()).toEqual(before);
+  expect(await the.page(readHighlights, undefined)).toEqual(painted);
+}
 
 /**
  * The card fixture with its background taken away (the canvas shows), declaring `color-scheme: light dark` or no
