@@ -562,20 +562,15 @@ export function splitIdentity(db: GlossDB, id: string, name: string, now = Date.
         return p !== null && nameKey(p) === key;
       };
       const made: Identity = {
-        id: newId(),
-        type: from.type,
-        name: displayName(parsed),
-        keys: from.keys.filter((k) => k === key || k.startsWith(`${key}@`)),
-        families: parsed.words.length >= 2 ? familyKeys(parsed) : [],
+        ...newIdentity(
+          newId(),
+          parsed,
+          from.keys.filter((k) => k === key || k.startsWith(`${key}@`)),
+          parsed.words.length >= 2 ? familyKeys(parsed) : [],
+        ),
         variants: from.variants
           .filter((v) => same(v.name))
           .map((v) => ({ name: v.name, reason: { code: 'reader', text: 'split by you' } })),
-        quoteCount: 0,
-        quoteArticles: 0,
-        mentionCount: 0,
-        mentionArticles: 0,
-        first: null,
-        last: null,
       };
       from.keys = from.keys.filter((k) => !made.keys.includes(k));
       from.variants = from.variants.filter((v) => !same(v.name));
