@@ -7,7 +7,6 @@
  * unit test checks the rows equal the store's for synthetic articles. Not for
  * the reader's corrections (there are none in a seed).
  */
-import { wordsOf } from '../../utils/db/words';
 import {
   familyKeys,
   matchIdentity,
@@ -22,7 +21,7 @@ import {
   articleMentions,
   articleRow,
   newIdentity,
-  quoteId,
+  quoteRow,
 } from '../../utils/sources/store';
 import type { Identity, RememberedArticle, StoredMention, StoredQuote } from '../../utils/sources/types';
 
@@ -119,22 +118,7 @@ export function sourceRows(records: SourceRecord[], now: number): SourceRows {
         s.dates.push(date);
         quoted.set(speakerId, s);
       }
-      sourceQuotes.push({
-        id: quoteId(date, url, q.key),
-        url,
-        key: q.key,
-        text: q.text,
-        speaker: q.speaker,
-        speakerId,
-        reason: found?.reason ?? null,
-        corrected: null,
-        prefix: q.selector.prefix,
-        suffix: q.selector.suffix,
-        start: q.start,
-        end: q.end,
-        date,
-        words: wordsOf(q.text),
-      });
+      sourceQuotes.push(quoteRow(url, date, q, { speakerId, reason: found?.reason ?? null, corrected: null }));
     }
     const mentions = articleMentions(
       record,

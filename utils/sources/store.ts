@@ -21,7 +21,7 @@ import {
   type MergeReason,
 } from './identity';
 import { isFamilyOnly } from './names';
-import { urlKey, type SourceRecord } from './record';
+import { urlKey, type SourceQuote, type SourceRecord } from './record';
 import type { Correction, Identity, RememberedArticle, StoredMention, StoredQuote } from './types';
 
 /** The tables a write of remembered sources touches. */
@@ -266,22 +266,7 @@ async function writeRecord(db: GlossDB, resolver: Resolver, record: SourceRecord
       reason = found?.reason ?? null;
     }
     if (speakerId) affected.add(speakerId);
-    quotes.push({
-      id: quoteId(date, url, q.key),
-      url,
-      key: q.key,
-      text: q.text,
-      speaker: q.speaker,
-      speakerId,
-      reason,
-      corrected,
-      prefix: q.selector.prefix,
-      suffix: q.selector.suffix,
-      start: q.start,
-      end: q.end,
-      date,
-      words: corrected === 'dropped' ? [] : wordsOf(q.text),
-    });
+    quotes.push(quoteRow(url, date, q, { speakerId, reason, corrected }));
   }
   const identities: (string | undefined)[] = [];
   for (const e of record.entities) identities.push((await identify(e.name))?.id);
@@ -307,6 +292,19 @@ export function articleMentions(record: SourceRecord, identities: (string | unde
     else mentions.set(identityId, { url: record.url, identityId, name: e.name, type: e.type, count: e.count });
   });
   return [...mentions.values()];
+}
+
+/** The stored row of a quotation of the article at `url`, with its speaker's identity and the reader's correction. */
+export function quoteRow(
+  url: string,
+  date: string,
+  q: SourceQuote,
+  who: Pick<StoredQuote, 'speakerId' | 'reason' | 'corrected'>,
+): StoredQuote {
+  const { key, text, speaker, start, end } = q;
+  const { prefix, suffix } = q.selector;
+  const words = who.corrected === 'dropped' ? [] : wordsOf(text);
+  return { id: quoteId(date, url, key), url, key, text, speaker, ...who, prefix, suffix, start, end, date, words };
 }
 
 /** The stored row of a remembered article. */
