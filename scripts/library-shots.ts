@@ -3,6 +3,8 @@
  * library and the options page, light and dark, with a made-up library of
  * 300 highlights (and 4 on the fixture article the popup is about), into
  * DIR/library-{popup,library,options}-{light,dark}.png. Needs `npm run build`.
+ * `--widths=800,1150,1600`: the library at each window width too, into
+ * DIR/library-library-{light,dark}-WIDTH.png (its filter row wraps by width).
  */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -13,7 +15,11 @@ import { otherTabId } from '../tests/browser/harness/page';
 import { ROOTS, serve } from '../tests/browser/harness/server';
 import { normalizeUrl } from '../utils/url';
 
-const out = resolve(process.argv[2] ?? 'shots');
+const out = resolve(process.argv.slice(2).find((a) => !a.startsWith('--')) ?? 'shots');
+const widths = (process.argv.find((a) => a.startsWith('--widths='))?.slice('--widths='.length) ?? '')
+  .split(',')
+  .filter(Boolean)
+  .map(Number);
 mkdirSync(out, { recursive: true });
 const server = await serve({ fixtures: ROOTS.fixtures });
 const session = await launchChromium();
@@ -54,6 +60,11 @@ try {
     await gloss.fill('#library-search', 'ba');
     await gloss.waitForSelector('[data-results-for="ba"] .note-row:not(.loading)');
     await gloss.screenshot({ path: join(out, `library-library-${scheme}.png`) });
+    for (const width of widths) {
+      await gloss.setViewportSize({ width, height: 520 });
+      await gloss.screenshot({ path: join(out, `library-library-${scheme}-${width}.png`) });
+    }
+    await gloss.setViewportSize({ width: 1100, height: 760 });
     await gloss.goto(`${base}/options.html`);
     await gloss.waitForSelector('[data-testid="storage"]');
     await gloss.screenshot({ path: join(out, `library-options-${scheme}.png`), fullPage: true });

@@ -53,19 +53,27 @@ export function Filters({ query, onChange, tags, sites }: Props) {
           ))}
         </datalist>
       </label>
-      <label>
-        From
-        <input
-          type="date"
-          aria-label="From date"
-          value={query.from}
-          onChange={(e) => set({ from: e.currentTarget.value })}
-        />
-      </label>
-      <label>
-        To
-        <input type="date" aria-label="To date" value={query.to} onChange={(e) => set({ to: e.currentTarget.value })} />
-      </label>
+      {/* The two dates wrap together, never From on one line and To on the next. */}
+      <span class="filter-dates" role="group" aria-label="Dates">
+        <label>
+          From
+          <input
+            type="date"
+            aria-label="From date"
+            value={query.from}
+            onChange={(e) => set({ from: e.currentTarget.value })}
+          />
+        </label>
+        <label>
+          To
+          <input
+            type="date"
+            aria-label="To date"
+            value={query.to}
+            onChange={(e) => set({ to: e.currentTarget.value })}
+          />
+        </label>
+      </span>
       {filtered && (
         <button type="button" onClick={() => set({ tag: '', site: '', from: '', to: '' })}>
           Clear filters

@@ -7,11 +7,11 @@
  * p95), and frame times while the list scrolls. Figures, never asserted.
  * `LIBRARY_UI_SIZE=N` seeds N annotations over N/10 pages instead (a quick look).
  */
-import { existsSync, rmSync, statSync } from 'node:fs';
+import { rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page as PwPage } from 'playwright-core';
-import { launchChromium } from '../../tests/browser/harness/chromium';
+import { fcp, openGlossPage, typeAndTime } from './bench-browser';
 import { seed, type Evaluate } from '../../tests/browser/harness/library';
 import { otherTabId, pageStateOf } from '../../tests/browser/harness/page';
 import { ROOTS, serve } from '../../tests/browser/harness/server';
@@ -26,40 +26,8 @@ const ms = (x: number) => `${x.toFixed(1)} ms`;
 // The functions run in the page avoid `const f = () => ...`: tsx keeps function names by wrapping
 // those in a helper the page lacks. Object methods and inline callbacks are left alone.
 
-/** Run in the library: types `text` one key at a time; for each key, ms from the input event to the next frame after the rows answer it. */
-function typeAndTime(text: string): Promise<number[]> {
-  const input = document.getElementById('library-search') as HTMLInputElement;
-  const h = {
-    done(value: string): boolean {
-      const m = document.querySelector('main.results')!;
-      return m.getAttribute('data-results-for') === value && m.getAttribute('aria-busy') === 'false';
-    },
-    answered(value: string): Promise<void> {
-      return new Promise<void>((resolve) => {
-        if (h.done(value)) return void requestAnimationFrame(() => resolve());
-        const observer = new MutationObserver(() => {
-          if (!h.done(value)) return;
-          observer.disconnect();
-          requestAnimationFrame(() => resolve());
-        });
-        observer.observe(document.body, { subtree: true, attributes: true, childList: true });
-      });
-    },
-    async run(): Promise<number[]> {
-      const times: number[] = [];
-      for (let i = 1; i <= text.length; i++) {
-        const value = text.slice(0, i);
-        const t = performance.now();
-        input.value = value;
-        input.dispatchEvent(new Event('input', { bubbles: true }));
-        await h.answered(value);
-        times.push(performance.now() - t);
-      }
-      return times;
-    },
-  };
-  return h.run();
-}
+/** The library's search, for `typeAndTime`. */
+const SEARCH = { input: '#library-search', results: 'main.results' };
 
 /** Run in the library: scrolls the list `steps` times by `by` pixels, one step a frame; the frame intervals in ms. */
 function scrollAndTime([steps, by]: [number, number]): Promise<number[]> {
@@ -92,11 +60,6 @@ function recordFirstRow(): void {
       observer.disconnect();
     }
   }).observe(document, { subtree: true, childList: true, attributes: true });
-}
-
-/** Run in a page: when it first painted content, in ms since navigation. */
-function fcp(): number {
-  return performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN;
 }
 
 /** Run in the library: until the export's status says it is done, notes whether a progress bar is shown and when each phase began. */
@@ -181,16 +144,14 @@ const parts = new Set(
 );
 
 export async function libraryUiBench(): Promise<void> {
-  if (!existsSync('.output/chrome-mv3/library.html')) {
-    console.log('\nlibrary-ui: the extension is not built (npm run build)');
-    return;
-  }
-  const server = await serve({ fixtures: ROOTS.fixtures });
-  const session = await launchChromium();
+  const opened = await openGlossPage('library-ui', 'library.html');
+  if (!opened) return;
+  const { session, page: lib, base } = opened;
+  const { context } = session;
+  let server: Awaited<ReturnType<typeof serve>> | null = null;
   let jsonld = '';
   try {
-    const { context, extensionId } = session;
-    const base = `chrome-extension://${extensionId}`;
+    server = await serve({ fixtures: ROOTS.fixtures });
     const article = normalizeUrl(`${server.origin}/fixtures/notes/index.html`);
     let t = performance.now();
     const size = Number(process.env.LIBRARY_UI_SIZE) || 100_000;
@@ -208,8 +169,6 @@ export async function libraryUiBench(): Promise<void> {
     console.log(
       `\nlibrary-ui: ${records.annotations.length.toLocaleString()} annotations over ${records.pages.length.toLocaleString()} pages made in ${ms(performance.now() - t)}`,
     );
-    const lib = context.pages()[0] ?? (await context.newPage());
-    await lib.goto(`${base}/library.html`);
     await lib.waitForSelector('.summary');
     t = performance.now();
     const evaluate: Evaluate = (fn, arg) => lib.evaluate(fn as (x: unknown) => unknown, arg);
@@ -286,7 +245,7 @@ export async function libraryUiBench(): Promise<void> {
             : words[Math.floor(rand() * words.length)];
         await lib.fill('#library-search', '');
         await lib.waitForSelector('main[data-results-for=""][aria-busy="false"]');
-        keystrokes.push(...(await lib.evaluate(typeAndTime, query)));
+        keystrokes.push(...(await lib.evaluate(typeAndTime, { ...SEARCH, text: query })));
       }
       console.log(
         `  search per keystroke (${keystrokes.length} keystrokes, 12 queries): median ${ms(median(keystrokes))}, p95 ${ms(p95(keystrokes))}, max ${ms(Math.max(...keystrokes))} (target ≤ 50 ms)`,
@@ -306,7 +265,7 @@ export async function libraryUiBench(): Promise<void> {
     }
   } finally {
     await session.close();
-    await server.close();
+    await server?.close();
   }
   if (parts.has('import') && jsonld) await timeImports(jsonld);
 }
@@ -337,10 +296,10 @@ function watchImport(): Promise<{ message: string; progress: number; phases: [st
  * (every record unchanged): ms from choosing the file to the report, and the report.
  */
 async function timeImports(jsonld: string): Promise<void> {
-  const session = await launchChromium();
+  const opened = await openGlossPage('library-ui import', 'library.html');
+  if (!opened) return;
+  const { session, page: lib } = opened;
   try {
-    const lib = session.context.pages()[0] ?? (await session.context.newPage());
-    await lib.goto(`chrome-extension://${session.extensionId}/library.html`);
     await lib.waitForSelector('.summary');
     const mb = (statSync(jsonld).size / 1024 / 1024).toFixed(1);
     for (const run of ['into an empty database', 'again (all unchanged)']) {

@@ -5,6 +5,7 @@ import { parseHTML } from 'linkedom';
 import { analyzeText } from '../../utils/analysis/analyze';
 import { loadTagger, type Tagger } from '../../utils/analysis/ner';
 import { extractArticle } from '../../utils/extract';
+import { analysesNames } from '../../utils/messaging/protocol';
 import { buildSourceRecord, type SourceRecord } from '../../utils/sources/record';
 
 const MODEL = fileURLToPath(new URL('../../public/models/ner.bin', import.meta.url));
@@ -86,7 +87,8 @@ export function analyzeInput(input: AnalyzeInput, options: AnalyzeOptions = {}):
   } else {
     throw new Error('input needs an "html" or a "text" string');
   }
-  const a = analyzeText(head.text, t);
+  // As the extension: names and speakers only on a page in English or of a language it cannot tell.
+  const a = analyzeText(head.text, t, { names: analysesNames(head.metadata.language) });
   const out: AnalyzeOutput = {
     id,
     ...head,

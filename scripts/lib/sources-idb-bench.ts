@@ -6,8 +6,7 @@
  * quotations and the real store keeps them; the browser's own estimate of the
  * extension's storage is read before and after. A figure, never an assertion.
  */
-import { existsSync } from 'node:fs';
-import { CHROME_BUILD, launchChromium } from '../../tests/browser/harness/chromium';
+import { ask, openGlossPage } from './bench-browser';
 import { syntheticInputs } from './sources-bench';
 
 /** Run in a Gloss page: sends the articles for analysis (and remembering) one after the other. */
@@ -45,21 +44,13 @@ async function measure(): Promise<{ usage: number; rows: Record<string, number> 
 
 /** Remembers `articles` synthetic articles in Chromium and prints the IndexedDB space per 1,000. */
 export async function sourcesIndexedDbBench(articles = 1000): Promise<void> {
-  if (!existsSync(CHROME_BUILD)) {
-    console.log('\nremembered sources in Chromium: not built (npm run build)');
-    return;
-  }
-  const inputs = syntheticInputs(articles).map(({ url, metadata, text }) => ({ text, article: { url, metadata } }));
-  const session = await launchChromium();
+  const opened = await openGlossPage('remembered sources in Chromium', 'popup.html');
+  if (!opened) return;
+  const { session, page } = opened;
   try {
-    const page = await session.context.newPage();
-    await page.goto(`chrome-extension://${session.extensionId}/popup.html`);
-    await page.evaluate(async () => {
-      type Runtime = { sendMessage(m: object): Promise<unknown> };
-      const runtime = (globalThis as unknown as { chrome: { runtime: Runtime } }).chrome.runtime;
-      await runtime.sendMessage({ gloss: 1, type: 'sources:settings', payload: { remember: true } });
-      await runtime.sendMessage({ gloss: 1, type: 'sources:speakers', payload: {} }); // opens the database
-    });
+    const inputs = syntheticInputs(articles).map(({ url, metadata, text }) => ({ text, article: { url, metadata } }));
+    await page.evaluate(ask, ['sources:settings', { remember: true }] as [string, object]);
+    await page.evaluate(ask, ['sources:speakers', {}] as [string, object]); // opens the database
     const before = await page.evaluate(measure);
     const started = performance.now();
     let failed = 0;

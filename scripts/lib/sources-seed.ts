@@ -7,8 +7,6 @@
  * unit test checks the rows equal the store's for synthetic articles. Not for
  * the reader's corrections (there are none in a seed).
  */
-import { siteOf } from '../../utils/site';
-import { wordsOf } from '../../utils/db/words';
 import {
   familyKeys,
   matchIdentity,
@@ -18,7 +16,13 @@ import {
   type ParsedName,
 } from '../../utils/sources/identity';
 import type { SourceRecord } from '../../utils/sources/record';
-import { addSpelling as addSpellingTo, newIdentity, quoteId } from '../../utils/sources/store';
+import {
+  addSpelling as addSpellingTo,
+  articleMentions,
+  articleRow,
+  newIdentity,
+  quoteRow,
+} from '../../utils/sources/store';
 import type { Identity, RememberedArticle, StoredMention, StoredQuote } from '../../utils/sources/types';
 
 export type SourceRows = {
@@ -114,50 +118,20 @@ export function sourceRows(records: SourceRecord[], now: number): SourceRows {
         s.dates.push(date);
         quoted.set(speakerId, s);
       }
-      sourceQuotes.push({
-        id: quoteId(date, url, q.key),
-        url,
-        key: q.key,
-        text: q.text,
-        speaker: q.speaker,
-        speakerId,
-        reason: found?.reason ?? null,
-        corrected: null,
-        prefix: q.selector.prefix,
-        suffix: q.selector.suffix,
-        start: q.start,
-        end: q.end,
-        date,
-        words: wordsOf(q.text),
-      });
+      sourceQuotes.push(quoteRow(url, date, q, { speakerId, reason: found?.reason ?? null, corrected: null }));
     }
-    const mentions = new Map<string, StoredMention>();
-    for (const e of record.entities) {
-      const found = identify(e.name);
-      if (!found) continue;
-      const known = mentions.get(found.id);
-      if (known) known.count += e.count;
-      else mentions.set(found.id, { url, identityId: found.id, name: e.name, type: e.type, count: e.count });
-    }
-    for (const m of mentions.values()) {
+    const mentions = articleMentions(
+      record,
+      record.entities.map((e) => identify(e.name)?.id),
+    );
+    for (const m of mentions) {
       const s = mentioned.get(m.identityId) ?? { urls: new Set(), count: 0 };
       s.urls.add(url);
       s.count += m.count;
       mentioned.set(m.identityId, s);
       sourceMentions.push(m);
     }
-    sourceArticles.push({
-      url,
-      site: siteOf(url),
-      title: record.title,
-      publisher: record.publisher,
-      byline: record.byline,
-      published: record.published,
-      language: record.language,
-      firstRead: now,
-      lastRead: now,
-      date,
-    });
+    sourceArticles.push(articleRow(record, date, now, now));
   }
   const articleDates = new Map(sourceArticles.map((a) => [a.url, a.date]));
   for (const identity of identities.values()) {

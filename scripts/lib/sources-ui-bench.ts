@@ -9,9 +9,8 @@
  * keystroke in the view (input event → the answer's rows painted, median and
  * p95). Figures, never assertions. `--articles=N` seeds N articles.
  */
-import { existsSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { launchChromium } from '../../tests/browser/harness/chromium';
+import { ask, fcp, openGlossPage, typeAndTime } from './bench-browser';
 import { syntheticRecords } from './sources-bench';
 import { sourceRows, type SourceRows } from './sources-seed';
 import { median, p95 } from './stats';
@@ -19,6 +18,13 @@ import { median, p95 } from './stats';
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 
 // Functions run in the page avoid `const f = () => ...` (tsx wraps those in a helper the page lacks).
+
+/** The view's quotation search, for `typeAndTime` (it answers words: a space is not waited for). */
+const SEARCH = {
+  input: 'input[type="search"][aria-describedby="sources-count"]',
+  results: '.sources-quotes',
+  skipSpaces: true,
+};
 
 /** Run in a Gloss page: puts rows into the `gloss` database's tables in one transaction. */
 function putRows(rows: Partial<SourceRows>): Promise<void> {
@@ -44,15 +50,6 @@ async function usage(): Promise<number> {
   return (await navigator.storage.estimate()).usage ?? 0;
 }
 
-/** Run in a Gloss page: sends one request to the background and gives its value. */
-async function ask([type, payload]: [string, object]): Promise<unknown> {
-  type Runtime = { sendMessage(m: object): Promise<{ ok: boolean; value?: unknown; error?: unknown }> };
-  const runtime = (globalThis as unknown as { chrome: { runtime: Runtime } }).chrome.runtime;
-  const reply = await runtime.sendMessage({ gloss: 1, type, payload });
-  if (!reply?.ok) throw new Error(JSON.stringify(reply?.error));
-  return reply.value;
-}
-
 /** Installed before the library loads: when the first speakers row is in the DOM, and the frame after (ms since navigation). */
 function recordFirstRow(): void {
   const w = window as unknown as { __firstRow?: number; __painted?: number };
@@ -62,41 +59,6 @@ function recordFirstRow(): void {
     observer.disconnect();
     requestAnimationFrame(() => setTimeout(() => (w.__painted = performance.now())));
   }).observe(document, { subtree: true, childList: true });
-}
-
-/** Run in the view: types `text` one key at a time; per key, ms from the input event to the frame after its answer. */
-function typeAndTime(text: string): Promise<number[]> {
-  const input = document.querySelector<HTMLInputElement>('input[type="search"][aria-describedby="sources-count"]')!;
-  const h = {
-    done(value: string): boolean {
-      return document.querySelector('.sources-quotes')?.getAttribute('data-results-for') === value;
-    },
-    answered(value: string): Promise<void> {
-      return new Promise<void>((resolve) => {
-        if (h.done(value)) return void requestAnimationFrame(() => resolve());
-        const observer = new MutationObserver(() => {
-          if (!h.done(value)) return;
-          observer.disconnect();
-          requestAnimationFrame(() => resolve());
-        });
-        observer.observe(document.body, { subtree: true, attributes: true, childList: true });
-      });
-    },
-    async run(): Promise<number[]> {
-      const times: number[] = [];
-      for (let i = 1; i <= text.length; i++) {
-        if (text[i - 1] === ' ') continue;
-        const value = text.slice(0, i);
-        const t = performance.now();
-        input.value = value;
-        input.dispatchEvent(new Event('input', { bubbles: true }));
-        await h.answered(value);
-        times.push(performance.now() - t);
-      }
-      return times;
-    },
-  };
-  return h.run();
 }
 
 /** Puts the rows into the extension's database through `lib` and prints the storage estimate per 1,000 articles. */
@@ -127,23 +89,17 @@ async function seedRows(lib: Page, rows: SourceRows, articles: number): Promise<
 }
 
 export async function sourcesUiBench(articles = 10_000): Promise<void> {
-  if (!existsSync('.output/chrome-mv3/library.html')) {
-    console.log('\nsources-ui: the extension is not built (npm run build)');
-    return;
-  }
-  let t = performance.now();
-  const records = syntheticRecords(articles);
-  const rows = sourceRows(records, Date.UTC(2026, 0, 1));
-  console.log(
-    `\nsources-ui: ${articles.toLocaleString('en')} synthetic articles, ${rows.sourceQuotes.length.toLocaleString('en')} quotations, ` +
-      `${rows.identities.length.toLocaleString('en')} identities (${rows.identities.filter((i) => i.quoteCount > 0).length.toLocaleString('en')} speakers) made in ${ms(performance.now() - t)}`,
-  );
-  const session = await launchChromium();
+  const opened = await openGlossPage('sources-ui', 'library.html');
+  if (!opened) return;
+  const { session, page: lib, base } = opened;
   try {
-    const { context, extensionId } = session;
-    const base = `chrome-extension://${extensionId}`;
-    const lib = context.pages()[0] ?? (await context.newPage());
-    await lib.goto(`${base}/library.html`);
+    let t = performance.now();
+    const records = syntheticRecords(articles);
+    const rows = sourceRows(records, Date.UTC(2026, 0, 1));
+    console.log(
+      `\nsources-ui: ${articles.toLocaleString('en')} synthetic articles, ${rows.sourceQuotes.length.toLocaleString('en')} quotations, ` +
+        `${rows.identities.length.toLocaleString('en')} identities (${rows.identities.filter((i) => i.quoteCount > 0).length.toLocaleString('en')} speakers) made in ${ms(performance.now() - t)}`,
+    );
     // The background opens (and creates) the database; this request leaves the quotation index unbuilt.
     await lib.evaluate(ask, ['sources:settings', { remember: true }] as [string, object]);
     await lib.evaluate(ask, ['sources:articles', {}] as [string, object]);
@@ -166,7 +122,7 @@ export async function sourcesUiBench(articles = 10_000): Promise<void> {
       );
       rowIn.push(await lib.evaluate(() => (window as unknown as { __firstRow: number }).__firstRow));
       painted.push(await lib.evaluate(() => (window as unknown as { __painted: number }).__painted));
-      fcps.push(await lib.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN));
+      fcps.push(await lib.evaluate(fcp));
     };
     // The first open: the quotation index is not built (it is started once the list has painted).
     await openView();
@@ -210,8 +166,8 @@ export async function sourcesUiBench(articles = 10_000): Promise<void> {
     ];
     const keystrokes: number[] = [];
     for (const query of queries) {
-      await lib.fill('input[aria-describedby="sources-count"]', '');
-      keystrokes.push(...(await lib.evaluate(typeAndTime, query)));
+      await lib.fill(SEARCH.input, '');
+      keystrokes.push(...(await lib.evaluate(typeAndTime, { ...SEARCH, text: query })));
     }
     console.log(
       `  quotation search per keystroke in the view (${keystrokes.length} keystrokes, ${queries.length} queries): ` +

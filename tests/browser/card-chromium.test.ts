@@ -7,15 +7,13 @@
  * the DevTools protocol); Escape; showing and hiding each kind from the
  * popup, live and after a reload. The page's DOM stays as served.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, Worker } from 'playwright-core';
 import { launchChromium, type ChromiumSession } from './harness/chromium';
 import { Overlay } from './harness/overlay';
 import { domDifference, readHighlights, selectText, sendToTab, textEnds } from './harness/page';
 import { ROOTS, serve } from './harness/server';
-import { chromiumArticle, highlightMessage, walkMessage } from './harness/twins';
+import { chromiumArticle, highlightMessage, quoteLayers, schemePage, walkMessage } from './harness/twins';
 
 let session: ChromiumSession;
 let server: Awaited<ReturnType<typeof serve>>;
@@ -188,16 +186,12 @@ describe('the card in Chromium', () => {
   });
 
   it('stays light on a page that declares no colour scheme, however dark the system, and goes dark (its messages too) where the page does', async () => {
-    // The card fixture with its background taken away (the canvas shows), and with a declared scheme or none.
-    const html = readFileSync(join(ROOTS.fixtures, 'card/index.html'), 'utf8').replace('background: #fff;', '');
-    const meta = '<meta name="color-scheme" content="light dark" />';
+    // The card fixture with its background taken away, with a declared scheme or none (`schemePage`; the Firefox
+    // twin: `dark-firefox.test.ts`).
     const other = await session.context.newPage();
     await other.emulateMedia({ colorScheme: 'dark' });
     await other.route('http://scheme.test/**', (route) =>
-      route.fulfill({
-        contentType: 'text/html',
-        body: route.request().url().endsWith('/declared.html') ? html.replace('<head>', `<head>${meta}`) : html,
-      }),
+      route.fulfill({ contentType: 'text/html', body: schemePage(route.request().url().endsWith('/declared.html')) }),
     );
     const themed = await Overlay.of(other);
     for (const [path, dark] of [
@@ -206,10 +200,7 @@ describe('the card in Chromium', () => {
     ] as const) {
       await other.goto(`http://scheme.test/${path}.html`);
       await other.waitForFunction(() => [...CSS.highlights.keys()].some((n) => n.startsWith('gloss-quote')));
-      const quoteLayers = [...(await other.evaluate(() => [...CSS.highlights.keys()]))].filter((n) =>
-        n.startsWith('gloss-quote'),
-      );
-      expect(quoteLayers).toEqual([dark ? 'gloss-quote-dark' : 'gloss-quote']);
+      expect(await other.evaluate(quoteLayers)).toEqual([dark ? 'gloss-quote-dark' : 'gloss-quote']);
       const ends = (await other.evaluate(textEnds, 'kept the shop open'))!;
       await other.mouse.move((ends.from.x + ends.to.x) / 2, ends.from.y);
       await themed.waitFor('.card');

@@ -2,7 +2,16 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, Worker } from 'playwright-core';
 import { launchChromium, type ChromiumSession } from './harness/chromium';
-import { glossLayers, meterStalls, paintedRanges, savedAnnotations, takeStalls } from './harness/hostile';
+import {
+  answers,
+  glossLayers,
+  HANG_MS,
+  meterStalls,
+  paintedRanges,
+  savedAnnotations,
+  STRICT_CSP,
+  takeStalls,
+} from './harness/hostile';
 import type { PageState } from '../../utils/messaging/protocol';
 import { domDifference, otherTabId, pageStateOf, readHighlights, selectText } from './harness/page';
 import { Overlay } from './harness/overlay';
@@ -14,9 +23,6 @@ import { ROOTS, serve } from './harness/server';
  * error and ends in a status that says what it did. Durations are printed,
  * never asserted: the bounds below only tell a hang from slowness.
  */
-
-/** Longer than this without a tick of the page's own timer is a hang, not slowness. */
-const HANG_MS = 15_000;
 
 type State = PageState;
 
@@ -62,22 +68,13 @@ async function analyses(tabId: number): Promise<number> {
   );
 }
 
-/** Whether the page answers a script promptly (a hung main thread would not). */
-async function answers(page: Page): Promise<boolean> {
-  return Promise.race([
-    page.evaluate(() => document.readyState === 'complete'),
-    new Promise<boolean>((ok) => setTimeout(() => ok(false), HANG_MS)),
-  ]);
-}
-
 beforeAll(async () => {
   server = await serve({ fixtures: ROOTS.fixtures });
   strict = await serve(
     { fixtures: ROOTS.fixtures },
     {
       headers: {
-        'content-security-policy':
-          "default-src 'none'; script-src 'none'; style-src 'none'; img-src 'none'; font-src 'none'; connect-src 'none'; frame-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'; require-trusted-types-for 'script'; trusted-types 'none'",
+        'content-security-policy': `${STRICT_CSP}; frame-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'; require-trusted-types-for 'script'; trusted-types 'none'`,
       },
     },
   );

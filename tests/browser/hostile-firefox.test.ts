@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { launchFirefox, type FirefoxSession } from './harness/firefox';
-import { glossLayers, meterStalls, paintedRanges, takeStalls } from './harness/hostile';
+import { answers, glossLayers, HANG_MS, meterStalls, paintedRanges, STRICT_CSP, takeStalls } from './harness/hostile';
 import { readHighlights, selectText } from './harness/page';
 import { ROOTS, serve } from './harness/server';
 
@@ -11,9 +11,6 @@ import { ROOTS, serve } from './harness/server';
  * how it applies a page's CSP to what an extension adds. (Gloss's state is read
  * through its popup only in Chromium: here, from what the page shows.)
  */
-
-/** Longer than this without a tick of the page's own timer is a hang, not slowness. */
-const HANG_MS = 15_000;
 
 let session: FirefoxSession;
 let server: Awaited<ReturnType<typeof serve>>;
@@ -26,22 +23,13 @@ async function open(url: string): Promise<Page> {
   return page;
 }
 
-/** Whether the page answers a script promptly (a hung main thread would not). */
-async function answers(page: Page): Promise<boolean> {
-  return Promise.race([
-    page.evaluate(() => document.readyState === 'complete'),
-    new Promise<boolean>((ok) => setTimeout(() => ok(false), HANG_MS)),
-  ]);
-}
-
 beforeAll(async () => {
   server = await serve({ fixtures: ROOTS.fixtures });
   strict = await serve(
     { fixtures: ROOTS.fixtures },
     {
       headers: {
-        'content-security-policy':
-          "default-src 'none'; script-src 'none'; style-src 'none'; img-src 'none'; font-src 'none'; connect-src 'none'",
+        'content-security-policy': STRICT_CSP,
       },
     },
   );

@@ -15,6 +15,7 @@ import type { Annotation } from '../../utils/db/types';
 import { exportFile } from '../../utils/export';
 import { MAX_IMPORT_CHARS } from '../../utils/messaging/payloads';
 import { launchChromium, type ChromiumSession } from './harness/chromium';
+import { exportedIds } from './harness/library-oracle';
 
 /** Highlights in the file: few enough to import quickly, with notes long enough to pass 48 MB. */
 const COUNT = 12_000;
@@ -142,8 +143,7 @@ describe('a full backup, in Chromium', () => {
       first: { items: { id: string; body?: { value: string; purpose: string }[] }[] };
     };
     expect(doc.total).toBe(COUNT);
-    const ids = doc.first.items.map((i) => i.id.replace('urn:uuid:', ''));
-    expect(new Set(ids)).toEqual(new Set(records.annotations.map((a) => a.id)));
+    expect(new Set(exportedIds(doc))).toEqual(new Set(records.annotations.map((a) => a.id)));
     const sample = doc.first.items.find((i) => i.id === `urn:uuid:${records.annotations[99]!.id}`)!;
     expect(sample.body?.find((b) => b.purpose === 'commenting')?.value).toBe(records.annotations[99]!.note);
     // The bar is gone once the file is handed over.

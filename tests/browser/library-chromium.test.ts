@@ -11,7 +11,7 @@ import { exportFile } from '../../utils/export';
 import type { Annotation } from '../../utils/db/types';
 import { launchChromium, type ChromiumSession } from './harness/chromium';
 import { seed, type Evaluate } from './harness/library';
-import { expectedIds } from './harness/library-oracle';
+import { expectedIds, exportedIds } from './harness/library-oracle';
 import { otherTabId, pageStateOf, selectText, storedAnnotations } from './harness/page';
 import { ROOTS, serve } from './harness/server';
 import { addServedHighlight } from './harness/twins';
@@ -120,6 +120,31 @@ describe('the library, in Chromium', () => {
     await expect.poll(matchCount).toBe(121);
   });
 
+  it('lays the filter row out whole from 800 to 1600 px: the dates together, nothing beyond the window', async () => {
+    await lib.getByLabel('From date').fill('2025-01-01'); // "Clear filters" shown too
+    await lib.getByRole('button', { name: 'Clear filters' }).waitFor();
+    for (const width of [800, 900, 1000, 1100, 1150, 1200, 1300, 1400, 1600]) {
+      await lib.setViewportSize({ width, height: 900 });
+      const layout = await lib.evaluate(() => {
+        const box = (label: string) => document.querySelector(`[aria-label="${label}"]`)!.getBoundingClientRect();
+        const controls = [...document.querySelectorAll('.filters input, .filters select, .filters button')];
+        return {
+          from: box('From date').top,
+          to: box('To date').top,
+          right: Math.max(...controls.map((c) => c.getBoundingClientRect().right)),
+          window: document.documentElement.clientWidth,
+          search: box('Search your highlights').width,
+        };
+      });
+      expect(layout.to, `${width} px`).toBe(layout.from);
+      expect(layout.right, `${width} px`).toBeLessThanOrEqual(layout.window);
+      expect(layout.search, `${width} px`).toBeGreaterThanOrEqual(160);
+    }
+    await lib.setViewportSize({ width: 1200, height: 900 });
+    await lib.getByRole('button', { name: 'Clear filters' }).click();
+    await expect.poll(matchCount).toBe(121);
+  });
+
   it('edits a highlight’s note, tags and colour from the keyboard', async () => {
     const id = (await shownIds())[0];
     await lib.focus(`.note-row[data-id="${id}"]`).catch(() => {});
@@ -210,12 +235,8 @@ describe('the library, in Chromium', () => {
     await lib.getByLabel('Export as').selectOption('jsonld');
     const [download] = await Promise.all([lib.waitForEvent('download'), lib.click('button[data-scope="search"]')]);
     expect(download.suggestedFilename()).toMatch(/^gloss-\d{4}-\d{2}-\d{2}-search-[\p{L}\p{N}.-]+\.jsonld$/u);
-    const json = JSON.parse(await (await import('node:fs/promises')).readFile((await download.path())!, 'utf8')) as {
-      items?: { id: string }[];
-      first?: { items: { id: string }[] };
-    };
-    const items = json.items ?? json.first?.items ?? [];
-    expect(items.map((i) => i.id.replace('urn:uuid:', '')).sort()).toEqual([...expected].sort());
+    const text = await (await import('node:fs/promises')).readFile((await download.path())!, 'utf8');
+    expect(exportedIds(text).sort()).toEqual([...expected].sort());
     await search('');
   });
 

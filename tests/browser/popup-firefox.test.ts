@@ -18,6 +18,7 @@ import type { ElementHandle, Page } from 'puppeteer-core';
 import { downloaded, launchFirefox, type FirefoxSession } from './harness/firefox';
 import { otherTabId, readHighlights, selectText, storedAnnotations } from './harness/page';
 import { ROOTS, serve } from './harness/server';
+import { exportedIds } from './harness/library-oracle';
 import { openGlossPage } from './harness/twins';
 import { observe } from './harness/sweep-firefox';
 import { SEED_ENTITIES, SEED_QUOTES } from './seed-expectations';
@@ -119,7 +120,7 @@ describe('the popup, in Firefox', () => {
       first: { items: { id: string; target: { source: string; selector: { type: string; exact?: string }[] } }[] };
     };
     expect(doc.type).toBe('AnnotationCollection');
-    expect(doc.first.items.map((a) => a.id.replace('urn:uuid:', ''))).toEqual(stored.map((a) => a.id));
+    expect(exportedIds(doc)).toEqual(stored.map((a) => a.id));
     const [item] = doc.first.items;
     expect(item.target.source).toBe(stored[0].url);
     expect(item.target.selector.find((s) => s.type === 'TextQuoteSelector')?.exact).toBe(WORDS);

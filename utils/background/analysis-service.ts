@@ -6,7 +6,7 @@ import { MAX_ANALYSED_TEXT } from '../messaging/protocol';
 /** Longest text analysed, in characters; longer text is cut. */
 export const MAX_TEXT = MAX_ANALYSED_TEXT;
 
-/** A tagger without a model: finds no names. */
+/** A tagger without a model, for a text analysed without names: its model is not loaded for it. */
 const NO_NAMES = loadTagger(new Uint8Array());
 
 /**
@@ -31,8 +31,7 @@ export class AnalysisService {
     const cached = this.cache.get(key);
     if (cached) return cached;
     const tagger = names ? await this.getTagger() : NO_NAMES;
-    const found = analyzeText(text.slice(0, MAX_TEXT), tagger);
-    const result = names ? found : { ...found, quotes: found.quotes.map((q) => ({ ...q, speaker: null })) };
+    const result = analyzeText(text.slice(0, MAX_TEXT), tagger, { names });
     this.cache.set(key, result);
     if (this.cache.size > 8) this.cache.delete(this.cache.keys().next().value as string);
     return result;

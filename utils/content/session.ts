@@ -5,7 +5,13 @@ import { boundaryOffset, type TextMap } from '../dom/text-map';
 import { extractArticle } from '../extract';
 import type { Extraction } from '../extract/types';
 import { askFromPage } from '../messaging/client';
-import { MAX_ANALYSED_TEXT, type PageState, type SiteMode, type TabProtocol } from '../messaging/protocol';
+import {
+  analysesNames,
+  MAX_ANALYSED_TEXT,
+  type PageState,
+  type SiteMode,
+  type TabProtocol,
+} from '../messaging/protocol';
 import { getSiteMode, mayHaveAnnotations } from '../settings';
 import { normalizeUrl } from '../url';
 import { ArticleLayer, PRIORITY } from './article-layer';
@@ -17,11 +23,6 @@ import { analysableText } from './analysable';
 import { TagSource } from './tag-source';
 import { watchVisibility } from './watch-visibility';
 import type { ToolbarChoice } from '../../components/SelectionToolbar';
-
-/** Whether Gloss analyses names on a page in `lang`: English, or a language it cannot tell. */
-export function analysesNames(lang: string | null): boolean {
-  return !lang || /^en\b/i.test(lang.trim());
-}
 
 /** Deepest nesting of elements Gloss reads (the HTML parser itself stops at 512). */
 const MAX_DEPTH = 1000;

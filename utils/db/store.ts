@@ -10,7 +10,7 @@ import { annotationRecord, annotationWords, newAnnotationRecord, pageRecord } fr
 import type { Annotation, AnnotationInput, AnnotationPatch, NewAnnotation, Page, PageInput } from './types';
 import { AnnotationPatchSchema, IdSchema, parse, QuerySchema, UrlQuerySchema } from './schema';
 import { loadWordIndex, WordIndex } from './word-index';
-import { wordsOf } from './words';
+import { matchesPrefixes, wordsOf } from './words';
 
 export { importFile, importParsed, sameAnnotation, type ImportReport } from './import';
 
@@ -167,7 +167,7 @@ export function annotationSearch(db: GlossDB): AnnotationSearch {
       const hits = ids.filter((id) => tests.every((test) => test(id)));
       hits.sort((a, b) => changed.get(b)! - changed.get(a)!);
       const found = (await db.annotations.bulkGet(hits.slice(0, limit))).filter(
-        (a): a is Annotation => a !== undefined && terms.every((t) => annotationWords(a).some((w) => w.startsWith(t))),
+        (a): a is Annotation => a !== undefined && matchesPrefixes(annotationWords(a), terms),
       );
       return found.sort((a, b) => b.updatedAt - a.updatedAt);
     });

@@ -27,6 +27,11 @@ export function wordsOf(...texts: string[]): string[] {
   return [...words];
 }
 
+/** Whether each search term (a word of `wordsOf(query)`) starts one of `words`: how every search matches. */
+export function matchesPrefixes(words: readonly string[], terms: readonly string[]): boolean {
+  return terms.every((t) => words.some((w) => w.startsWith(t)));
+}
+
 /** The search words of a page: its title and its site (so "bbc" finds every page of bbc.co.uk). */
 export function pageWords(page: { title: string; site: string }): string[] {
   return wordsOf(page.title, page.site);

@@ -9,7 +9,7 @@
 import type { GlossDB } from '../db/database';
 import { annotationWords } from '../db/records';
 import { forEachBatch, loadWordIndex, WordIndex } from '../db/word-index';
-import { pageWords, wordsOf } from '../db/words';
+import { matchesPrefixes, pageWords, wordsOf } from '../db/words';
 import type { Catalog } from './catalog';
 import type { Page } from '../db/types';
 
@@ -92,7 +92,7 @@ function numbered(catalog: Catalog, index: SearchIndex): Numbered {
 
 /** Without the in-memory indexes: every highlight and page read, and tested by its words. */
 async function readTermTest(db: GlossDB, term: string): Promise<EntryTest> {
-  const starts = (words: readonly string[]) => words.some((w) => w.startsWith(term));
+  const starts = (words: readonly string[]) => matchesPrefixes(words, [term]);
   const idSet = new Set<string>();
   const urlSet = new Set<string>();
   await Promise.all([

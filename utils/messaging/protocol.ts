@@ -26,6 +26,14 @@ export type ForgetScope = { article: string } | { site: string } | { everything:
 export const MAX_ANALYSED_TEXT = 1_000_000;
 
 /**
+ * The `names` of an `analyze` request for a page in `lang`: names (and speakers) on a page in English, or of a
+ * language Gloss cannot tell. The analyse command decides by the same rule.
+ */
+export function analysesNames(lang: string | null): boolean {
+  return !lang || /^en\b/i.test(lang.trim());
+}
+
+/**
  * Requests the background answers: name → [payload, result]. Payload types
  * are inferred from the schemas the router checks them with (`payloads.ts`).
  */

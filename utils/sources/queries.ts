@@ -9,7 +9,7 @@ import type { GlossDB } from '../db/database';
 import { guard } from '../db/errors';
 import * as v from 'valibot';
 import { parse } from '../db/schema';
-import { wordsOf } from '../db/words';
+import { matchesPrefixes, wordsOf } from '../db/words';
 import { keptQuoteIds } from './keep';
 import { matchingIds, prepareQuoteIndex } from './quote-index';
 import type { Identity, RememberedArticle, StoredQuote } from './types';
@@ -178,9 +178,6 @@ export function speakerQuotes(db: GlossDB, identityId: string): Promise<CitedQuo
  */
 export const MAX_CANDIDATES = 20_000;
 
-/** Whether a quotation's words start with each term. */
-const matchesAll = (q: StoredQuote, terms: string[]) => terms.every((t) => q.words.some((w) => w.startsWith(t)));
-
 /**
  * Quotations whose words start with every word of `query` (folded like the
  * index), of one speaker when `speakerId` is given; newest first, at most
@@ -208,7 +205,7 @@ export function searchQuotes(
     if (options.speakerId !== undefined) {
       const id = string(options.speakerId, 'speakerId', 200);
       const own = await db.sourceQuotes.where('speakerId').equals(id).toArray();
-      const found = own.filter((q) => matchesAll(q, terms)).sort(newestFirst);
+      const found = own.filter((q) => matchesPrefixes(q.words, terms)).sort(newestFirst);
       return { items: await cite(db, found.slice(from, from + limit)), total: found.length };
     }
     if (terms.length === 0) return { items: [], total: 0 };
@@ -250,7 +247,7 @@ export function searchQuotes(
       while (read < sorted.length && rows.length < from + limit) {
         const chunk = await db.sourceQuotes.bulkGet(sorted.slice(read, read + 500));
         read += 500;
-        for (const q of chunk) if (q && matchesAll(q, unchecked)) rows.push(q);
+        for (const q of chunk) if (q && matchesPrefixes(q.words, unchecked)) rows.push(q);
       }
       const complete = read >= sorted.length;
       return {
@@ -263,7 +260,7 @@ export function searchQuotes(
     const found = await db.sourceQuotes
       .toCollection()
       .reverse()
-      .filter((q) => matchesAll(q, terms))
+      .filter((q) => matchesPrefixes(q.words, terms))
       .limit(from + limit)
       .toArray();
     return {

@@ -21,7 +21,7 @@ import {
   type MergeReason,
 } from './identity';
 import { isFamilyOnly } from './names';
-import { urlKey, type SourceRecord } from './record';
+import { urlKey, type SourceQuote, type SourceRecord } from './record';
 import type { Correction, Identity, RememberedArticle, StoredMention, StoredQuote } from './types';
 
 /** The tables a write of remembered sources touches. */
@@ -266,48 +266,51 @@ async function writeRecord(db: GlossDB, resolver: Resolver, record: SourceRecord
       reason = found?.reason ?? null;
     }
     if (speakerId) affected.add(speakerId);
-    quotes.push({
-      id: quoteId(date, url, q.key),
-      url,
-      key: q.key,
-      text: q.text,
-      speaker: q.speaker,
-      speakerId,
-      reason,
-      corrected,
-      prefix: q.selector.prefix,
-      suffix: q.selector.suffix,
-      start: q.start,
-      end: q.end,
-      date,
-      words: corrected === 'dropped' ? [] : wordsOf(q.text),
-    });
+    quotes.push(quoteRow(url, date, q, { speakerId, reason, corrected }));
   }
-  const mentions = new Map<string, StoredMention>();
-  for (const e of record.entities) {
-    const found = await identify(e.name);
-    if (!found) continue;
-    const known = mentions.get(found.id);
-    if (known) known.count += e.count;
-    else mentions.set(found.id, { url, identityId: found.id, name: e.name, type: e.type, count: e.count });
-    affected.add(found.id);
-  }
-  const article: RememberedArticle = {
-    url,
-    site: siteOf(url),
-    title: record.title,
-    publisher: record.publisher,
-    byline: record.byline,
-    published: record.published,
-    language: record.language,
-    firstRead: old?.firstRead ?? now,
-    lastRead: Math.max(now, old?.lastRead ?? 0),
-    date,
-  };
-  await db.sourceArticles.put(article);
+  const identities: (string | undefined)[] = [];
+  for (const e of record.entities) identities.push((await identify(e.name))?.id);
+  const mentions = articleMentions(record, identities);
+  for (const m of mentions) affected.add(m.identityId);
+  await db.sourceArticles.put(articleRow(record, date, old?.firstRead ?? now, Math.max(now, old?.lastRead ?? 0)));
   await db.sourceQuotes.bulkPut(quotes);
-  await db.sourceMentions.bulkPut([...mentions.values()]);
+  await db.sourceMentions.bulkPut(mentions);
   return affected;
+}
+
+/**
+ * An article's mentions, one per identity: `identities[i]` is the identity of `record.entities[i]` (none: not
+ * remembered), and the counts of the names it joins are added up, under the first of them.
+ */
+export function articleMentions(record: SourceRecord, identities: (string | undefined)[]): StoredMention[] {
+  const mentions = new Map<string, StoredMention>();
+  record.entities.forEach((e, i) => {
+    const identityId = identities[i];
+    if (!identityId) return;
+    const known = mentions.get(identityId);
+    if (known) known.count += e.count;
+    else mentions.set(identityId, { url: record.url, identityId, name: e.name, type: e.type, count: e.count });
+  });
+  return [...mentions.values()];
+}
+
+/** The stored row of a quotation of the article at `url`, with its speaker's identity and the reader's correction. */
+export function quoteRow(
+  url: string,
+  date: string,
+  q: SourceQuote,
+  who: Pick<StoredQuote, 'speakerId' | 'reason' | 'corrected'>,
+): StoredQuote {
+  const { key, text, speaker, start, end } = q;
+  const { prefix, suffix } = q.selector;
+  const words = who.corrected === 'dropped' ? [] : wordsOf(text);
+  return { id: quoteId(date, url, key), url, key, text, speaker, ...who, prefix, suffix, start, end, date, words };
+}
+
+/** The stored row of a remembered article. */
+export function articleRow(record: SourceRecord, date: string, firstRead: number, lastRead: number): RememberedArticle {
+  const { url, title, publisher, byline, published, language } = record;
+  return { url, site: siteOf(url), title, publisher, byline, published, language, firstRead, lastRead, date };
 }
 
 /**
@@ -557,20 +560,15 @@ export function splitIdentity(db: GlossDB, id: string, name: string, now = Date.
         return p !== null && nameKey(p) === key;
       };
       const made: Identity = {
-        id: newId(),
-        type: from.type,
-        name: displayName(parsed),
-        keys: from.keys.filter((k) => k === key || k.startsWith(`${key}@`)),
-        families: parsed.words.length >= 2 ? familyKeys(parsed) : [],
+        ...newIdentity(
+          newId(),
+          parsed,
+          from.keys.filter((k) => k === key || k.startsWith(`${key}@`)),
+          parsed.words.length >= 2 ? familyKeys(parsed) : [],
+        ),
         variants: from.variants
           .filter((v) => same(v.name))
           .map((v) => ({ name: v.name, reason: { code: 'reader', text: 'split by you' } })),
-        quoteCount: 0,
-        quoteArticles: 0,
-        mentionCount: 0,
-        mentionArticles: 0,
-        first: null,
-        last: null,
       };
       from.keys = from.keys.filter((k) => !made.keys.includes(k));
       from.variants = from.variants.filter((v) => !same(v.name));

@@ -17,6 +17,8 @@ export type FirefoxSession = {
   /** The extension's add-on id and its `moz-extension://UUID` origin (empty without an extension). */
   addonId: string;
   extensionOrigin: string;
+  /** The `moz-extension://UUID` origin of each of `others`, in their order. */
+  otherOrigins: string[];
   close: () => Promise<void>;
 };
 
@@ -31,15 +33,27 @@ export type FirefoxOptions = {
   systemAccess?: boolean;
   /** A folder where downloads are saved without asking (none by default). */
   downloads?: string;
+  /** Preferences set at launch (`ui.systemUsesDarkTheme`: 1, a dark system). */
+  prefs?: Record<string, unknown>;
+  /** Other unpacked extensions installed beside it (another extension the reader installed; each with a gecko id). */
+  others?: string[];
 };
+
+/** The add-on id an unpacked extension's manifest gives (empty when none). */
+const addonIdOf = (folder: string): string =>
+  JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8')).browser_specific_settings?.gecko?.id ?? '';
 
 export async function launchFirefox(options: FirefoxOptions = {}): Promise<FirefoxSession> {
   const extension = options.extension === undefined ? FIREFOX_BUILD : options.extension;
-  const addonId = extension
-    ? (JSON.parse(readFileSync(join(extension, 'manifest.json'), 'utf8')).browser_specific_settings?.gecko?.id ?? '')
-    : '';
-  // A known UUID for the add-on, so its pages have a known address.
+  const addonId = extension ? addonIdOf(extension) : '';
+  const others = options.others ?? [];
+  // A known UUID for each add-on, so its pages have a known address.
   const uuid = randomUUID();
+  const otherUuids = others.map(() => randomUUID());
+  const uuids = Object.fromEntries([
+    ...(addonId ? [[addonId, uuid]] : []),
+    ...others.map((folder, i) => [addonIdOf(folder), otherUuids[i]]),
+  ]);
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,
@@ -48,7 +62,7 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
     args: options.systemAccess ? ['--remote-allow-system-access'] : [],
     extraPrefsFirefox: {
       'network.proxy.type': 0,
-      ...(addonId ? { 'extensions.webextensions.uuids': JSON.stringify({ [addonId]: uuid }) } : {}),
+      ...(Object.keys(uuids).length ? { 'extensions.webextensions.uuids': JSON.stringify(uuids) } : {}),
       ...(options.downloads
         ? {
             'browser.download.dir': options.downloads,
@@ -57,13 +71,16 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
             'browser.download.always_ask_before_handling_new_types': false,
           }
         : {}),
+      ...options.prefs,
     },
   });
   if (extension) await browser.installExtension(extension);
+  for (const folder of others) await browser.installExtension(folder);
   return {
     browser,
     addonId,
     extensionOrigin: extension ? `moz-extension://${uuid}` : '',
+    otherOrigins: otherUuids.map((u) => `moz-extension://${u}`),
     close: () => browser.close(),
   };
 }

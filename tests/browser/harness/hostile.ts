@@ -1,8 +1,25 @@
 /**
  * Probes for hostile pages, run in the page's main world (no imports: each is
  * serialised into the page). They watch what a reader would notice: a page
- * that stops answering, ranges painted on nodes the page threw away.
+ * that stops answering, ranges painted on nodes the page threw away. Then
+ * what the Chromium and Firefox tests share in Node: `answers`, `HANG_MS`,
+ * `STRICT_CSP`.
  */
+
+/** Longer than this without a tick of the page's own timer is a hang, not slowness. */
+export const HANG_MS = 15_000;
+
+/** A Content-Security-Policy that allows the page nothing at all (Chromium's tests add Trusted Types). */
+export const STRICT_CSP =
+  "default-src 'none'; script-src 'none'; style-src 'none'; img-src 'none'; font-src 'none'; connect-src 'none'";
+
+/** In Node: whether a page (Playwright's or Puppeteer's) answers a script promptly (a hung main thread would not). */
+export async function answers(page: { evaluate(fn: () => boolean): Promise<boolean> }): Promise<boolean> {
+  return Promise.race([
+    page.evaluate(() => document.readyState === 'complete'),
+    new Promise<boolean>((ok) => setTimeout(() => ok(false), HANG_MS)),
+  ]);
+}
 
 /** Stalls of the page's main thread, measured by a timer the page itself runs. */
 export type Stalls = { ticks: number; longestMs: number };

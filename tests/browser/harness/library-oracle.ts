@@ -25,3 +25,12 @@ export function expectedIds(
     .sort((a, b) => b.createdAt - a.createdAt)
     .map((a) => a.id);
 }
+
+/** The highlight ids (UUIDs) of a JSON-LD export, its text or parsed: the collection's `items`, or its first page's. */
+export function exportedIds(doc: string | object): string[] {
+  const d = (typeof doc === 'string' ? JSON.parse(doc) : doc) as {
+    items?: { id: string }[];
+    first?: { items: { id: string }[] };
+  };
+  return (d.items ?? d.first?.items ?? []).map((i) => i.id.replace('urn:uuid:', ''));
+}

@@ -8,7 +8,7 @@ import {
   updateAnnotation,
   type GlossDB,
 } from '../../../utils/db';
-import { wordsOf } from '../../../utils/db/words';
+import { matchesPrefixes, wordsOf } from '../../../utils/db/words';
 import { freshDb, newAnnotation } from './helpers';
 
 let db: GlossDB;
@@ -21,6 +21,18 @@ describe('wordsOf', () => {
 
   it('indexes Chinese and Japanese one character at a time', () => {
     expect(wordsOf('Wang Yi 王毅 在北京')).toEqual(['wang', 'yi', '王', '毅', '在', '北', '京']);
+  });
+});
+
+describe('matchesPrefixes', () => {
+  it('holds when every term starts one of the words, each term on its own', () => {
+    const words = wordsOf('Wang Yi visits São Paulo');
+    expect(matchesPrefixes(words, wordsOf('wan sa'))).toBe(true);
+    expect(matchesPrefixes(words, wordsOf('Paulo'))).toBe(true);
+    expect(matchesPrefixes(words, ['ang'])).toBe(false); // inside a word, not at its start
+    expect(matchesPrefixes(words, ['wang', 'rome'])).toBe(false);
+    expect(matchesPrefixes(words, ['wangyi'])).toBe(false);
+    expect(matchesPrefixes(words, [])).toBe(true);
   });
 });
 

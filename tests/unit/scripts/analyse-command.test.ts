@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { WARCRecord, WARCSerializer } from 'warcio';
 import { jsonlInputs, warcInputs, type Item } from '../../../scripts/lib/analyse-inputs';
 import { analyseAll } from '../../../scripts/lib/analyse-pool';
-import { nodeTagger } from '../../../scripts/lib/node-analysis';
+import { analyzeInput, nodeTagger } from '../../../scripts/lib/node-analysis';
 import { analyzeText } from '../../../utils/analysis/analyze';
 import { buildSourceRecord } from '../../../utils/sources/record';
 
@@ -117,4 +117,31 @@ describe('the analyse command’s inputs and workers', () => {
       quotes: [{ speaker: 'Maria Lopez', speakerType: 'PER', selector: { type: 'TextQuoteSelector' } }],
     });
   }, 60_000);
+});
+
+describe('the analyse command on a page not in English', () => {
+  const article = (lang: string) =>
+    `<!doctype html><html lang="${lang}"><head><title>Rozpočet schválen</title>` +
+    `<script type="application/ld+json">{"@type":"NewsArticle","headline":"Rozpočet schválen"}</script></head>` +
+    `<body><article><h1>Rozpočet schválen</h1>` +
+    `<p>„Zvládli jsme to,“ řekl v pondělí novinářům Petr Novák, starosta Brna.</p>` +
+    `<p>“Je to dobrý den pro město,” said Petr Novák.</p>` +
+    `<p>Zastupitelstvo bude o plánu hlasovat příští týden, uvedli úředníci.</p></article></body></html>`;
+
+  it('gives its quotations without speakers and no names, as the extension does', () => {
+    const out = analyzeInput({ id: 'cs', html: article('cs') });
+    expect(out.metadata.language).toBe('cs');
+    expect(out.quotes.map((q) => q.text)).toContain('Je to dobrý den pro město,');
+    expect(out.quotes.map((q) => q.speaker)).toEqual(out.quotes.map(() => null));
+    expect(out.entities).toEqual([]);
+  });
+
+  it('keeps the speakers and names of the same page in English, and of a text of no known language', () => {
+    const en = analyzeInput({ id: 'en', html: article('en') });
+    expect(en.metadata.language).toBe('en');
+    expect(en.quotes.find((q) => q.text === 'Je to dobrý den pro město,')?.speaker).toBe('Petr Novák');
+    expect(en.entities.length).toBeGreaterThan(0);
+    const text = analyzeInput({ id: 'text', text: en.text });
+    expect(text.quotes.map((q) => q.speaker)).toEqual(en.quotes.map((q) => q.speaker));
+  });
 });
