@@ -507,6 +507,23 @@ export class People {
     }
     if (!describesSpeaker(s.text)) return null;
     const desc = s.text.replace(/^(?:The|A|An)\b/, (d) => d.toLowerCase());
-    return (this.resolveDescriptions && resolveDescription(this.text, desc, s.start, this.roles)) || desc;
+    const person = this.resolveDescriptions ? resolveDescription(this.text, desc, s.start, this.roles) : null;
+    return person && this.lastMentioned(s.start, person) ? person : desc;
+  }
+
+  /**
+   * Whether the last person the text names before `pos` (outside quotations, in this
+   * paragraph or the one before) is `name`: "the governor" is the governor the article tied to
+   * the role only when the text was just talking about him ("Christie defended … “…,” the
+   * governor said" is not the other governor the article named earlier).
+   */
+  private lastMentioned(pos: number, name: string): boolean {
+    const para = lineStart(this.text, pos);
+    let from = para > 0 ? lineStart(this.text, para - 1) : 0;
+    // Over blank lines to the paragraph before.
+    while (from > 0 && from === para - 1) from = lineStart(this.text, from - 1);
+    const near = within(this.persons, Math.max(from, pos - 2 * REACH), pos).filter((p) => !this.quoted(p.pos));
+    const last = near[near.length - 1];
+    return !!last && samePerson(last.name, name.split(' '));
   }
 }
