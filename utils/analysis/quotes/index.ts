@@ -4,7 +4,7 @@ import { isQuotation } from './classify';
 import { unsure, type Evidence } from './confidence';
 import { isCue, subjectEndingAt, subjectStartingAt, type Subject } from './cues';
 import { pairMarks, type MarkedSpan } from './marks';
-import { People } from './speaker';
+import { People, promoLine } from './speaker';
 import { labelAbove, paragraphSubject, previousParagraph, signature } from './standalone';
 import { quoteMask, REACH, sentenceEnd, sentenceStart, tokens, work } from './tokens';
 
@@ -225,7 +225,8 @@ export function findQuotes(text: string, entities: EntityMention[], groups: Enti
     }
     if (!subject && !speaker && a.standalone && !goesOnUnsure) {
       const label = labelAbove(text, paraStart);
-      if (label) speaker = people.resolve(label);
+      // "RELATED: …" or "WATCH: …" above a quotation is a promo line, no speaker's label.
+      if (label && !promoLine(text, label.start)) speaker = people.resolve(label);
       route = 'label';
     }
     // Else the person the paragraph before is about: "Lopez is upbeat …\n\n“…”".
