@@ -1,12 +1,12 @@
 import type { EntityGroup, EntityMention, Quote } from '../types';
-import { attribute, type Frame } from './attribution';
+import { attribute, sentenceSubject, type Frame } from './attribution';
 import { isQuotation } from './classify';
 import { unsure, type Evidence } from './confidence';
 import { isCue, subjectEndingAt, subjectStartingAt, type Subject } from './cues';
 import { pairMarks, type MarkedSpan } from './marks';
 import { People, promoLine } from './speaker';
 import { labelAbove, paragraphSubject, previousParagraph, signature } from './standalone';
-import { quoteMask, REACH, sentenceEnd, sentenceStart, tokens, work } from './tokens';
+import { quoteMask, REACH, sentenceEnd, sentenceStart, tokens, trailingPunct, work } from './tokens';
 
 const WORDY = /[\p{L}\p{N}]/u;
 
@@ -157,6 +157,18 @@ function weigh(
 }
 
 /**
+ * Whether the sentence a quotation sits in has no subject of its own that is someone else than
+ * `speaker`: no subject found, a pronoun, or a name of the same person.
+ */
+function ownSubject(text: string, q: MarkedSpan, frame: Frame, speaker: string): boolean {
+  const toks = tokens(text, sentenceStart(text, q.open, frame.floor, frame.mask), q.open, frame.mask);
+  const s = toks.length >= 2 ? sentenceSubject(text, toks, toks.length) : null;
+  if (!s || s.kind === 'pronoun') return true;
+  const words = speaker.split(' ');
+  return s.kind === 'name' && s.text.split(' ').some((w) => words.includes(w));
+}
+
+/**
  * Direct quotations in `text` with their speakers. A quotation interrupted by its
  * attribution comes out as two quotes with one speaker; nested quotes are not separate.
  */
@@ -171,7 +183,7 @@ export function findQuotes(text: string, entities: EntityMention[], groups: Enti
   const short = top.map((q) => isInlineShort(text, q));
   const breaks = lineBreaks(text);
   const firstLineEnd = breaks.length ? breaks[0] : -1;
-  let last: { speaker: string | null; para: number; end: number } | null = null;
+  let last: { speaker: string | null; para: number; end: number; question: boolean } | null = null;
   /** Whether the last quotation's speaker was too unsure to give. */
   let lastUnsure = false;
   let para = 0,
@@ -203,6 +215,8 @@ export function findQuotes(text: string, entities: EntityMention[], groups: Enti
     }
     let speaker = subject ? people.resolve(subject) : null;
     let route = subject ? (a.subject ? `${a.via}:${subject.kind}` : 'signature') : 'none';
+    /** Whether a rule withheld the speaker as unsure (the words that go on from it are as unsure). */
+    let doubted = false;
     // Where the evidence for a speaker with no cue of its own starts (the last quotation, the paragraph before).
     let from = q.open;
     // A quotation standing alone continues the last speaker's words (this paragraph or the one
@@ -213,6 +227,12 @@ export function findQuotes(text: string, entities: EntityMention[], groups: Enti
     if (goesOnUnsure) route = 'continue-unsure';
     else if (!subject && last?.speaker && para - last.para <= 1) {
       speaker = para === last.para || !people.someoneElse(last.end, q.open, last.speaker) ? last.speaker : null;
+      // Words quoted inside a sentence of a new paragraph are that sentence's subject's: the
+      // earlier speaker's only when the subject is them or a pronoun ("Florida law says …" is not).
+      if (speaker && para !== last.para && !a.standalone && !ownSubject(text, q, frame, speaker)) {
+        speaker = null;
+        doubted = true;
+      }
       route = para === last.para ? 'continue-same' : 'continue-next';
       from = last.end;
     } else if (!subject) {
@@ -237,10 +257,11 @@ export function findQuotes(text: string, entities: EntityMention[], groups: Enti
     }
     // A speaker is a person or an organisation; anything else is "speaker unclear".
     if (speaker && !people.plausible(speaker)) speaker = null;
-    let unsureHere = false;
+    let unsureHere = doubted;
     if (speaker) {
       const found = subject && route !== 'label' && route !== 'para-subject' ? subject : null;
       const evidence = weigh(text, q, found, from, frame, route, speaker, people, a.standalone);
+      if (last && !found) evidence.afterQuestion = last.question;
       quoteTrace.evidence?.push({ evidence, speaker });
       unsureHere = unsure(evidence, speaker, quoteTrace.threshold ?? undefined);
       if (unsureHere) speaker = null;
@@ -252,7 +273,7 @@ export function findQuotes(text: string, entities: EntityMention[], groups: Enti
     while (start < end && /\s/.test(text[start]!)) start++;
     while (end > start && /\s/.test(text[end - 1]!)) end--;
     out.push({ start, end, text: text.slice(start, end), speaker });
-    last = { speaker, para, end: q.close };
+    last = { speaker, para, end: q.close, question: /\?/.test(trailingPunct(text, q.start, q.end)) };
     lastUnsure = unsureHere || goesOnUnsure;
   }
   return out;
