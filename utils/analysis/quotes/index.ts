@@ -97,7 +97,10 @@ function registerSpeakers(text: string, mask: Uint8Array, people: People): void 
   for (let i = 1; i < toks.length; i++) {
     if (!isCue(toks, i)) continue;
     // "…, said Velikova." names its speaker after the verb; "Velikova said" before it.
-    const inverted = /^[,:;—–]$/.test(toks[i - 1].w) ? subjectStartingAt(text, toks, i + 1) : null;
+    let inverted = /^[,:;—–]$/.test(toks[i - 1].w) ? subjectStartingAt(text, toks, i + 1) : null;
+    // The name after an inverted verb ends its clause ("…, said Velikova."); in "…, said China
+    // and Russia have agreed" it is the subject of what was said, not who said it.
+    if (inverted && !/^\s*(?:[.,;:!?—–)"”'’]|$)/.test(text.slice(inverted.end, inverted.end + 3))) inverted = null;
     const s = inverted?.kind === 'name' ? inverted : subjectEndingAt(text, toks, i - 1, Math.max(0, i - 25));
     if (s?.kind === 'name') people.addSpeaker(s.start, people.fullName(s.text, s.start, s.end));
     else if (s?.kind === 'pronoun') {

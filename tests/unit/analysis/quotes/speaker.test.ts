@@ -270,3 +270,17 @@ describe('readers’ reports: what is never a speaker', () => {
     ]);
   });
 });
+
+describe('a name after an inverted speech verb', () => {
+  it('is the speaker only when it ends the clause, not the subject of what was said', () => {
+    const text =
+      'For now, Dale Hoskins, at the Institute for Trade, said China and Russia had reached a truce.\n\n' +
+      '"I used to believe the region would become a place of conflict between them," he said.';
+    expect(quotes(text)).toEqual([
+      ['I used to believe the region would become a place of conflict between them,', 'Dale Hoskins'],
+    ]);
+    const plain =
+      'Hoskins, at the Institute for Trade, said Ortega had won. "I used to believe the region would turn," he said.';
+    expect(quotes(plain)[0][1]).toBe('Hoskins');
+  });
+});
