@@ -32,6 +32,8 @@ export type Evidence = {
   standalone: boolean;
   /** The tagger's type for the speaker phrase (PER, ORG, LOC, MISC), or '' when it tagged none. */
   type: string;
+  /** For a quotation that continues earlier words: the quotation before it asked a question, which another may answer. */
+  afterQuestion?: boolean;
 };
 
 /** Which kind of evidence a route is (the groups the model has a weight for). */
@@ -78,6 +80,7 @@ export function features(e: Evidence, speaker: string): Record<string, number> {
   // Words quoted inside a sentence with no cue of their own, given to an earlier speaker.
   if (e.subject === 'none' && !e.standalone) f['no-cue-inside-sentence'] = 1;
   if (placeOrAdjective(e, speaker)) f['place-or-adjective'] = 1;
+  if (e.afterQuestion && e.subject === 'none') f['answers-question'] = 1;
   return f;
 }
 

@@ -1,12 +1,12 @@
 import type { EntityGroup, EntityMention, Quote } from '../types';
-import { attribute, type Attribution, type Frame } from './attribution';
+import { attribute, sentenceSubject, type Attribution, type Frame } from './attribution';
 import { isQuotation } from './classify';
 import { unsure, type Evidence } from './confidence';
 import { isCue, subjectEndingAt, subjectStartingAt, type Subject } from './cues';
 import { pairMarks, type MarkedSpan } from './marks';
-import { People } from './speaker';
+import { People, promoLine } from './speaker';
 import { labelAbove, paragraphSubject, previousParagraph, signature } from './standalone';
-import { quoteMask, REACH, sentenceEnd, sentenceStart, tokens, work } from './tokens';
+import { quoteMask, REACH, sentenceEnd, sentenceStart, tokens, trailingPunct, work } from './tokens';
 
 const WORDY = /[\p{L}\p{N}]/u;
 
@@ -99,7 +99,10 @@ function registerSpeakers(text: string, mask: Uint8Array, people: People): void 
   for (let i = 1; i < toks.length; i++) {
     if (!isCue(toks, i)) continue;
     // "…, said Velikova." names its speaker after the verb; "Velikova said" before it.
-    const inverted = /^[,:;—–]$/.test(toks[i - 1].w) ? subjectStartingAt(text, toks, i + 1) : null;
+    let inverted = /^[,:;—–]$/.test(toks[i - 1].w) ? subjectStartingAt(text, toks, i + 1) : null;
+    // The name after an inverted verb ends its clause ("…, said Velikova."); in "…, said China
+    // and Russia have agreed" it is the subject of what was said, not who said it.
+    if (inverted && !/^\s*(?:[.,;:!?—–)"”'’]|$)/.test(text.slice(inverted.end, inverted.end + 3))) inverted = null;
     const s = inverted?.kind === 'name' ? inverted : subjectEndingAt(text, toks, i - 1, Math.max(0, i - 25));
     if (s?.kind === 'name') people.addSpeaker(s.start, people.fullName(s.text, s.start, s.end));
     else if (s?.kind === 'pronoun') {
@@ -159,6 +162,18 @@ function weigh(
 }
 
 /**
+ * Whether the sentence a quotation sits in has no subject of its own that is someone else than
+ * `speaker`: no subject found, a pronoun, or a name of the same person.
+ */
+function ownSubject(text: string, q: MarkedSpan, frame: Frame, speaker: string): boolean {
+  const toks = tokens(text, sentenceStart(text, q.open, frame.floor, frame.mask), q.open, frame.mask);
+  const s = toks.length >= 2 ? sentenceSubject(text, toks, toks.length) : null;
+  if (!s || s.kind === 'pronoun') return true;
+  const words = speaker.split(' ');
+  return s.kind === 'name' && s.text.split(' ').some((w) => words.includes(w));
+}
+
+/**
  * Direct quotations in `text` with their speakers. A quotation interrupted by its
  * attribution comes out as two quotes with one speaker; nested quotes are not separate.
  */
@@ -173,7 +188,7 @@ export function findQuotes(text: string, entities: EntityMention[], groups: Enti
   const short = top.map((q) => isInlineShort(text, q));
   const breaks = lineBreaks(text);
   const firstLineEnd = breaks.length ? breaks[0] : -1;
-  let last: { speaker: string | null; para: number; end: number } | null = null;
+  let last: { speaker: string | null; para: number; end: number; question: boolean } | null = null;
   /** Whether the last quotation's speaker was too unsure to give. */
   let lastUnsure = false;
   let para = 0,
@@ -207,6 +222,8 @@ export function findQuotes(text: string, entities: EntityMention[], groups: Enti
     }
     let speaker = subject ? people.resolve(subject) : null;
     let route = subject ? (a.subject ? `${a.via}:${subject.kind}` : 'signature') : 'none';
+    /** Whether a rule withheld the speaker as unsure (the words that go on from it are as unsure). */
+    let doubted = false;
     // Where the evidence for a speaker with no cue of its own starts (the last quotation, the paragraph before).
     let from = q.open;
     // A quotation standing alone continues the last speaker's words (this paragraph or the one
@@ -217,6 +234,12 @@ export function findQuotes(text: string, entities: EntityMention[], groups: Enti
     if (goesOnUnsure) route = 'continue-unsure';
     else if (!subject && last?.speaker && para - last.para <= 1) {
       speaker = para === last.para || !people.someoneElse(last.end, q.open, last.speaker) ? last.speaker : null;
+      // Words quoted inside a sentence of a new paragraph are that sentence's subject's: the
+      // earlier speaker's only when the subject is them or a pronoun ("Florida law says …" is not).
+      if (speaker && para !== last.para && !a.standalone && !ownSubject(text, q, frame, speaker)) {
+        speaker = null;
+        doubted = true;
+      }
       route = para === last.para ? 'continue-same' : 'continue-next';
       from = last.end;
     } else if (!subject) {
@@ -229,7 +252,8 @@ export function findQuotes(text: string, entities: EntityMention[], groups: Enti
     }
     if (!subject && !speaker && a.standalone && !goesOnUnsure) {
       const label = labelAbove(text, paraStart);
-      if (label) speaker = people.resolve(label);
+      // "RELATED: …" or "WATCH: …" above a quotation is a promo line, no speaker's label.
+      if (label && !promoLine(text, label.start)) speaker = people.resolve(label);
       route = 'label';
     }
     // Else the person the paragraph before is about: "Lopez is upbeat …\n\n“…”".
@@ -240,10 +264,11 @@ export function findQuotes(text: string, entities: EntityMention[], groups: Enti
     }
     // A speaker is a person or an organisation; anything else is "speaker unclear".
     if (speaker && !people.plausible(speaker)) speaker = null;
-    let unsureHere = false;
+    let unsureHere = doubted;
     if (speaker) {
       const found = subject && route !== 'label' && route !== 'para-subject' ? subject : null;
       const evidence = weigh(text, q, found, from, frame, route, speaker, people, a.standalone);
+      if (last && !found) evidence.afterQuestion = last.question;
       quoteTrace.evidence?.push({ evidence, speaker });
       unsureHere = unsure(evidence, speaker, quoteTrace.threshold ?? undefined);
       if (unsureHere) speaker = null;
@@ -255,7 +280,7 @@ export function findQuotes(text: string, entities: EntityMention[], groups: Enti
     while (start < end && /\s/.test(text[start]!)) start++;
     while (end > start && /\s/.test(text[end - 1]!)) end--;
     out.push({ start, end, text: text.slice(start, end), speaker });
-    last = { speaker, para, end: q.close };
+    last = { speaker, para, end: q.close, question: /\?/.test(trailingPunct(text, q.start, q.end)) };
     lastUnsure = unsureHere || goesOnUnsure;
   }
   return out;

@@ -4,7 +4,7 @@
  */
 import type { EntityGroup, EntityMention } from '../types';
 import type { Subject } from './cues';
-import { FEMALE_NAMES, MALE_NAMES, PERSON_NOUNS, SPEAKER_NOUNS } from './lexicon';
+import { FEMALE_NAMES, MALE_NAMES, PERSON_NOUNS, SPEAKER_NOUNS, TITLES } from './lexicon';
 import { resolveDescription, type RoleIndex } from './descriptions';
 import { lineStart, REACH, work } from './tokens';
 import {
@@ -70,6 +70,24 @@ function samePerson(name: string, words: string[]): boolean {
   return w.every((x) => words.includes(x)) || words.every((x) => w.includes(x));
 }
 
+/** Titles written short, which always go before a name: a speaker never ends with one. */
+const HONORIFIC =
+  /^(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Adm|Capt|Cmdr|Maj|Rev|Pres|Sec|Cpl|Pvt|Supt|Insp|Det)\.?$/;
+
+/** Titles of people that are no name on their own (not "House", "Treasury", "State": organisations). */
+const ROLE_ONLY = new Set(
+  [...TITLES].filter(
+    (t) =>
+      !/^(?:king|queen|prince|princess|pope|lord|lady|sir|dame|judge|justice|chair|host|anchor|agent|officer|author|coach|speaker|sheriff|editor|state|house|senate|defense|defence|interior|finance|treasury|homeland|foreign|prime|former|acting|u\.s|us|gop|republican|democratic|democrat|independent|presidential|majority|minority|first|executive|associate|assistant|deputy|vice|chief)$/.test(
+        t,
+      ),
+  ),
+);
+
+/** Nouns that head the name of an organisation ("Bank of America", "University of Texas"). */
+const INSTITUTIONS =
+  /^(?:bank|university|college|school|institute|department|ministry|office|council|board|association|society|foundation|church|party|chamber|court|commission|committee|agency|bureau|service|corps|army|navy|league|union|federation|federal|conference|academy|center|centre|republic|kingdom|city|county|state|states|government|museum|library|order|sisters|brotherhood|friends|daughters|sons|knights|coalition|alliance|organization|organisation|fund|trust|company|group|house|port|embassy|mission|administration|authority|command|division|school|guild|club|network|council)$/;
+
 /** Words that open sentences and are never a speaker. */
 const NOT_SPEAKERS = new Set(
   'moreover however furthermore meanwhile also still yet thus instead wait more tune now then so indeed besides otherwise anyway'.split(
@@ -118,6 +136,21 @@ function isRoleNoun(w: string): boolean {
     (PERSON_NOUNS.has(w) || /(?:ist|ian|man|woman|or|er)$/.test(w)) &&
     !/^(?:after|over|under|other|either|neither|whether|rather|together|for|or|per|ever|never|however|later)$/.test(w)
   );
+}
+
+/**
+ * Whether the line at `pos` is a promo line or a kicker rather than a speaker's label: a
+ * word in capitals and a colon before more text ("WATCH: Senator explains vote", "RELATED:
+ * …", "READ MORE: …"), or a line of several words with no small letter ("CLICK HERE TO GET
+ * THE APP"). A transcript's label ("JANE DOE:" on its own) is neither.
+ */
+export function promoLine(text: string, pos: number): boolean {
+  const start = lineStart(text, pos);
+  let end = text.indexOf('\n', pos);
+  if (end < 0) end = text.length;
+  const line = text.slice(start, end).trim();
+  if (/^[\p{Lu}\d][\p{Lu}\d '’&-]*:\s*\S/u.test(line)) return true;
+  return /\s\S/.test(line) && !/:$/.test(line) && !/\p{Ll}/u.test(line);
 }
 
 /** What the article says about its people, built once per article. */
@@ -205,7 +238,7 @@ export class People {
 
   /** Records a person named as the subject of a cue, so pronouns after it can find them. */
   addSpeaker(pos: number, name: string): void {
-    if (this.spoken.has(pos) || !this.plausible(name)) return;
+    if (this.spoken.has(pos) || !this.plausible(name) || promoLine(this.text, pos)) return;
     this.spoken.add(pos);
     insert(this.speakers, { pos, name });
     if (!this.personAt.has(pos)) insert(this.persons, { pos, name });
@@ -445,6 +478,10 @@ export class People {
     if (!/\p{L}\p{L}/u.test(name)) return false;
     if (words.length >= 2 && !/\p{Ll}/u.test(name)) return false;
     if (words.length === 1 && /^(?:the|a|an|this|that|these|those|it|its)$/i.test(name)) return false;
+    // A title with no name after it ("Col.", "Army Col.", "Sen."): the name was cut off.
+    if (HONORIFIC.test(words[words.length - 1])) return false;
+    // A person's title alone ("Senator", "Mayor"): a headline's word, or a name cut off.
+    if (words.length === 1 && /^\p{Lu}/u.test(name) && ROLE_ONLY.has(name.toLowerCase())) return false;
     // A sentence's first word that is no name: "Moreover", "Specifically", "Challenged", "Wait".
     if (
       words.length === 1 &&
@@ -492,6 +529,28 @@ export class People {
   /** The speaker a cue's subject names, as the article would name them. */
   resolve(s: Subject): string | null {
     if (s.kind === 'pronoun') return this.pronoun(s.text, s.start);
+    // The phrase ends a longer capitalised one: "Bank of America", "The Art of the Deal".
+    // Only after "The" or "A": "Lewis of the Cato Institute" is a person of an organisation.
+    const of = /(?:^|[^\p{L}])(?:The|A|An)\s((?:\p{Lu}[\p{L}'’.-]*\s){0,2}?(\p{Lu}[\p{L}'’-]*))\sof\s(?:the\s)?$/u.exec(
+      this.text.slice(Math.max(0, s.start - 60), s.start),
+    );
+    const head = of && /^(?:the\s)?\p{Lu}/iu.test(s.text) ? of[2].toLowerCase() : null;
+    // A person's office goes on as before ("Secretary of State John Kerry"); an institution
+    // speaks ("Bank of America"); anything else is the title of a book, a film or a show.
+    const titled = (phrase: string) => phrase.split(/\s+/).some((w) => TITLES.has(w.toLowerCase().replace(/\.$/, '')));
+    // "Bank of America President Ann Lee" is Ann Lee.
+    if (of && head && !TITLES.has(head.replace(/\.$/, '')) && !titled(s.text)) {
+      if (!INSTITUTIONS.test(head)) return null;
+      const start = s.start - (of[0].length - of[0].search(/\p{Lu}/u));
+      return this.text.slice(start, s.end);
+    }
+    // "Bank of America said": the phrase stopped before "of".
+    const last = s.text.split(' ').pop()!.toLowerCase();
+    const rest = INSTITUTIONS.test(last)
+      ? /^\sof\s(?:the\s)?\p{Lu}[\p{L}'’-]*(?:\s\p{Lu}[\p{L}'’-]*){0,3}/u.exec(this.text.slice(s.end, s.end + 60))
+      : null;
+    if (rest && s.kind === 'name' && !titled(rest[0]) && !/^\p{Lu}/u.test(this.text.slice(s.end + rest[0].length + 1)))
+      return this.text.slice(s.start, s.end + rest[0].length);
     if (s.kind === 'name') {
       const name = this.fullName(s.text, s.start, s.end);
       if (name) this.addSpeaker(s.start, name);
@@ -507,6 +566,23 @@ export class People {
     }
     if (!describesSpeaker(s.text)) return null;
     const desc = s.text.replace(/^(?:The|A|An)\b/, (d) => d.toLowerCase());
-    return (this.resolveDescriptions && resolveDescription(this.text, desc, s.start, this.roles)) || desc;
+    const person = this.resolveDescriptions ? resolveDescription(this.text, desc, s.start, this.roles) : null;
+    return person && this.lastMentioned(s.start, person) ? person : desc;
+  }
+
+  /**
+   * Whether the last person the text names before `pos` (outside quotations, in this
+   * paragraph or the one before) is `name`: "the governor" is the governor the article tied to
+   * the role only when the text was just talking about him ("Christie defended … “…,” the
+   * governor said" is not the other governor the article named earlier).
+   */
+  private lastMentioned(pos: number, name: string): boolean {
+    const para = lineStart(this.text, pos);
+    let from = para > 0 ? lineStart(this.text, para - 1) : 0;
+    // Over blank lines to the paragraph before.
+    while (from > 0 && from === para - 1) from = lineStart(this.text, from - 1);
+    const near = within(this.persons, Math.max(from, pos - 2 * REACH), pos).filter((p) => !this.quoted(p.pos));
+    const last = near[near.length - 1];
+    return !!last && samePerson(last.name, name.split(' '));
   }
 }

@@ -24,6 +24,21 @@ describe('described speakers', () => {
     expect(quotes(itself)[0][1]).not.toBe('Mika Smith');
   });
 
+  it('keeps the description when the text was just talking about someone else', () => {
+    // The article tied "governor" to one person long before; the paragraph is about another.
+    const other =
+      'Former Gov. Maria Menon Reyes backed the plan in March.\n\n' +
+      'Tom Albrecht defended his endorsement on his radio show.\n\n' +
+      '“I have known him for years,” the governor said.';
+    expect(quotes(other)).toEqual([['I have known him for years,', 'the governor']]);
+    // The same role, with the person tied to it named just before: resolved.
+    const same =
+      'Former Gov. Maria Menon Reyes backed the plan in March.\n\n' +
+      'Maria Menon Reyes defended her endorsement on her radio show.\n\n' +
+      '“I have known him for years,” the governor said.';
+    expect(quotes(same)).toEqual([['I have known him for years,', 'Maria Menon Reyes']]);
+  });
+
   it('gives no speaker for a description of no one', () => {
     expect(
       quotes('The balloons came down as the crowd cheered “four more years, and then some,” the balloons said.'),

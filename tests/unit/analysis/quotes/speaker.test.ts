@@ -220,3 +220,67 @@ describe('a role word capitalised at the start of a sentence', () => {
     ]);
   });
 });
+
+describe('readers’ reports: what is never a speaker', () => {
+  it('gives a lawyer’s “he said” to the lawyer speaking, not to the client he talks about', () => {
+    expect(
+      quotes(
+        'Defense attorney Mark Stevens said his client, John Parker, was at home that night.\n\n' +
+          '“He never touched the money,” he said.',
+      ),
+    ).toEqual([['He never touched the money,', 'Mark Stevens']]);
+    expect(
+      quotes(
+        'The victim, Sarah Lang, testified on Monday.\n\n' +
+          'Defense attorney Paula Grant said the account did not hold up. “Her story has changed three times,” she said.',
+      ),
+    ).toEqual([['Her story has changed three times,', 'Paula Grant']]);
+  });
+
+  it('takes no promo line or kicker above a quotation for its speaker', () => {
+    expect(quotes('WATCH: Senator explains vote\n\n“It will be a long night.”')).toEqual([
+      ['It will be a long night.', null],
+    ]);
+    expect(quotes('Dana Ortiz spoke.\n\nRELATED: Trump Rallies In Ohio\n\n“It will be a long night.”')).toEqual([
+      ['It will be a long night.', null],
+    ]);
+    expect(quotes('Mayor Ann Cole spoke.\n\nCLICK HERE TO GET THE NEWS APP\n\n“We will not back down.”')).toEqual([
+      ['We will not back down.', null],
+    ]);
+    // A label line above still names the speaker.
+    expect(quotes('Jane Doe, 34, Phoenix:\n\n“We will not back down.”')).toEqual([
+      ['We will not back down.', 'Jane Doe'],
+    ]);
+  });
+
+  it('takes no title cut off from its name (“Col.”) for a speaker', () => {
+    expect(quotes('“We held the line,” said Col.\nSteve Warren.')).toEqual([['We held the line,', null]]);
+    expect(quotes('Army Col.: “We held the line.”')).toEqual([['We held the line.', null]]);
+    expect(quotes('“We held the line for three days,” said Col. John Reed.')).toEqual([
+      ['We held the line for three days,', 'John Reed'],
+    ]);
+  });
+
+  it('takes no book title for a speaker, but keeps an institution named with “of”', () => {
+    expect(quotes('The Art of the Deal says: “Sometimes you win by losing.”')).toEqual([
+      ['Sometimes you win by losing.', null],
+    ]);
+    expect(quotes('Bank of America said in a statement: “Rates will rise.”')).toEqual([
+      ['Rates will rise.', 'Bank of America'],
+    ]);
+  });
+});
+
+describe('a name after an inverted speech verb', () => {
+  it('is the speaker only when it ends the clause, not the subject of what was said', () => {
+    const text =
+      'For now, Dale Hoskins, at the Institute for Trade, said China and Russia had reached a truce.\n\n' +
+      '"I used to believe the region would become a place of conflict between them," he said.';
+    expect(quotes(text)).toEqual([
+      ['I used to believe the region would become a place of conflict between them,', 'Dale Hoskins'],
+    ]);
+    const plain =
+      'Hoskins, at the Institute for Trade, said Ortega had won. "I used to believe the region would turn," he said.';
+    expect(quotes(plain)[0][1]).toBe('Hoskins');
+  });
+});

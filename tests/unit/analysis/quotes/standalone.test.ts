@@ -48,3 +48,21 @@ describe('speakers of quotations without a cue', () => {
     expect(quotes(after)).toEqual([['We need more time to finish the work on the budget.', null]]);
   });
 });
+
+describe('words quoted in a new paragraph’s sentence', () => {
+  const said = '“We will win this state and then the next one,” Maria Lopez said on Monday.\n\n';
+  it('are not the earlier speaker’s when the sentence has a subject of its own', () => {
+    expect(
+      quotes(said + 'Florida law makes any such vote “a binding decision for the whole county and its towns.”'),
+    ).toEqual([
+      ['We will win this state and then the next one,', 'Maria Lopez'],
+      ['a binding decision for the whole county and its towns.', null],
+    ]);
+  });
+
+  it('still continue the earlier speaker when they stand alone', () => {
+    expect(quotes(said + '“A binding decision for the whole county and its towns is what we want.”')[1][1]).toBe(
+      'Maria Lopez',
+    );
+  });
+});
