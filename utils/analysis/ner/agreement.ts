@@ -1,8 +1,9 @@
 /**
  * One name, one type per article. After tagging:
- * - a person's full name whose first word is a known given name makes its last word,
- *   wherever it stands alone in the article, that person ("Obama" after "Barack Obama"),
- *   even where the context looked like a team's or a place's ("Obama won Iowa");
+ * - a person's full name whose first word is a known given name, or a person's name right
+ *   after a title ("Sen. Ives", "President Kwame Oduya"), makes its last word, wherever it
+ *   stands alone in the article, that person ("Obama" after "Barack Obama", "Ives voted no"
+ *   after "Sen. Ives"), even where the context looked like a team's or a place's ("Obama won Iowa");
  * - mentions of the same name (the same words, whatever their case) take the type most
  *   of the article gives them, when most of it agrees: for a person a majority of at
  *   least three votes, for the other types three in four (in sports results a city is
@@ -42,8 +43,8 @@ export function agreeTypes(
   for (const s of spans)
     if (
       s.type === 'PER' &&
-      s.end - s.start > 1 &&
-      (isGivenName(words[s.start]) || (s.end - s.start <= 3 && s.start > 0 && titleKind(words[s.start - 1]) > 0))
+      ((s.end - s.start > 1 && isGivenName(words[s.start])) ||
+        (s.end - s.start <= 3 && s.start > 0 && titleKind(words[s.start - 1]) > 0))
     )
       surnames.add(words[s.end - 1].toLowerCase());
   for (const s of spans)

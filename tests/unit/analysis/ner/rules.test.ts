@@ -158,6 +158,14 @@ describe('agreeTypes', () => {
     ]);
   });
 
+  it('takes a surname named after a title alone as a person’s wherever it stands alone', () => {
+    const { words, labels } = parse(
+      'Sen. Ives/B-PER and Rep. Ocampo/B-PER spoke . Ives/B-ORG voted no , and Ocampo/B-LOC left .',
+    );
+    agreeTypes(words, labels, given);
+    expect(entities(words, labels)).toEqual(['PER Ives', 'PER Ocampo', 'PER Ives', 'PER Ocampo']);
+  });
+
   it('takes a full name after a title as a person’s even when its given name is not known', () => {
     const { words, labels } = parse(
       'President Kwame/B-PER Oduya/I-PER arrived . Oduya/B-ORG met Tomas/B-PER Berg/I-PER , and Oduya/B-LOC left .',
