@@ -214,6 +214,15 @@ function usableName(text: string, toks: Tok[], n: NameSpan): boolean {
  * Nahigian", "said a spokesman for the ministry". A name at the head of the phrase wins,
  * but not one inside a prepositional phrase ("a spokesman for Wang").
  */
+/** Whether capitalised words from token `from` lead to a title and a capitalised name before token `to`. */
+function titledNameAfter(text: string, toks: Tok[], from: number, to: number): boolean {
+  for (let y = from; y < Math.min(to, toks.length - 1); y++) {
+    if (TITLES.has(toks[y].w.replace(/\.$/, ''))) return isCap(text, toks[y + 1]);
+    if (!isCap(text, toks[y])) return false;
+  }
+  return false;
+}
+
 export function subjectStartingAt(text: string, toks: Tok[], j: number): Subject | null {
   const t = toks[j];
   if (!t) return null;
@@ -242,7 +251,16 @@ export function subjectStartingAt(text: string, toks: Tok[], j: number): Subject
       TITLES.has(toks[x - 1].w.replace(/\.$/, '')) &&
       !!next &&
       (isCap(text, next) || TITLES.has(next.w));
-    if (PREPOSITIONS.test(w) && !titleOf) {
+    // "University of Texas professor Ann Lee": an "of" inside an organisation's name that
+    // qualifies a titled person is no preposition of the phrase's head.
+    const inName =
+      w === 'of' &&
+      x > j &&
+      isCap(text, toks[x - 1]) &&
+      !!next &&
+      isCap(text, next) &&
+      titledNameAfter(text, toks, x + 2, j + 12);
+    if (PREPOSITIONS.test(w) && !titleOf && !inName) {
       if (headEnd < 0) headEnd = x - 1;
       if (w !== 'of' && w !== 'for') break;
     }

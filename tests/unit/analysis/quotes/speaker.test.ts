@@ -8,6 +8,19 @@ describe('speakers from cues', () => {
     expect(quotes('“We must act,” added Lopez, the mayor.')).toEqual([['We must act,', 'Lopez']]);
   });
 
+  it('gives a titled person after the organisation that qualifies them, not the organisation', () => {
+    expect(quotes('"We will appeal," said University of Rivermouth professor Ann Lee.')).toEqual([
+      ['We will appeal,', 'Ann Lee'],
+    ]);
+    expect(quotes('"We will appeal," said Bank of Eastland President Ann Lee.')).toEqual([
+      ['We will appeal,', 'Ann Lee'],
+    ]);
+    expect(quotes('"We will appeal," said Bank of Eastland.')).toEqual([['We will appeal,', 'Bank of Eastland']]);
+    expect(quotes('"We will appeal," said a spokesman for the University of Rivermouth.')).toEqual([
+      ['We will appeal,', 'a spokesman for the University of Rivermouth'],
+    ]);
+  });
+
   it('skips an appositive between the name and the verb', () => {
     expect(quotes('"It is over," Lopez, the city\'s mayor since 2019, told reporters.')).toEqual([
       ['It is over,', 'Lopez'],
