@@ -9,7 +9,7 @@ import { ARTICLE_TYPES, NEWS_TYPES, NON_ARTICLE_TYPES, readJsonLd } from './json
 import { metaValue, microdataTypes, readMeta } from './meta';
 import { findTitle, type Signals } from './metadata';
 import { extractBody, type Body } from './extract-body';
-import { isPlaceholder, looselyShaped, proseEvidence, SOME_PROSE, type ProseEvidence } from './evidence';
+import { isPlaceholder, proseEvidence, SOME_PROSE, type ProseEvidence } from './evidence';
 import { isFrontUrl, isNewsByEvidence, newsEvidence, pageUrl } from './news-signals';
 import { inWriterSpace, isForumUrl, isStoryUrl } from './platform-signals';
 
@@ -79,7 +79,7 @@ export function detectDetail(doc: Document, options: DetectOptions = {}): Detect
     ogType === 'article' || singleArticleElement(doc) || (prose.storyArticle && !prose.teasers) || storyUrl;
   // A few long paragraphs (a short story), or prose outside <p>s (<br> runs, a <div> per
   // paragraph): judged by the body, which must then be mostly prose.
-  const loose = !isArticle && !claimed && !shaped && (prose.score >= SOME_PROSE || looselyShaped(doc));
+  const loose = !isArticle && !claimed && !shaped && prose.score >= SOME_PROSE;
   if (!isArticle && (claimed || shaped || loose)) {
     // Claims to be an article, or is addressed or shaped like one, but its
     // text is not in long <p>s under one parent (lists, <br> runs, short
