@@ -5,7 +5,7 @@
  * journalism (datelines, attribution verbs) or of a personal post (first and
  * second person).
  */
-import { BLOCK_TAGS, isHidden, isUnlikely } from './dom';
+import { BLOCK_TAGS, SKIP_TAGS, isHidden, isUnlikely } from './dom';
 
 /** What the paragraphs of a page show. Rates are per 1,000 words (a CJK character is half a word). */
 export type ProseEvidence = {
@@ -255,6 +255,7 @@ export type LooseProse = { score: number; runs: number; clustered: number; longe
 const NOT_LOOSE = new Set(['p', 'pre', 'a', 'li', 'ul', 'ol', 'dl', 'button', 'select', 'option', 'textarea', 'label']);
 // Blocks walked for the blocks they hold (a header or an unclosed heading may wrap the story, as
 // a <p> anywhere counts in `proseEvidence`), whose own loose text is no paragraph.
+const MEDIA = new Set(['figure', 'figcaption', 'picture']);
 const NOT_RUNS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'nav']);
 const NOT_TEXT = new Set([
   'script',
@@ -287,8 +288,9 @@ export function looseProse(root: Element): LooseProse {
   const out: LooseProse = { score: 0, runs: 0, clustered: 0, longest: 0, placeholder: false };
   const perParent = new Map<Element, number>();
   let seen = 0;
-  // Long runs count in pairs or more, one after the other: a story's paragraphs follow one
-  // another, while a landing page's or a list's items each stand under a line of their own.
+  // Long runs count in pairs or more, one after the other, unless one is long on its own: a
+  // story's paragraphs follow one another, while a landing page's or a list's short items each
+  // stand under a line of their own.
   let chain = 0;
   let held: [Element, number] | null = null;
   const add = (block: Element, length: number): void => {
@@ -300,13 +302,15 @@ export function looseProse(root: Element): LooseProse {
     if (out.runs <= 5 && PLACEHOLDER.test((block.textContent ?? '').slice(0, 600))) out.placeholder = true;
   };
   const count = (block: Element, length: number, linked: number): void => {
-    if (length === 0) return;
+    // A caption, a credit or a stray character beside a picture parts nothing.
+    if (length < 3 || MEDIA.has(block.localName)) return;
     if (length < 140 || linked * 2 > length || NOT_RUNS.has(block.localName)) {
       chain = 0;
       held = null;
       return;
     }
-    if (++chain === 1) held = [block, length];
+    // A long paragraph (400 characters or more) counts alone.
+    if (++chain === 1 && length < 400) held = [block, length];
     else {
       if (held) add(...held);
       held = null;
@@ -325,7 +329,7 @@ export function looseProse(root: Element): LooseProse {
       if (c.nodeType !== 1 || ++seen > MAX_LOOSE_ELEMENTS) continue;
       const child = c as Element;
       const tag = child.localName;
-      if (NOT_TEXT.has(tag)) continue;
+      if (NOT_TEXT.has(tag) || SKIP_TAGS.has(tag)) continue;
       if (tag === 'br' || tag === 'hr' || BLOCK_TAGS.has(tag)) {
         count(el, run, linked);
         run = linked = 0;
