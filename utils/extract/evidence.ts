@@ -367,3 +367,55 @@ function linkText(el: Element): number {
   for (const a of Array.from(el.querySelectorAll('a'))) n += (a.textContent ?? '').length;
   return n;
 }
+
+const SENTENCE_END = /[.!?…。！？다요][”"'’»)\]]*\s*$/u;
+const TEXT_BLOCK_BREAKERS = new Set([...BLOCK_TAGS, 'br']);
+const MAX_STORY_ELEMENTS = 3000;
+
+/**
+ * A short story however its page is marked up: three or more paragraphs one after another under
+ * one parent (`<p>`s, or `<div>`s of text alone), each ending a sentence, 60 characters or more
+ * (a CJK character counting three), mostly not links, 350 characters in all. Too short for the
+ * readerable score (a local story of four short paragraphs, a Korean story of one sentence a
+ * paragraph), it lets the body decide. Bounded: a few thousand elements.
+ */
+export function shortStory(doc: Document): boolean {
+  const parents = new Set<Element>();
+  let seen = 0;
+  for (const el of Array.from(doc.querySelectorAll('p, div'))) {
+    if (++seen > MAX_STORY_ELEMENTS) break;
+    if (el.parentElement && textBlock(el)) parents.add(el.parentElement);
+  }
+  for (const parent of parents) {
+    let lines = 0;
+    let total = 0;
+    for (let c = parent.firstElementChild; c; c = c.nextElementSibling) {
+      const tag = c.localName;
+      if (NOT_TEXT.has(tag) || SKIP_TAGS.has(tag) || tag === 'br' || tag === 'hr' || MEDIA.has(tag) || isHidden(c))
+        continue;
+      const text = (c.textContent ?? '').replace(/\s+/g, ' ').trim();
+      if (!text) continue;
+      const n = weighted(text);
+      if (
+        (tag === 'p' || tag === 'div') &&
+        n >= 60 &&
+        SENTENCE_END.test(text) &&
+        linkText(c) * 2 < text.length &&
+        textBlock(c)
+      ) {
+        lines++;
+        total += n;
+        if (lines >= 3 && total >= 350 && !isUnlikely(parent)) return true;
+      } else lines = total = 0;
+    }
+  }
+  return false;
+}
+
+/** A `<p>`, or a `<div>` with no block inside it (a paragraph by another name). */
+function textBlock(el: Element): boolean {
+  if (el.localName === 'p') return true;
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling)
+    if (TEXT_BLOCK_BREAKERS.has(c.localName) && c.localName !== 'br') return false;
+  return true;
+}
