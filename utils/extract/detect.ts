@@ -9,7 +9,7 @@ import { ARTICLE_TYPES, NEWS_TYPES, NON_ARTICLE_TYPES, readJsonLd } from './json
 import { metaValue, microdataTypes, readMeta } from './meta';
 import { findTitle, type Signals } from './metadata';
 import { extractBody, type Body } from './extract-body';
-import { isPlaceholder, looselyShaped, proseEvidence, SOME_PROSE, type ProseEvidence } from './evidence';
+import { isPlaceholder, proseEvidence, shortStory, SOME_PROSE, type ProseEvidence } from './evidence';
 import { isFrontUrl, isNewsByEvidence, newsEvidence, pageUrl } from './news-signals';
 import { inWriterSpace, isForumUrl, isStoryUrl } from './platform-signals';
 
@@ -79,13 +79,15 @@ export function detectDetail(doc: Document, options: DetectOptions = {}): Detect
     ogType === 'article' || singleArticleElement(doc) || (prose.storyArticle && !prose.teasers) || storyUrl;
   // A few long paragraphs (a short story), or prose outside <p>s (<br> runs, a <div> per
   // paragraph): judged by the body, which must then be mostly prose.
-  const loose = !isArticle && !claimed && !shaped && (prose.score >= SOME_PROSE || looselyShaped(doc));
+  const short = !isArticle && !claimed && !shaped && prose.score < SOME_PROSE && shortStory(doc);
+  const loose = !isArticle && !claimed && !shaped && (prose.score >= SOME_PROSE || short);
   if (!isArticle && (claimed || shaped || loose)) {
     // Claims to be an article, or is addressed or shaped like one, but its
     // text is not in long <p>s under one parent (lists, <br> runs, short
     // paragraphs, a generic og:type): extract the body and judge its shape.
     body = extractBody(doc, findTitle(doc, signals) ?? '');
-    isArticle = claimed || shaped ? bodyLooksLikeArticle(body, claimed) : bodyIsMostlyProse(body);
+    isArticle =
+      claimed || shaped ? bodyLooksLikeArticle(body, claimed) : bodyIsMostlyProse(body) || (short && shortBody(body));
     if (isArticle && isPlaceholder(body.map.text)) return no('placeholder text', prose);
   }
   if (!isArticle) return no(`too little article prose (score ${Math.round(prose.score)})`, prose);
@@ -167,4 +169,13 @@ function bodyIsMostlyProse(body: Body): boolean {
     if (lines >= 3) best = Math.max(best, run);
   }
   return best >= 700 && best * 2 >= length;
+}
+
+/**
+ * The body of a short story found by its run of paragraphs (`shortStory`): under 1,000
+ * characters (a CJK one counting three), judged as the body of a page that claims to be an
+ * article is; a longer body must be mostly prose.
+ */
+function shortBody(body: Body): boolean {
+  return weightedLength(body.map.text) < 1000 && bodyLooksLikeArticle(body, true);
 }

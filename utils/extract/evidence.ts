@@ -5,7 +5,7 @@
  * journalism (datelines, attribution verbs) or of a personal post (first and
  * second person).
  */
-import { BLOCK_TAGS, isHidden, isUnlikely } from './dom';
+import { BLOCK_TAGS, SKIP_TAGS, isHidden, isUnlikely } from './dom';
 
 /** What the paragraphs of a page show. Rates are per 1,000 words (a CJK character is half a word). */
 export type ProseEvidence = {
@@ -194,6 +194,19 @@ export function proseEvidence(doc: Document, { shapeOnly = false }: { shapeOnly?
   ev.teasers =
     (articles.size >= 3 && mostInOne * 2 < ev.longParagraphs) ||
     (ev.longParagraphs > 0 && linked / ev.longParagraphs >= 0.5 && linkedLength * 2 >= longLength);
+  // Prose outside <p>s (<br> runs, one <div> per paragraph) counts as paragraphs do, where the
+  // paragraphs alone do not give the page an article's shape: structure, whatever the tags.
+  if (!(ev.score >= 20 && (ev.clustered >= 2 || ev.longest >= 800))) {
+    const bodies = doc.querySelectorAll('body');
+    const root = bodies.length === 1 ? bodies[0] : doc.documentElement;
+    if (root) {
+      const loose = looseProse(root);
+      ev.score += loose.score;
+      ev.clustered = Math.max(ev.clustered, loose.clustered);
+      ev.longest = Math.max(ev.longest, loose.longest);
+      ev.placeholder ||= loose.placeholder;
+    }
+  }
   if (ev.words) {
     ev.attribution = (counts.attribution * 1000) / ev.words;
     ev.firstPerson = (counts.firstPerson * 1000) / ev.words;
@@ -235,46 +248,15 @@ function visibleAndLikely(el: Element): boolean {
  */
 export const SOME_PROSE = 8;
 
-/** Whether the page's text outside `<p>`s is shaped like an article's (as paragraphs are in `detectArticle`). */
-export function looselyShaped(doc: Document): boolean {
-  // The whole document where a lenient parser split malformed markup into several bodies.
-  const bodies = doc.querySelectorAll('body');
-  const root = bodies.length === 1 ? bodies[0] : doc.documentElement;
-  if (!root) return false;
-  const loose = looseProse(root);
-  return loose.score >= 20 && (loose.clustered >= 2 || loose.longest >= 800);
-}
-
 /** Prose outside `<p>`s: runs of text in other blocks, parted by `<br>`s and child blocks. */
-export type LooseProse = { score: number; runs: number; clustered: number; longest: number };
+export type LooseProse = { score: number; runs: number; clustered: number; longest: number; placeholder: boolean };
 
-// Blocks whose text the paragraph measure reads already, or that are never prose.
-const NOT_LOOSE = new Set([
-  'p',
-  'pre',
-  'a',
-  'li',
-  'ul',
-  'ol',
-  'dl',
-  'nav',
-  'header',
-  'footer',
-  'aside',
-  'form',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'table',
-  'button',
-  'select',
-  'option',
-  'textarea',
-  'label',
-]);
+// Blocks whose text the paragraph measure reads already, or that are never prose: not walked.
+const NOT_LOOSE = new Set(['p', 'pre', 'a', 'li', 'ul', 'ol', 'dl', 'button', 'select', 'option', 'textarea', 'label']);
+// Blocks walked for the blocks they hold (a header or an unclosed heading may wrap the story, as
+// a <p> anywhere counts in `proseEvidence`), whose own loose text is no paragraph.
+const MEDIA = new Set(['figure', 'figcaption', 'picture']);
+const NOT_RUNS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'nav']);
 const NOT_TEXT = new Set([
   'script',
   'style',
@@ -303,16 +285,37 @@ const MAX_LOOSE_ELEMENTS = 6000;
  * One bounded walk over the elements; furniture (hidden or unlikely by class) is skipped.
  */
 export function looseProse(root: Element): LooseProse {
-  const out: LooseProse = { score: 0, runs: 0, clustered: 0, longest: 0 };
+  const out: LooseProse = { score: 0, runs: 0, clustered: 0, longest: 0, placeholder: false };
   const perParent = new Map<Element, number>();
   let seen = 0;
-  const count = (block: Element, length: number, linked: number): void => {
-    if (length < 140 || linked * 2 > length) return;
+  // Long runs count in pairs or more, one after the other, unless one is long on its own: a
+  // story's paragraphs follow one another, while a landing page's or a list's short items each
+  // stand under a line of their own.
+  let chain = 0;
+  let held: [Element, number] | null = null;
+  const add = (block: Element, length: number): void => {
     out.runs++;
     out.score += Math.sqrt(length - 140);
     out.longest = Math.max(out.longest, length);
     // A block of runs is one story; one block per paragraph clusters at the parent.
     for (const a of [block, block.parentElement]) if (a) perParent.set(a, (perParent.get(a) ?? 0) + 1);
+    if (out.runs <= 5 && PLACEHOLDER.test((block.textContent ?? '').slice(0, 600))) out.placeholder = true;
+  };
+  const count = (block: Element, length: number, linked: number): void => {
+    // A caption, a credit or a stray character beside a picture parts nothing.
+    if (length < 3 || MEDIA.has(block.localName)) return;
+    if (length < 140 || linked * 2 > length || NOT_RUNS.has(block.localName)) {
+      chain = 0;
+      held = null;
+      return;
+    }
+    // A long paragraph (400 characters or more) counts alone.
+    if (++chain === 1 && length < 400) held = [block, length];
+    else {
+      if (held) add(...held);
+      held = null;
+      add(block, length);
+    }
   };
   const walk = (el: Element): void => {
     let run = 0;
@@ -326,11 +329,14 @@ export function looseProse(root: Element): LooseProse {
       if (c.nodeType !== 1 || ++seen > MAX_LOOSE_ELEMENTS) continue;
       const child = c as Element;
       const tag = child.localName;
-      if (NOT_TEXT.has(tag)) continue;
+      if (NOT_TEXT.has(tag) || SKIP_TAGS.has(tag)) continue;
       if (tag === 'br' || tag === 'hr' || BLOCK_TAGS.has(tag)) {
         count(el, run, linked);
         run = linked = 0;
-        if (tag !== 'br' && tag !== 'hr' && !NOT_LOOSE.has(tag) && !isHidden(child) && !isUnlikely(child)) walk(child);
+        if (tag === 'br' || tag === 'hr' || isHidden(child) || isUnlikely(child)) continue;
+        if (!NOT_LOOSE.has(tag)) walk(child);
+        // A paragraph or a list between two runs parts them.
+        else if (chain > 0 && /\S/.test(child.textContent ?? '')) chain = 0;
         continue;
       }
       if (isHidden(child)) continue;
@@ -360,4 +366,56 @@ function linkText(el: Element): number {
   let n = 0;
   for (const a of Array.from(el.querySelectorAll('a'))) n += (a.textContent ?? '').length;
   return n;
+}
+
+const SENTENCE_END = /[.!?…。！？다요][”"'’»)\]]*\s*$/u;
+const TEXT_BLOCK_BREAKERS = new Set([...BLOCK_TAGS, 'br']);
+const MAX_STORY_ELEMENTS = 3000;
+
+/**
+ * A short story however its page is marked up: three or more paragraphs one after another under
+ * one parent (`<p>`s, or `<div>`s of text alone), each ending a sentence, 60 characters or more
+ * (a CJK character counting three), mostly not links, 350 characters in all. Too short for the
+ * readerable score (a local story of four short paragraphs, a Korean story of one sentence a
+ * paragraph), it lets the body decide. Bounded: a few thousand elements.
+ */
+export function shortStory(doc: Document): boolean {
+  const parents = new Set<Element>();
+  let seen = 0;
+  for (const el of Array.from(doc.querySelectorAll('p, div'))) {
+    if (++seen > MAX_STORY_ELEMENTS) break;
+    if (el.parentElement && textBlock(el)) parents.add(el.parentElement);
+  }
+  for (const parent of parents) {
+    let lines = 0;
+    let total = 0;
+    for (let c = parent.firstElementChild; c; c = c.nextElementSibling) {
+      const tag = c.localName;
+      if (NOT_TEXT.has(tag) || SKIP_TAGS.has(tag) || tag === 'br' || tag === 'hr' || MEDIA.has(tag) || isHidden(c))
+        continue;
+      const text = (c.textContent ?? '').replace(/\s+/g, ' ').trim();
+      if (!text) continue;
+      const n = weighted(text);
+      if (
+        (tag === 'p' || tag === 'div') &&
+        n >= 60 &&
+        SENTENCE_END.test(text) &&
+        linkText(c) * 2 < text.length &&
+        textBlock(c)
+      ) {
+        lines++;
+        total += n;
+        if (lines >= 3 && total >= 350 && !isUnlikely(parent)) return true;
+      } else lines = total = 0;
+    }
+  }
+  return false;
+}
+
+/** A `<p>`, or a `<div>` with no block inside it (a paragraph by another name). */
+function textBlock(el: Element): boolean {
+  if (el.localName === 'p') return true;
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling)
+    if (TEXT_BLOCK_BREAKERS.has(c.localName) && c.localName !== 'br') return false;
+  return true;
 }

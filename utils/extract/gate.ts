@@ -9,7 +9,7 @@
  */
 import { ARTICLE_TYPES, NEWS_TYPES, NON_ARTICLE_TYPES, readJsonLd } from './jsonld';
 import { metaValue, microdataTypes, readMeta } from './meta';
-import { looselyShaped, proseEvidence, SOME_PROSE } from './evidence';
+import { proseEvidence, shortStory, SOME_PROSE } from './evidence';
 import { isFrontUrl } from './news-signals';
 import { isForumUrl, isStoryUrl } from './platform-signals';
 
@@ -54,7 +54,7 @@ export function mayBeArticle(doc: Document, url: string = doc.URL): boolean {
   const oneArticle = (articles >= 1 && articles <= 2) || !!doc.querySelector('[itemprop~="articleBody"]');
   if (ogType === 'article' || oneArticle || (prose.storyArticle && !prose.teasers)) return true;
   if (isStoryUrl(address) && !prose.teasers) return true;
-  return prose.score >= SOME_PROSE || looselyShaped(doc);
+  return prose.score >= SOME_PROSE || shortStory(doc);
 }
 
 /**

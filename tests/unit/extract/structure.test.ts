@@ -191,3 +191,53 @@ describe('og:type video', () => {
     expect(ex.isArticle).toBe(false);
   });
 });
+
+describe('a story without <p>s, article markup or meaningful class names', () => {
+  const story = SENTENCES.map((s, i) => `<div>${s} ${SENTENCES[(i + 2) % 6]}</div>`).join('');
+  const menu = `<div class="k1"><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></div>`;
+
+  it('is found from its run of paragraph-like <div>s, even inside a <header> or an unclosed heading', () => {
+    for (const wrap of [
+      (s: string) => `<div class="k2">${s}</div>`,
+      (s: string) => `<header>${s}</header>`,
+      (s: string) => `<h2>${s}`,
+    ]) {
+      const d = doc(`${menu}${wrap(`<div class="k3">${story}</div>`)}<div class="k4">© 2026 The Island Post</div>`);
+      expect(proseEvidence(d).clustered).toBeGreaterThanOrEqual(6);
+      expect(mayBeArticle(d, 'https://example.org/island/winter-ferry')).toBe(true);
+      const ex = extractArticle(d);
+      expect(ex.isArticle).toBe(true);
+      for (const s of SENTENCES) expect(ex.map.text).toContain(s);
+      expect(ex.map.text).not.toContain('Sport');
+    }
+  });
+
+  it('counts a long paragraph alone between pictures and their captions (a list of places)', () => {
+    const long = (i: number) =>
+      `${SENTENCES[i]} ${SENTENCES[(i + 1) % 6]} ${SENTENCES[(i + 2) % 6]} ${SENTENCES[(i + 3) % 6]}`;
+    const items = [0, 1, 2, 3]
+      .map(
+        (i) =>
+          `<h2>Place ${i}</h2><figure><img src="x.jpg"><figcaption>Photo: a reader</figcaption></figure><div>${long(i)}</div>`,
+      )
+      .join('');
+    const m = looseProse(doc(`<div>${items}</div>`).querySelector('body')!);
+    expect(m.runs).toBe(4);
+  });
+
+  it('reads no text of form controls (a language menu) as prose', () => {
+    const options = Array.from({ length: 40 }, (_, i) => `<option>Language number ${i}</option>`).join('');
+    const m = looseProse(
+      doc(`<form><div>Other languages: <select>${options}</select></div></form>`).querySelector('body')!,
+    );
+    expect(m.runs).toBe(0);
+  });
+
+  it('finds lorem ipsum in <div>s as placeholder text', () => {
+    const lorem =
+      'Lorem ipsum dolor sit amet, consectetur adipisicing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua. Ut enim ad minim veniam, quis nostrud exercitation.';
+    const d = doc(`<div><div>${lorem}</div><div>${lorem}</div><div>${lorem}</div></div>`);
+    expect(proseEvidence(d).placeholder).toBe(true);
+    expect(extractArticle(d).isArticle).toBe(false);
+  });
+});
